@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@app/config';
+import { dataSourceOptions } from '@app/database';
+import { NestFactory } from '@nestjs/core';
+import { readFile } from 'node:fs/promises';
+import { DataSource } from 'typeorm';
+import { SeedService } from '../seed/seed.service.js';
+import { DATASETS } from '../units/import/datasets.js';
+import { UnitImportService } from '../units/import/unit-import.service.js';
+import { CliModule } from './cli.module.js';
+
+const USAGE = `Cách dùng: npm run cli -- <lệnh>
+  migrate                          chạy các migration còn thiếu
+  import-units <tệp.csv | bộ dữ liệu>   nhập danh mục đơn vị hành chính (GSO); bộ dữ liệu: ${Object.keys(DATASETS).join(', ')}
+  seed-nam-dinh                    Nam Định (2024-05-01) và các cơ quan: UBND, Công an, Sở ngành
+  create-admin <email> <mật khẩu> [mã đơn vị]   tạo hoặc đặt lại tài khoản quản trị`;
+
+async function main(args: string[]) {
+  const config = loadConfig();
+  const [command, ...rest] = args;
+  if (command === 'migrate') {
+    const ds = await new DataSource(dataSourceOptions(config)).initialize();
+    const ran = await ds.runMigrations({ transaction: 'each' });
+    console.log(ran.length ? `Đã chạy: ${ran.map((m) => m.name).join(', ')}` : 'Cơ sở dữ liệu đã ở phiên bản mới nhất.');
+    await ds.destroy();
+    return;
+  }
+  if (!['import-units', 'seed-nam-dinh', 'create-admin'].includes(command ?? '')) {
+    console.log(USAGE);
+    process.exitCode = command ? 2 : 0;
+    return;
+  }
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
+  try {
+    if (command === 'import-units') {
+      const source = rest[0];
+      if (!source) throw new ConfigError(USAGE);
+      const importer = app.get(UnitImportService);
+      const summary = source in DATASETS ? await importer.importDataset(source) : await importer.importGsoCsv(await readFile(source));
+      console.log(JSON.stringify(summary));
+    } else if (command === 'seed-nam-dinh') {
+      console.log(JSON.stringify(await app.get(SeedService).seedNamDinh()));
+    } else if (command === 'create-admin') {
+      const [email, password, unitCode] = rest;
+      if (!email || !password || password.length < 12) throw new ConfigError('create-admin <email> <mật khẩu ít nhất 12 ký tự> [mã đơn vị]');
+      await app.get(SeedService).ensureAdmin(email, password, unitCode);
+      console.log(`Đã tạo/cập nhật tài khoản quản trị ${email}.`);
+    }
+  } finally {
+    await app.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  console.error(e instanceof ConfigError ? e.message : e instanceof Error ? e.message : e);
+  process.exit(1);
+});

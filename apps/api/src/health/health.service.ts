@@ -1,0 +1,44 @@
+import { AppConfig } from '@app/config';
+import { QueueName } from '@app/queue';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+
+type Check = { status: 'up' | 'down'; latencyMs: number; error?: string; backend?: string };
+
+const within = <T>(ms: number, p: Promise<T>) =>
+  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+
+@Injectable()
+export class HealthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(QueueName.Mail) private readonly mail: Queue,
+    private readonly config: AppConfig,
+  ) {}
+
+  async check() {
+    const [postgres, queue] = await Promise.all([
+      this.probe(() => this.db.query('SELECT 1')),
+      this.probe(() => this.mail.getJobCounts('waiting')),
+    ]);
+    const queueReport = { ...queue, backend: this.config.usesRedis ? 'redis' : 'postgres' };
+    return {
+      status: postgres.status === 'up' && queue.status === 'up' ? 'ok' : 'degraded',
+      postgres,
+      [this.config.usesRedis ? 'redis' : 'queue']: queueReport,
+    };
+  }
+
+  private async probe(fn: () => Promise<unknown>): Promise<Check> {
+    const started = performance.now();
+    try {
+      await within(2000, fn());
+      return { status: 'up', latencyMs: Math.round(performance.now() - started) };
+    } catch (e) {
+      return { status: 'down', latencyMs: Math.round(performance.now() - started), error: (e as Error).message };
+    }
+  }
+}

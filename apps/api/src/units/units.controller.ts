@@ -1,0 +1,49 @@
+import { Role } from '@app/database';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor.js';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import { CreateUnitDto, ListUnitsQuery, MoveUnitDto, UpdateUnitDto } from './dto/unit.dto.js';
+import { UnitsService } from './units.service.js';
+
+
+@ApiTags('units')
+@ApiBearerAuth()
+@Controller('units')
+export class UnitsController {
+  constructor(private readonly units: UnitsService) {}
+
+  @Get()
+  list(@CurrentUser() actor: Actor, @Query() query: ListUnitsQuery) {
+    return this.units.list(actor, query);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.units.get(actor, id);
+  }
+
+  @Post()
+  @Roles(Role.Leader)
+  create(@CurrentUser() actor: Actor, @Body() dto: CreateUnitDto) {
+    return this.units.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @Roles(Role.Leader)
+  update(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUnitDto) {
+    return this.units.update(actor, id, dto);
+  }
+
+  @Post(':id/deactivate')
+  @Roles(Role.Leader)
+  deactivate(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.units.deactivate(actor, id);
+  }
+
+  @Post(':id/move')
+  @Roles(Role.Leader)
+  move(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MoveUnitDto) {
+    return this.units.move(actor, id, dto);
+  }
+}

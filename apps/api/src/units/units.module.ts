@@ -1,0 +1,16 @@
+import { Unit } from '@app/database';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UnitImportController } from './import/unit-import.controller.js';
+import { UnitImportService } from './import/unit-import.service.js';
+import { UnitTreeWriter } from './unit-tree.writer.js';
+import { UnitsController } from './units.controller.js';
+import { UnitsService } from './units.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Unit])],
+  controllers: [UnitsController, UnitImportController],
+  providers: [UnitsService, UnitImportService, UnitTreeWriter],
+  exports: [UnitImportService, UnitTreeWriter],
+})
+export class UnitsModule {}

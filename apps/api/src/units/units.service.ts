@@ -1,0 +1,118 @@
+import { conflict, foldVietnamese, forbidden, notFound, Page } from '@app/common';
+import { Unit, UnitType } from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { AccessService, escapeLike } from '../access/access.service.js';
+import { Actor, hasGlobalScope } from '../auth/actor.js';
+import { CreateUnitDto, ListUnitsQuery, MoveUnitDto, UpdateUnitDto } from './dto/unit.dto.js';
+
+@Injectable()
+export class UnitsService {
+  constructor(
+    @InjectRepository(Unit) private readonly units: Repository<Unit>,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  async list(actor: Actor, query: ListUnitsQuery): Promise<Page<Unit>> {
+    const qb = this.units.createQueryBuilder('u').orderBy('u.path', 'ASC').skip(query.offset).take(query.limit);
+    this.access.scopeUnits(qb, actor, 'u');
+    if (!query.includeInactive) qb.andWhere('u.active');
+    if (query.type) qb.andWhere('u.type = :type', { type: query.type });
+    if (query.level) qb.andWhere('u.level = :level', { level: query.level });
+    if (query.under) {
+      const root = await this.access.requireUnit(actor, query.under);
+      qb.andWhere('u.path LIKE :under AND u.id <> :rootId', { under: `${escapeLike(root.path)}%`, rootId: root.id });
+    }
+    if (query.q) {
+      qb.andWhere('(u.search_name LIKE :q OR u.code = :code)', { q: `%${escapeLike(foldVietnamese(query.q))}%`, code: query.q.trim() });
+    }
+    const [items, total] = await qb.getManyAndCount();
+    return { items, total, page: query.page, limit: query.limit };
+  }
+
+  async get(actor: Actor, id: string) {
+    const unit = await this.access.requireUnit(actor, id);
+    const ancestorIds = unit.path.split('.').filter((x) => x && x !== unit.id);
+    const ancestors = ancestorIds.length
+      ? await this.units.createQueryBuilder('u').select(['u.id', 'u.code', 'u.name', 'u.level', 'u.type']).whereInIds(ancestorIds).orderBy('length(u.path)').getMany()
+      : [];
+    return { ...unit, ancestors };
+  }
+
+  async create(actor: Actor, dto: CreateUnitDto): Promise<Unit> {
+    if (!dto.parentId && !hasGlobalScope(actor)) throw forbidden('Chỉ quản trị viên được tạo đơn vị gốc; hãy chọn đơn vị cấp trên (parentId).');
+    const parent = dto.parentId ? await this.access.requireUnit(actor, dto.parentId) : null;
+    if (dto.areaId) await this.requireArea(dto.areaId);
+    return this.db.transaction(async (em) => {
+      if (await em.existsBy(Unit, { code: dto.code })) throw conflict(`Mã đơn vị "${dto.code}" đã được dùng.`);
+      const id = crypto.randomUUID();
+      await em.insert(Unit, {
+        id,
+        code: dto.code,
+        name: dto.name.normalize('NFC'),
+        searchName: foldVietnamese(dto.name),
+        type: dto.type,
+        level: dto.level,
+        parentId: parent?.id ?? null,
+        areaId: dto.areaId ?? null,
+        path: `${parent?.path ?? ''}${id}.`,
+        emails: dto.emails ?? [],
+      });
+      return em.findOneByOrFail(Unit, { id });
+    });
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateUnitDto): Promise<Unit> {
+    const unit = await this.access.requireUnit(actor, id);
+    await this.units.update(unit.id, {
+      ...(dto.name !== undefined && { name: dto.name.normalize('NFC'), searchName: foldVietnamese(dto.name) }),
+      ...(dto.type !== undefined && { type: dto.type }),
+      ...(dto.emails !== undefined && { emails: dto.emails }),
+    });
+    return this.units.findOneByOrFail({ id });
+  }
+
+  async deactivate(actor: Actor, id: string): Promise<Unit> {
+    const unit = await this.access.requireUnitBelow(actor, id);
+    return this.db.transaction(async (em) => {
+      const activeChildren = await em.countBy(Unit, { parentId: unit.id, active: true });
+      if (activeChildren > 0) {
+        throw conflict(`Không thể ngừng hoạt động "${unit.name}": còn ${activeChildren} đơn vị trực thuộc đang hoạt động. Hãy chuyển hoặc ngừng các đơn vị đó trước.`);
+      }
+      await em.update(Unit, unit.id, { active: false });
+      return em.findOneByOrFail(Unit, { id });
+    });
+  }
+
+  async move(actor: Actor, id: string, dto: MoveUnitDto): Promise<Unit> {
+    await this.access.requireUnitBelow(actor, id);
+    await this.access.requireUnit(actor, dto.parentId);
+    return this.db.transaction(async (em) => {
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('units-tree'))`);
+      // Re-read under the lock: a concurrent move may have changed either path.
+      const unit = await em.findOneByOrFail(Unit, { id });
+      const parent = await em.findOneByOrFail(Unit, { id: dto.parentId });
+      if (parent.path.startsWith(unit.path)) {
+        throw conflict(`Không thể chuyển "${unit.name}" vào "${parent.name}": đơn vị đích nằm trong chính cây của nó (sẽ tạo vòng lặp).`);
+      }
+      if (!parent.active) throw conflict(`Đơn vị cấp trên "${parent.name}" đã ngừng hoạt động.`);
+      const newPath = `${parent.path}${unit.id}.`;
+      await em.query(
+        `UPDATE units SET path = $2 || substr(path, length($1) + 1),
+                parent_id = CASE WHEN id = $3 THEN $4::uuid ELSE parent_id END,
+                updated_at = CASE WHEN id = $3 THEN now() ELSE updated_at END
+          WHERE path LIKE $5`,
+        [unit.path, newPath, unit.id, parent.id, `${escapeLike(unit.path)}%`],
+      );
+      return em.findOneByOrFail(Unit, { id });
+    });
+  }
+
+  /** Areas are public geography: any unit may name the area it serves. */
+  private async requireArea(id: string): Promise<void> {
+    const found = await this.units.existsBy({ id, type: UnitType.Area });
+    if (!found) throw notFound(`Không tìm thấy đơn vị hành chính ${id}.`);
+  }
+}

@@ -1,0 +1,36 @@
+import { Role } from '@app/database';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor.js';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/user.dto.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  list(@CurrentUser() actor: Actor, @Query() query: ListUsersQuery) {
+    return this.users.list(actor, query);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.users.get(actor, id);
+  }
+
+  @Post()
+  @Roles(Role.Leader)
+  create(@CurrentUser() actor: Actor, @Body() dto: CreateUserDto) {
+    return this.users.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @Roles(Role.Leader)
+  update(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto) {
+    return this.users.update(actor, id, dto);
+  }
+}

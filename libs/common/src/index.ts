@@ -1,0 +1,5 @@
+export * from './errors/domain.exception.js';
+export * from './errors/all-exceptions.filter.js';
+export * from './errors/validation.js';
+export * from './text/search-text.js';
+export * from './pagination.js';

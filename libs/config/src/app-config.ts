@@ -1,0 +1,154 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
+
+export enum Environment {
+  Development = 'development',
+  Production = 'production',
+  Test = 'test',
+}
+
+const DEV_ONLY_JWT_SECRET = 'dev-only-secret-never-use-in-production-000000';
+
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * Every setting the api, the worker and the tools read. This is the only place that reads
+ * `process.env`; a missing or malformed value stops the process with a message naming it.
+ */
+export class AppConfig {
+  @IsEnum(Environment)
+  NODE_ENV: Environment = Environment.Development;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3000;
+
+  /** Empty: `npm start` runs an embedded PostgreSQL under DATA_DIR. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'DATABASE_URL must look like postgres://user@host:5432/db' })
+  DATABASE_URL?: string;
+
+  /** Empty: queues run on BullMQ's PostgreSQL backend over DATABASE_URL. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must look like redis://host:6379' })
+  REDIS_URL?: string;
+
+  /** Prefix for queue keys, so several deployments (or test runs) can share one Redis. */
+  @IsString()
+  @Matches(/^[a-z0-9:_-]+$/i, { message: 'QUEUE_PREFIX may hold letters, digits, ":", "_" and "-" only' })
+  QUEUE_PREFIX = 'cvt';
+
+  @ValidateIf((c: AppConfig) => c.NODE_ENV === Environment.Production || c.JWT_SECRET !== DEV_ONLY_JWT_SECRET)
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string = DEV_ONLY_JWT_SECRET;
+
+  @IsString()
+  @Matches(/^\d+[smhd]$/, { message: 'JWT_EXPIRES_IN must look like 8h, 30m or 1d' })
+  JWT_EXPIRES_IN = '8h';
+
+  /** Base of the links put in e-mails (acknowledgement links). */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /** smtp://user:pass@host:587 or smtps://...; empty in the local start: the built-in mail catcher. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must look like smtp://user:password@host:587' })
+  SMTP_URL?: string;
+
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = '"Hệ thống theo dõi công văn" <no-reply@localhost>';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsEmail({}, { message: 'ADMIN_EMAIL must be an e-mail address' })
+  ADMIN_EMAIL?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.ADMIN_EMAIL !== undefined || c.ADMIN_PASSWORD !== undefined)
+  @IsString()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
+
+  /** Embedded PostgreSQL data, uploaded files and the local mail catcher live here. */
+  @IsString()
+  DATA_DIR = '.data';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
+  EMBEDDED_PG_PORT: number = 54329;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
+  MAIL_CATCHER_PORT: number = 1025;
+
+  /** Login attempts allowed per minute per client address and account. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT: number = 10;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  MAX_UPLOAD_MB: number = 20;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  ACK_LINK_TTL_DAYS: number = 90;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === Environment.Production;
+  }
+
+  get usesRedis(): boolean {
+    return this.REDIS_URL !== undefined;
+  }
+
+  get maxUploadBytes(): number {
+    return this.MAX_UPLOAD_MB * 1024 * 1024;
+  }
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const raw: Record<string, string> = {};
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) {
+    const value = env[key];
+    if (value !== undefined) raw[key] = value;
+  }
+  const config = plainToInstance(AppConfig, raw, { enableImplicitConversion: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return config;
+}

@@ -1,0 +1,77 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** Stored in units.type: renaming a value breaks existing rows (migrate them in the same change). */
+export enum UnitType {
+  /** Đơn vị hành chính (tỉnh, huyện, xã) imported from the GSO lists. */
+  Area = 'area',
+  PeoplesCommittee = 'peoples_committee',
+  Police = 'police',
+  Department = 'department',
+  MassOrganisation = 'mass_organisation',
+  Other = 'other',
+}
+
+/** Stored in units.level: renaming a value breaks existing rows. */
+export enum UnitLevel {
+  Province = 'province',
+  District = 'district',
+  Commune = 'commune',
+}
+
+/**
+ * An organisation (UBND, police, department, ...) or an administrative area.
+ * `path` is the materialised path of ids from the root, each followed by a dot:
+ * a subtree is `path LIKE '<path>%'` on a text_pattern_ops index, ancestors are the ids in it.
+ */
+@Entity('units')
+export class Unit {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 40 })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  name!: string;
+
+  /** Lower-cased name with the tone marks removed, for accent-insensitive search. */
+  @Column({ name: 'search_name', type: 'varchar', length: 255, select: false })
+  searchName!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  type!: UnitType;
+
+  /** The GSO type label for areas (Tỉnh, Huyện, Thành phố, Xã, Phường, Thị trấn, Đặc khu). */
+  @Column({ name: 'area_kind', type: 'varchar', length: 40, nullable: true })
+  areaKind!: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  level!: UnitLevel;
+
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId!: string | null;
+
+  @ManyToOne(() => Unit, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parent_id' })
+  parent?: Unit | null;
+
+  /** The administrative area this body serves (UBND huyện Hải Hậu -> Huyện Hải Hậu). */
+  @Column({ name: 'area_id', type: 'uuid', nullable: true })
+  areaId!: string | null;
+
+  @Column({ type: 'text' })
+  path!: string;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  emails!: string[];
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

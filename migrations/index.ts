@@ -1,0 +1,4 @@
+import { CreateUnitsAndUsers1764290000000 } from './1764290000000-CreateUnitsAndUsers.js';
+
+/** Listed as classes, not globs: the bundled ESM build has no __dirname to glob from. */
+export const migrations = [CreateUnitsAndUsers1764290000000];

@@ -1,0 +1,32 @@
+import { Role, Unit, User } from '@app/database';
+import { randomBytes } from 'node:crypto';
+import { PasswordService } from '../../apps/api/src/auth/password.service.js';
+import { SeedService } from '../../apps/api/src/seed/seed.service.js';
+import type { TestApp } from './test-app.js';
+
+export const TEST_PASSWORD = 'correct-horse-battery-staple';
+
+export async function seedNamDinh(t: TestApp) {
+  return t.app.get(SeedService).seedNamDinh();
+}
+
+export async function unitByCode(t: TestApp, code: string): Promise<Unit> {
+  return t.db.getRepository(Unit).findOneByOrFail({ code });
+}
+
+export interface SignedIn {
+  user: User;
+  token: string;
+  auth: { Authorization: string };
+}
+
+/** A user of the given role in the unit with this code, signed in through the real login route. */
+export async function signIn(t: TestApp, role: Role, unitCode: string): Promise<SignedIn> {
+  const unit = await unitByCode(t, unitCode);
+  const email = `${role}.${unitCode.toLowerCase()}.${randomBytes(3).toString('hex')}@test.local`;
+  const passwordHash = await t.app.get(PasswordService).hash(TEST_PASSWORD);
+  const user = await t.db.getRepository(User).save({ email, fullName: `Cán bộ ${unit.name}`, role, unitId: unit.id, passwordHash });
+  const res = await t.http().post('/api/v1/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
+  const token = res.body.accessToken as string;
+  return { user, token, auth: { Authorization: `Bearer ${token}` } };
+}
