@@ -1,4 +1,5 @@
 import { CreateUnitsAndUsers1764290000000 } from './1764290000000-CreateUnitsAndUsers.js';
+import { CreateDispatchesAndDeliveries1764291000000 } from './1764291000000-CreateDispatchesAndDeliveries.js';
 
 /** Listed as classes, not globs: the bundled ESM build has no __dirname to glob from. */
-export const migrations = [CreateUnitsAndUsers1764290000000];
+export const migrations = [CreateUnitsAndUsers1764290000000, CreateDispatchesAndDeliveries1764291000000];

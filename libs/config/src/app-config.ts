@@ -122,6 +122,29 @@ export class AppConfig {
   @Min(1)
   ACK_LINK_TTL_DAYS: number = 90;
 
+  /** Tries per e-mail before it is marked failed (exponential backoff between tries). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  MAIL_MAX_ATTEMPTS: number = 10;
+
+  /** First retry delay; each next one doubles (5 s, 10 s, 20 s, ... with the default). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  MAIL_RETRY_BASE_MS: number = 5000;
+
+  /** How often the worker's relay looks for outbox rows left unsent. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  OUTBOX_RELAY_INTERVAL_MS: number = 30_000;
+
+  get mailRetry() {
+    return { attempts: this.MAIL_MAX_ATTEMPTS, backoffMs: this.MAIL_RETRY_BASE_MS };
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === Environment.Production;
   }

@@ -1,2 +1,3 @@
 export * from './queue-names.js';
 export * from './queue.module.js';
+export * from './mail-outbox.js';

@@ -3,6 +3,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
 import type { ConnectionOptions } from 'bullmq';
+import { MailOutbox } from './mail-outbox.js';
 import { QueueName } from './queue-names.js';
 
 /**
@@ -42,7 +43,8 @@ export class QueueModule {
         }),
         BullModule.registerQueue({ name: QueueName.Mail }),
       ],
-      exports: [BullModule],
+      providers: [MailOutbox],
+      exports: [BullModule, MailOutbox],
     };
   }
 }

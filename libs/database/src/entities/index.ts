@@ -1,7 +1,11 @@
+import { Delivery, Message } from './delivery.entity.js';
+import { Dispatch, DispatchAttachment, DispatchRecipient, DispatchTask } from './dispatch.entity.js';
 import { Unit } from './unit.entity.js';
 import { User } from './user.entity.js';
 
 export * from './unit.entity.js';
 export * from './user.entity.js';
+export * from './dispatch.entity.js';
+export * from './delivery.entity.js';
 
-export const entities = [Unit, User];
+export const entities = [Unit, User, Dispatch, DispatchTask, DispatchAttachment, DispatchRecipient, Delivery, Message];

@@ -1,0 +1,151 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Dispatch, RecipientPurpose } from './dispatch.entity.js';
+import { Unit } from './unit.entity.js';
+
+/**
+ * Stored in deliveries.status: renaming breaks rows. After `sent`, the values follow the
+ * edXML status codes of QCVN 102 (see EDXML_CODE). "Overdue" is derived from deadlines, never stored.
+ */
+export enum DeliveryStatus {
+  Pending = 'pending',
+  Sent = 'sent',
+  Arrived = 'arrived',
+  Refused = 'refused',
+  Accepted = 'accepted',
+  Assigned = 'assigned',
+  InProgress = 'in_progress',
+  Completed = 'completed',
+}
+
+export const EDXML_CODE: Partial<Record<DeliveryStatus, string>> = {
+  [DeliveryStatus.Arrived]: '01',
+  [DeliveryStatus.Refused]: '02',
+  [DeliveryStatus.Accepted]: '03',
+  [DeliveryStatus.Assigned]: '04',
+  [DeliveryStatus.InProgress]: '05',
+  [DeliveryStatus.Completed]: '06',
+};
+
+/** One dispatch to one unit. `parentDeliveryId` links a forwarded copy to the one it came from. */
+@Entity('deliveries')
+@Index('deliveries_dispatch_unit_uq', ['dispatchId', 'unitId'], { unique: true })
+export class Delivery {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'dispatch_id', type: 'uuid' })
+  dispatchId!: string;
+
+  @ManyToOne(() => Dispatch)
+  @JoinColumn({ name: 'dispatch_id' })
+  dispatch?: Dispatch;
+
+  @Column({ name: 'unit_id', type: 'uuid' })
+  unitId!: string;
+
+  @ManyToOne(() => Unit)
+  @JoinColumn({ name: 'unit_id' })
+  unit?: Unit;
+
+  @Column({ type: 'varchar', length: 16 })
+  purpose!: RecipientPurpose;
+
+  @Column({ name: 'parent_delivery_id', type: 'uuid', nullable: true })
+  parentDeliveryId!: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: DeliveryStatus.Pending })
+  status!: DeliveryStatus;
+
+  @Column({ name: 'ack_due_at', type: 'timestamptz', nullable: true })
+  ackDueAt!: Date | null;
+
+  @Column({ name: 'forward_due_at', type: 'timestamptz', nullable: true })
+  forwardDueAt!: Date | null;
+
+  @Column({ name: 'report_due_at', type: 'timestamptz', nullable: true })
+  reportDueAt!: Date | null;
+
+  /** Instruction added by the unit that forwarded it. */
+  @Column({ type: 'text', nullable: true })
+  instruction!: string | null;
+
+  /** Random per delivery; with the server's key it derives the acknowledgement link. */
+  @Column({ name: 'link_nonce', type: 'varchar', length: 32, select: false })
+  linkNonce!: string;
+
+  /** SHA-256 of the acknowledgement link token: the token itself is never stored. */
+  @Column({ name: 'link_token_hash', type: 'char', length: 64, select: false })
+  linkTokenHash!: string;
+
+  @Column({ name: 'link_expires_at', type: 'timestamptz' })
+  linkExpiresAt!: Date;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+
+  /** "01 đã đến": first time the unit opened the dispatch (link or web). */
+  @Column({ name: 'arrived_at', type: 'timestamptz', nullable: true })
+  arrivedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/** Stored in messages.status: renaming breaks rows. */
+export enum MessageStatus {
+  Pending = 'pending',
+  Sent = 'sent',
+  Failed = 'failed',
+}
+
+/** Stored in messages.kind: renaming breaks rows. */
+export enum MessageKind {
+  Notice = 'notice',
+  Reminder = 'reminder',
+  Escalation = 'escalation',
+}
+
+/**
+ * One e-mail to one address for one delivery: the outbox row. Written in the same transaction
+ * as the delivery; the worker sends it and records the outcome here.
+ */
+@Entity('messages')
+export class Message {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'delivery_id', type: 'uuid' })
+  deliveryId!: string;
+
+  @ManyToOne(() => Delivery)
+  @JoinColumn({ name: 'delivery_id' })
+  delivery?: Delivery;
+
+  @Column({ type: 'varchar', length: 16, default: MessageKind.Notice })
+  kind!: MessageKind;
+
+  @Column({ name: 'to_address', type: 'varchar', length: 254 })
+  toAddress!: string;
+
+  @Column({ type: 'varchar', length: 16, default: MessageStatus.Pending })
+  status!: MessageStatus;
+
+  @Column({ type: 'int', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @Column({ name: 'provider_message_id', type: 'varchar', length: 255, nullable: true })
+  providerMessageId!: string | null;
+
+  /** Last time the row was handed to the queue; the relay re-enqueues rows left pending. */
+  @Column({ name: 'enqueued_at', type: 'timestamptz', nullable: true })
+  enqueuedAt!: Date | null;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,82 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { JobName, QueueName, SendMessagePayload, sendMessageJobId } from './queue-names.js';
+
+const BATCH = 1000;
+
+/** Retries of one e-mail: exponential backoff from MAIL_RETRY_BASE_MS, MAIL_MAX_ATTEMPTS tries. */
+export interface MailRetryPolicy {
+  attempts: number;
+  backoffMs: number;
+}
+
+/**
+ * Hands outbox rows (messages) to the mail queue, by id, with a deterministic job id so that
+ * handing the same row over twice is harmless. Used by the api right after a publish commits and
+ * by the worker's relay for rows left pending (after a crash or a Redis outage).
+ */
+@Injectable()
+export class MailOutbox {
+  private readonly logger = new Logger(MailOutbox.name);
+
+  constructor(
+    @InjectQueue(QueueName.Mail) private readonly queue: Queue<SendMessagePayload>,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async enqueue(messageIds: string[], retry: MailRetryPolicy): Promise<void> {
+    for (let i = 0; i < messageIds.length; i += BATCH) {
+      const ids = messageIds.slice(i, i + BATCH);
+      await this.queue.addBulk(
+        ids.map((messageId) => ({
+          name: JobName.SendMessage,
+          data: { messageId },
+          opts: {
+            jobId: sendMessageJobId(messageId),
+            attempts: retry.attempts,
+            backoff: { type: 'exponential', delay: retry.backoffMs },
+            removeOnComplete: { age: 24 * 3600, count: 10_000 },
+            removeOnFail: { age: 7 * 24 * 3600 },
+          },
+        })),
+      );
+      await this.db.query(`UPDATE messages SET enqueued_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+    }
+  }
+
+  /** Every pending message of these deliveries, in id batches (never all rows in memory at once). */
+  async enqueueForDeliveries(deliveryIds: string[], retry: MailRetryPolicy): Promise<number> {
+    let count = 0;
+    for (let i = 0; i < deliveryIds.length; i += BATCH) {
+      const rows: { id: string }[] = await this.db.query(
+        `SELECT id FROM messages WHERE delivery_id = ANY($1::uuid[]) AND status = 'pending'`,
+        [deliveryIds.slice(i, i + BATCH)],
+      );
+      await this.enqueue(rows.map((r) => r.id), retry);
+      count += rows.length;
+    }
+    return count;
+  }
+
+  /** Every pending message of a dispatch, streamed by keyset pages. */
+  async enqueueForDispatch(dispatchId: string, retry: MailRetryPolicy): Promise<number> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    let count = 0;
+    for (;;) {
+      const rows: { id: string }[] = await this.db.query(
+        `SELECT m.id FROM messages m JOIN deliveries d ON d.id = m.delivery_id
+          WHERE d.dispatch_id = $1 AND m.status = 'pending' AND m.id > $2 ORDER BY m.id LIMIT $3`,
+        [dispatchId, after, BATCH],
+      );
+      if (rows.length === 0) break;
+      await this.enqueue(rows.map((r) => r.id), retry);
+      count += rows.length;
+      after = rows[rows.length - 1].id;
+    }
+    this.logger.log(`Đã đưa ${count} e-mail của công văn ${dispatchId} vào hàng đợi`);
+    return count;
+  }
+}
