@@ -2,6 +2,8 @@ import { AppConfig, loadConfig } from '@app/config';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -65,6 +67,7 @@ export async function createTestApp(env: Record<string, string | undefined> = {}
     QUEUE_PREFIX: `test-${database.name}`,
     JWT_SECRET: randomBytes(24).toString('hex'),
     LOGIN_RATE_LIMIT: '1000',
+    DATA_DIR: path.join(tmpdir(), database.name),
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();

@@ -5,6 +5,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AccessModule } from './access/access.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { DispatchesModule } from './dispatches/dispatches.module.js';
 import { HealthModule } from './health/health.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { UnitsModule } from './units/units.module.js';
@@ -25,6 +26,7 @@ export class AppModule {
         UnitsModule,
         UsersModule,
         HealthModule,
+        DispatchesModule,
         SeedModule,
       ],
     };

@@ -5,3 +5,4 @@ export * from './text/search-text.js';
 export * from './pagination.js';
 export * from './links/ack-link.signer.js';
 export * from './files/file-store.js';
+export * from './files/content-type.js';

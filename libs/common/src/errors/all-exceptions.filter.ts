@@ -43,7 +43,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const r = (typeof res === 'object' && res !== null ? res : { message: res }) as Record<string, unknown>;
       const message = Array.isArray(r.message) ? r.message.join('; ') : String(r.message ?? exception.message);
       // Nest's own English defaults ("Unauthorized", "Forbidden resource") give way to Vietnamese.
-      const isDefault = message === exception.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2') || message === 'Forbidden resource';
+      const isDefault = message === exception.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2') || message === 'Forbidden resource' || message === 'File too large';
       return { statusCode: status, error: httpErrorName(status), message: (isDefault && HTTP_MESSAGES[status]) || message, details: r.details };
     }
     const errorId = randomUUID();
@@ -60,6 +60,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
 const HTTP_MESSAGES: Record<number, string> = {
   401: 'Bạn chưa đăng nhập hoặc phiên đăng nhập đã hết hạn.',
   403: 'Bạn không có quyền thực hiện thao tác này.',
+  413: 'Tệp gửi lên quá lớn so với giới hạn cho phép (MAX_UPLOAD_MB).',
   429: 'Bạn thao tác quá nhiều lần. Vui lòng chờ một phút rồi thử lại.',
 };
 

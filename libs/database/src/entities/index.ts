@@ -7,5 +7,6 @@ export * from './unit.entity.js';
 export * from './user.entity.js';
 export * from './dispatch.entity.js';
 export * from './delivery.entity.js';
+export * from './activity-channel.js';
 
 export const entities = [Unit, User, Dispatch, DispatchTask, DispatchAttachment, DispatchRecipient, Delivery, Message];

@@ -1,0 +1,61 @@
+import type { AckLinkView } from './ack-link.service.js';
+
+const esc = (s: unknown) =>
+  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const PURPOSE: Record<string, string> = {
+  action: 'Để thực hiện',
+  coordinate: 'Để phối hợp thực hiện',
+  report: 'Để báo cáo',
+  info: 'Để biết',
+  archive: 'Lưu',
+};
+
+const STATUS: Record<string, string> = {
+  pending: 'Chờ gửi',
+  sent: 'Đã gửi',
+  arrived: '01 – Đã đến',
+  refused: '02 – Từ chối tiếp nhận',
+  accepted: '03 – Đã xác nhận tiếp nhận',
+  assigned: '04 – Đã phân công',
+  in_progress: '05 – Đang xử lý',
+  completed: '06 – Hoàn thành',
+};
+
+const when = (d: Date | string | null) =>
+  d ? new Date(d).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }) : null;
+
+/** The page a recipient unit sees when it opens the link in its e-mail. */
+export function renderAckPage(view: AckLinkView, token: string): string {
+  const d = view.dispatch as Record<string, string | number | string[] | null>;
+  const [y, m, day] = String(d.issuedDate).split('-');
+  const deadlines = [
+    ['Hạn xác nhận', when(view.delivery.ackDueAt)],
+    ['Hạn triển khai xuống cấp dưới', when(view.delivery.forwardDueAt)],
+    ['Hạn báo cáo kết quả', when(view.delivery.reportDueAt)],
+  ].filter(([, v]) => v);
+  const canConfirm = ['pending', 'sent', 'arrived'].includes(view.delivery.status);
+  return `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(d.documentType)} số ${esc(d.number)}/${esc(d.symbol)}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}
+header{display:flex;justify-content:space-between;text-align:center;font-size:.95rem}h1{font-size:1.15rem}
+.meta{background:#f4f6f8;padding:.75rem 1rem;border-radius:6px}.body{white-space:pre-wrap}button{font-size:1rem;padding:.6rem 1.2rem;background:#b71c1c;color:#fff;border:0;border-radius:4px;cursor:pointer}</style></head>
+<body>
+<header><div>${esc(d.headerAuthority)}<br><strong>${esc(d.headerIssuer)}</strong><br>Số: ${esc(d.number)}/${esc(d.symbol)}</div>
+<div><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong><br>Độc lập – Tự do – Hạnh phúc<br><em>${esc(d.issuedPlace)}, ngày ${esc(day)} tháng ${esc(m)} năm ${esc(y)}</em></div></header>
+<h1>${esc(d.subject)}</h1>
+<div class="meta">
+<p>Đơn vị nhận: <strong>${esc(view.unit.name)}</strong> — ${esc(PURPOSE[view.delivery.purpose] ?? view.delivery.purpose)}</p>
+<p>Trạng thái: <strong id="status">${esc(STATUS[view.delivery.status] ?? view.delivery.status)}</strong></p>
+${deadlines.map(([k, v]) => `<p>${esc(k)}: <strong>${esc(v)}</strong></p>`).join('\n')}
+${view.delivery.instruction ? `<p>Chỉ đạo của đơn vị chuyển tiếp: ${esc(view.delivery.instruction)}</p>` : ''}
+</div>
+${(d.addresseeLines as string[]).length ? `<p>Kính gửi:<br>${(d.addresseeLines as string[]).map((l) => `- ${esc(l)}`).join('<br>')}</p>` : ''}
+<div class="body">${esc(d.body)}</div>
+${view.tasks.length ? `<h2>Các nội dung đề nghị</h2><ol>${view.tasks.map((t) => `<li value="${t.number}">${esc(t.text)}</li>`).join('')}</ol>` : ''}
+${view.attachments.length ? `<h2>Tệp đính kèm</h2><ul>${view.attachments.map((a) => `<li><a href="${esc(token)}/attachments/${esc(a.id)}">${esc(a.fileName)}</a> (${Math.ceil(a.sizeBytes / 1024)} KB, SHA-256 ${esc(a.sha256.slice(0, 12))}…)</li>`).join('')}</ul>` : ''}
+<p><strong>${esc(d.signerRank)} ${esc(d.signerName)}</strong></p>
+${canConfirm ? `<form method="post" action="${esc(token)}/acknowledge"><label>Họ tên người xác nhận <input name="name" required maxlength="200"></label> <button type="submit">Xác nhận đã nhận công văn</button></form>` : ''}
+</body></html>`;
+}

@@ -1,0 +1,98 @@
+import { AckLinkSigner } from '@app/common';
+import { ACTING_PURPOSES, RecipientPurpose } from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+
+export interface NewDelivery {
+  unitId: string;
+  purpose: RecipientPurpose;
+}
+
+export interface DeliveryDefaults {
+  dispatchId: string;
+  parentDeliveryId?: string | null;
+  instruction?: string | null;
+  ackDueAt: Date | null;
+  forwardDueAt: Date | null;
+  reportDueAt: Date | null;
+}
+
+export interface WrittenDeliveries {
+  deliveryIds: string[];
+  messages: number;
+  skippedExisting: number;
+}
+
+/**
+ * Writes deliveries and their outbox messages (one per e-mail address of the unit) in two
+ * set-based statements, inside the caller's transaction. A unit that already has a delivery of
+ * this dispatch is skipped, so a retried or concurrent call never duplicates. Only acting
+ * purposes carry deadlines.
+ */
+@Injectable()
+export class DeliveryWriter {
+  constructor(private readonly links: AckLinkSigner) {}
+
+  async write(em: EntityManager, rows: NewDelivery[], defaults: DeliveryDefaults): Promise<WrittenDeliveries> {
+    if (rows.length === 0) return { deliveryIds: [], messages: 0, skippedExisting: 0 };
+    const expiresAt = this.links.expiryFrom(new Date());
+    const ids: string[] = [];
+    const nonces: string[] = [];
+    const hashes: string[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const id = randomUUID();
+      const nonce = this.links.newNonce();
+      ids.push(id);
+      nonces.push(nonce);
+      hashes.push(this.links.hash(this.links.token(id, expiresAt, nonce)));
+    }
+    const acting = rows.map((r) => ACTING_PURPOSES.includes(r.purpose));
+    const inserted: { id: string }[] = await em.query(
+      `INSERT INTO deliveries (id, dispatch_id, unit_id, purpose, parent_delivery_id, instruction,
+                               ack_due_at, forward_due_at, report_due_at, link_nonce, link_token_hash, link_expires_at)
+       SELECT t.id, $2, t.unit_id, t.purpose, $3, $4,
+              CASE WHEN t.acting THEN $5::timestamptz END, CASE WHEN t.acting THEN $6::timestamptz END, CASE WHEN t.acting THEN $7::timestamptz END,
+              t.nonce, t.hash, $8
+         FROM unnest($1::uuid[], $9::uuid[], $10::text[], $11::bool[], $12::text[], $13::text[]) AS t(id, unit_id, purpose, acting, nonce, hash)
+       ON CONFLICT (dispatch_id, unit_id) DO NOTHING
+       RETURNING id`,
+      [
+        ids,
+        defaults.dispatchId,
+        defaults.parentDeliveryId ?? null,
+        defaults.instruction ?? null,
+        defaults.ackDueAt,
+        defaults.forwardDueAt,
+        defaults.reportDueAt,
+        expiresAt,
+        rows.map((r) => r.unitId),
+        rows.map((r) => r.purpose),
+        acting,
+        nonces,
+        hashes,
+      ],
+    );
+    const deliveryIds = inserted.map((r) => r.id);
+    const messages = await this.writeMessages(em, deliveryIds, 'notice');
+    return { deliveryIds, messages, skippedExisting: rows.length - deliveryIds.length };
+  }
+
+  /** One outbox row per current e-mail address of each delivery's unit. */
+  async writeMessages(em: EntityManager, deliveryIds: string[], kind: 'notice' | 'reminder' | 'escalation'): Promise<number> {
+    if (deliveryIds.length === 0) return 0;
+    const result: { n: number }[] = await em.query(
+      `WITH ins AS (
+         INSERT INTO messages (delivery_id, kind, to_address)
+         SELECT d.id, $2, lower(e.address)
+           FROM deliveries d
+           JOIN units u ON u.id = d.unit_id
+           CROSS JOIN LATERAL (SELECT DISTINCT unnest(u.emails) AS address) e
+          WHERE d.id = ANY($1::uuid[])
+         RETURNING 1
+       ) SELECT count(*)::int AS n FROM ins`,
+      [deliveryIds, kind],
+    );
+    return result[0].n;
+  }
+}

@@ -1,0 +1,100 @@
+import { Role } from '@app/database';
+import type { DispatchAttachmentUpload } from '@app/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor.js';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import { AddRecipientsDto, CreateDispatchDto, ListDeliveriesQuery, ListDispatchesQuery, PreviewQuery, UpdateDispatchDto } from './dto/dispatch.dto.js';
+import { DispatchAttachmentsService } from './usecases/dispatch-attachments.service.js';
+import { DispatchDraftsService } from './usecases/dispatch-drafts.service.js';
+import { DispatchRecipientsService } from './usecases/dispatch-recipients.service.js';
+import { PublishDispatchService } from './usecases/publish-dispatch.service.js';
+import { DispatchViewsService } from './views/dispatch-views.service.js';
+import { attachmentDownload } from './attachment-download.js';
+
+@ApiTags('dispatches')
+@ApiBearerAuth()
+@Controller('dispatches')
+export class DispatchesController {
+  constructor(
+    private readonly drafts: DispatchDraftsService,
+    private readonly views: DispatchViewsService,
+    private readonly publisher: PublishDispatchService,
+    private readonly recipients: DispatchRecipientsService,
+    private readonly attachments: DispatchAttachmentsService,
+  ) {}
+
+  @Post()
+  @Roles(Role.Issuer)
+  async create(@CurrentUser() actor: Actor, @Body() dto: CreateDispatchDto) {
+    return this.views.get(actor, await this.drafts.create(actor, dto));
+  }
+
+  @Get()
+  list(@CurrentUser() actor: Actor, @Query() query: ListDispatchesQuery) {
+    return this.views.list(actor, query);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.views.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Roles(Role.Issuer)
+  async update(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDispatchDto) {
+    await this.drafts.update(actor, id, dto);
+    return this.views.get(actor, id);
+  }
+
+  @Get(':id/recipients/preview')
+  preview(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: PreviewQuery) {
+    return this.recipients.preview(actor, id, query);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @Roles(Role.Issuer)
+  publish(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.publisher.publish(actor, id);
+  }
+
+  @Post(':id/recipients')
+  @Roles(Role.Issuer)
+  addRecipients(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddRecipientsDto) {
+    return this.recipients.add(actor, id, dto);
+  }
+
+  @Get(':id/deliveries')
+  deliveries(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ListDeliveriesQuery) {
+    return this.views.deliveries(actor, id, query);
+  }
+
+  @Post(':id/deliveries/:deliveryId/resend')
+  @Roles(Role.Issuer)
+  resend(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('deliveryId', ParseUUIDPipe) deliveryId: string) {
+    return this.recipients.resend(actor, id, deliveryId);
+  }
+
+  @Post(':id/attachments')
+  @Roles(Role.Issuer)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @UseInterceptors(FileInterceptor('file'))
+  addAttachment(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: DispatchAttachmentUpload | undefined) {
+    return this.attachments.add(actor, id, file);
+  }
+
+  @Delete(':id/attachments/:attachmentId')
+  @HttpCode(204)
+  @Roles(Role.Issuer)
+  removeAttachment(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('attachmentId', ParseUUIDPipe) attachmentId: string) {
+    return this.attachments.remove(actor, id, attachmentId);
+  }
+
+  @Get(':id/attachments/:attachmentId')
+  async download(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('attachmentId', ParseUUIDPipe) attachmentId: string): Promise<StreamableFile> {
+    return attachmentDownload(await this.attachments.open(actor, id, attachmentId));
+  }
+}

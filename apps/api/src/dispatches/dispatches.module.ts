@@ -1,0 +1,44 @@
+import { AckLinkSigner, FileStore } from '@app/common';
+import { AppConfig } from '@app/config';
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { memoryStorage } from 'multer';
+import { AckLinkService } from './ack-link/ack-link.service.js';
+import { AckLinksController } from './ack-link/ack-links.controller.js';
+import { DeliveryWriter } from './deliveries/delivery-writer.js';
+import { DispatchAccess } from './dispatch-access.service.js';
+import { DispatchesController } from './dispatches.controller.js';
+import { MailEnqueueListener } from './mail-enqueue.listener.js';
+import { RecipientResolver } from './recipients/recipient-resolver.js';
+import { DispatchAttachmentsService } from './usecases/dispatch-attachments.service.js';
+import { DispatchDraftsService } from './usecases/dispatch-drafts.service.js';
+import { DispatchRecipientsService } from './usecases/dispatch-recipients.service.js';
+import { PublishDispatchService } from './usecases/publish-dispatch.service.js';
+import { DispatchViewsService } from './views/dispatch-views.service.js';
+
+@Module({
+  imports: [
+    MulterModule.registerAsync({
+      inject: [AppConfig],
+      // One file per request, held in memory up to the configured limit, then checked by content.
+      useFactory: (config: AppConfig) => ({ storage: memoryStorage(), limits: { fileSize: config.maxUploadBytes, files: 1 } }),
+    }),
+  ],
+  controllers: [DispatchesController, AckLinksController],
+  providers: [
+    AckLinkSigner,
+    FileStore,
+    DispatchAccess,
+    RecipientResolver,
+    DeliveryWriter,
+    DispatchDraftsService,
+    DispatchViewsService,
+    DispatchRecipientsService,
+    DispatchAttachmentsService,
+    PublishDispatchService,
+    MailEnqueueListener,
+    AckLinkService,
+  ],
+  exports: [DispatchAccess, DeliveryWriter, RecipientResolver, AckLinkService, AckLinkSigner, FileStore],
+})
+export class DispatchesModule {}

@@ -1,0 +1,54 @@
+import { conflict, DispatchAttachmentUpload, DomainException, ErrorCode, FileStore, detectContentType, DISPATCH_ATTACHMENT_KINDS, notFound, invalid } from '@app/common';
+import { AppConfig } from '@app/config';
+import { DispatchAttachment, DispatchStatus } from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../auth/actor.js';
+import { DispatchAccess } from '../dispatch-access.service.js';
+
+/** Attachments of a draft: checked by content, stored by SHA-256, listed with size and type. */
+@Injectable()
+export class DispatchAttachmentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: DispatchAccess,
+    private readonly files: FileStore,
+    private readonly config: AppConfig,
+  ) {}
+
+  async add(actor: Actor, dispatchId: string, file: DispatchAttachmentUpload | undefined): Promise<DispatchAttachment> {
+    const { dispatch } = await this.access.requireManageable(actor, dispatchId);
+    if (!file) throw invalid('Chưa có tệp đính kèm: gửi tệp trong trường "file" (multipart/form-data).');
+    if (dispatch.status !== DispatchStatus.Draft) throw conflict('Công văn đã ban hành thì không thêm tệp đính kèm được.');
+    if (file.size > this.config.maxUploadBytes) {
+      throw new DomainException(ErrorCode.PayloadTooLarge, `Tệp "${file.originalname}" quá lớn (tối đa ${this.config.MAX_UPLOAD_MB} MB).`);
+    }
+    const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC');
+    const contentType = await detectContentType(fileName, file.buffer, DISPATCH_ATTACHMENT_KINDS);
+    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+    const storageKey = await this.files.put(sha256, file.buffer);
+    return this.db.getRepository(DispatchAttachment).save({ dispatchId, fileName, contentType, sizeBytes: file.size, sha256, storageKey });
+  }
+
+  async remove(actor: Actor, dispatchId: string, attachmentId: string): Promise<void> {
+    const { dispatch } = await this.access.requireManageable(actor, dispatchId);
+    if (dispatch.status !== DispatchStatus.Draft) throw conflict('Công văn đã ban hành thì không gỡ tệp đính kèm được.');
+    const { affected } = await this.db.getRepository(DispatchAttachment).delete({ id: attachmentId, dispatchId });
+    if (!affected) throw notFound('Không tìm thấy tệp đính kèm này.');
+  }
+
+  async open(actor: Actor, dispatchId: string, attachmentId: string): Promise<{ attachment: DispatchAttachment; stream: Readable }> {
+    await this.access.requireViewable(actor, dispatchId);
+    return this.openUnchecked(dispatchId, attachmentId);
+  }
+
+  /** For callers that proved access another way (the signed acknowledgement link). */
+  async openUnchecked(dispatchId: string, attachmentId: string): Promise<{ attachment: DispatchAttachment; stream: Readable }> {
+    const attachment = await this.db.getRepository(DispatchAttachment).findOneBy({ id: attachmentId, dispatchId });
+    if (!attachment) throw notFound('Không tìm thấy tệp đính kèm này.');
+    return { attachment, stream: this.files.open(attachment.storageKey) };
+  }
+}

@@ -1,0 +1,111 @@
+import { conflict, invalid } from '@app/common';
+import { Dispatch, DispatchRecipient, DispatchStatus, DispatchTask } from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import type { Actor } from '../../auth/actor.js';
+import { DispatchAccess } from '../dispatch-access.service.js';
+import { CreateDispatchDto, TaskDto, UpdateDispatchDto } from '../dto/dispatch.dto.js';
+import { RecipientDto } from '../dto/recipient.dto.js';
+
+/** Writing and editing drafts. A published dispatch is never edited in place. */
+@Injectable()
+export class DispatchDraftsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: DispatchAccess,
+  ) {}
+
+  async create(actor: Actor, dto: CreateDispatchDto): Promise<string> {
+    const issuer = await this.access.requireIssuerUnit(actor, dto.issuerUnitId);
+    checkTasks(dto.tasks);
+    checkDeadlines(dto);
+    return this.saving(dto, () =>
+      this.db.transaction(async (em) => {
+        const { id } = await em.getRepository(Dispatch).save({
+          ...fields(dto),
+          issuerUnitId: issuer.id,
+          status: DispatchStatus.Draft,
+          createdBy: actor.userId,
+        } as Partial<Dispatch>);
+        await replaceChildren(em, id, dto);
+        return id;
+      }),
+    );
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateDispatchDto): Promise<void> {
+    await this.access.requireManageable(actor, id);
+    checkTasks(dto.tasks);
+    await this.saving(dto, () =>
+      this.db.transaction(async (em) => {
+        // Lock the row: a publish running at the same moment must not see half an edit.
+        const [current] = await em.query(`SELECT status, issued_date::text AS issued_date, number, symbol FROM dispatches WHERE id = $1 FOR UPDATE`, [id]);
+        if (current.status !== DispatchStatus.Draft) {
+          throw conflict('Công văn đã ban hành thì không sửa được. Hãy ban hành văn bản mới thay thế hoặc thu hồi văn bản này.');
+        }
+        checkDeadlines(dto);
+        const changes = fields(dto);
+        if (Object.keys(changes).length) await em.getRepository(Dispatch).update(id, changes);
+        await replaceChildren(em, id, dto);
+      }),
+    );
+  }
+
+  /** Maps the unique index on (issuer, year, number, symbol) to a message a person can act on. */
+  private async saving<T>(dto: UpdateDispatchDto, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      if (e instanceof QueryFailedError && (e as unknown as { constraint?: string }).constraint === 'dispatches_number_uq') {
+        const year = dto.issuedDate?.slice(0, 4) ?? '';
+        throw conflict(`Số ${dto.number ?? ''}/${dto.symbol ?? ''} năm ${year} đã được đơn vị dùng cho văn bản khác. Hãy lấy số tiếp theo.`);
+      }
+      throw e;
+    }
+  }
+}
+
+function fields(dto: UpdateDispatchDto): Partial<Dispatch> {
+  const out: Partial<Dispatch> = {};
+  const copy = <K extends keyof Dispatch & keyof UpdateDispatchDto>(k: K) => {
+    if (dto[k] !== undefined) (out as Record<string, unknown>)[k] = dto[k];
+  };
+  for (const k of ['headerAuthority', 'headerIssuer', 'number', 'symbol', 'issuedPlace', 'documentType', 'subject', 'body', 'urgency', 'addresseeLines', 'distributionLines', 'signerName', 'signerRank', 'signerTitle'] as const) copy(k);
+  if (dto.issuedDate !== undefined) {
+    out.issuedDate = dto.issuedDate;
+    out.issuedYear = Number(dto.issuedDate.slice(0, 4));
+  }
+  for (const k of ['ackDueAt', 'forwardDueAt', 'reportDueAt'] as const) if (dto[k] !== undefined) out[k] = new Date(dto[k]!);
+  return out;
+}
+
+async function replaceChildren(em: EntityManager, dispatchId: string, dto: UpdateDispatchDto): Promise<void> {
+  if (dto.tasks) {
+    await em.delete(DispatchTask, { dispatchId });
+    if (dto.tasks.length) await em.insert(DispatchTask, dto.tasks.map((t) => ({ dispatchId, number: t.number, text: t.text, channels: t.channels ?? [] })));
+  }
+  if (dto.recipients) {
+    await em.delete(DispatchRecipient, { dispatchId });
+    if (dto.recipients.length) await em.insert(DispatchRecipient, dto.recipients.map((r) => toRecipientRow(dispatchId, r)));
+  }
+}
+
+export function toRecipientRow(dispatchId: string, r: RecipientDto): Partial<DispatchRecipient> {
+  return { dispatchId, purpose: r.purpose, unitId: r.unitId ?? null, groupKind: r.group ?? null, scopeUnitId: r.scopeUnitId ?? null };
+}
+
+function checkTasks(tasks: TaskDto[] | undefined): void {
+  if (!tasks) return;
+  const numbers = tasks.map((t) => t.number);
+  if (new Set(numbers).size !== numbers.length) throw invalid('Các nhiệm vụ phải có số thứ tự khác nhau.');
+}
+
+function checkDeadlines(dto: UpdateDispatchDto): void {
+  const ack = dto.ackDueAt ? new Date(dto.ackDueAt) : undefined;
+  const fwd = dto.forwardDueAt ? new Date(dto.forwardDueAt) : undefined;
+  const rep = dto.reportDueAt ? new Date(dto.reportDueAt) : undefined;
+  if (ack && fwd && fwd < ack) throw invalid('Hạn chuyển tiếp (forwardDueAt) không được sớm hơn hạn xác nhận (ackDueAt).');
+  if (fwd && rep && rep < fwd) throw invalid('Hạn báo cáo (reportDueAt) không được sớm hơn hạn chuyển tiếp (forwardDueAt).');
+  if (ack && rep && rep < ack) throw invalid('Hạn báo cáo (reportDueAt) không được sớm hơn hạn xác nhận (ackDueAt).');
+}

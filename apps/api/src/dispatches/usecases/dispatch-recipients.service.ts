@@ -1,0 +1,81 @@
+import { conflict, invalid } from '@app/common';
+import { DispatchRecipient, DispatchStatus } from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../auth/actor.js';
+import { DeliveryWriter } from '../deliveries/delivery-writer.js';
+import { DispatchAccess } from '../dispatch-access.service.js';
+import { AddRecipientsDto, PreviewQuery } from '../dto/dispatch.dto.js';
+import { DELIVERIES_CREATED, type DeliveriesCreatedEvent } from '../events.js';
+import { RecipientResolver } from '../recipients/recipient-resolver.js';
+import { toRecipientRow } from './dispatch-drafts.service.js';
+
+/** Previewing who a dispatch will reach, adding recipients after publishing, resending. */
+@Injectable()
+export class DispatchRecipientsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: DispatchAccess,
+    private readonly resolver: RecipientResolver,
+    private readonly writer: DeliveryWriter,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  /** The resolved list before publishing: totals by purpose, units without e-mail, one page of units. */
+  async preview(actor: Actor, dispatchId: string, query: PreviewQuery) {
+    const { issuer } = await this.access.requireManageable(actor, dispatchId);
+    const choices = await this.db.getRepository(DispatchRecipient).find({ where: { dispatchId } });
+    const resolved = await this.resolver.resolve(this.db.manager, issuer, choices.map((c) => ({ ...c, group: c.groupKind })));
+    const rows: { id: string; code: string; name: string; level: string; type: string; emails: string[] }[] = resolved.length
+      ? await this.db.query(`SELECT id, code, name, level, type, emails FROM units WHERE id = ANY($1::uuid[]) ORDER BY path`, [resolved.map((r) => r.unitId)])
+      : [];
+    const purposeOf = new Map(resolved.map((r) => [r.unitId, r.purpose]));
+    const byPurpose: Record<string, number> = {};
+    for (const r of resolved) byPurpose[r.purpose] = (byPurpose[r.purpose] ?? 0) + 1;
+    const withoutEmail = rows.filter((r) => r.emails.length === 0);
+    return {
+      total: resolved.length,
+      byPurpose,
+      addresses: rows.reduce((n, r) => n + r.emails.length, 0),
+      unitsWithoutEmail: withoutEmail.map((r) => ({ id: r.id, code: r.code, name: r.name })),
+      items: rows.slice(query.offset, query.offset + query.limit).map((r) => ({ ...r, purpose: purposeOf.get(r.id) })),
+      page: query.page,
+      limit: query.limit,
+    };
+  }
+
+  /** Adds recipients to a published dispatch; units that already have it are left alone. */
+  async add(actor: Actor, dispatchId: string, dto: AddRecipientsDto) {
+    const { issuer } = await this.access.requireManageable(actor, dispatchId);
+    if (dto.recipients.length === 0) throw invalid('Hãy chọn ít nhất một đơn vị hoặc nhóm đơn vị để gửi thêm.');
+    const written = await this.db.transaction(async (em) => {
+      const [row] = await em.query(`SELECT status, ack_due_at, forward_due_at, report_due_at FROM dispatches WHERE id = $1 FOR UPDATE`, [dispatchId]);
+      if (row.status !== DispatchStatus.Published) throw conflict('Chỉ gửi thêm nơi nhận cho công văn đang ban hành; bản nháp thì sửa danh sách nơi nhận.');
+      await em.insert(DispatchRecipient, dto.recipients.map((r) => toRecipientRow(dispatchId, r)));
+      const resolved = await this.resolver.resolve(em, issuer, dto.recipients);
+      return this.writer.write(em, resolved, { dispatchId, ackDueAt: row.ack_due_at, forwardDueAt: row.forward_due_at, reportDueAt: row.report_due_at });
+    });
+    this.events.emit(DELIVERIES_CREATED, { dispatchId, deliveryIds: written.deliveryIds } satisfies DeliveriesCreatedEvent);
+    return { added: written.deliveryIds.length, alreadyReceiving: written.skippedExisting, messages: written.messages };
+  }
+
+  /** Sends the notice again to every current address of one recipient unit. */
+  async resend(actor: Actor, dispatchId: string, deliveryId: string) {
+    await this.access.requireManageable(actor, dispatchId);
+    const messages = await this.db.transaction(async (em) => {
+      const [row] = await em.query(
+        `SELECT d.id, x.status FROM deliveries d JOIN dispatches x ON x.id = d.dispatch_id WHERE d.id = $1 AND d.dispatch_id = $2`,
+        [deliveryId, dispatchId],
+      );
+      if (!row) throw invalid(`Lượt gửi ${deliveryId} không thuộc công văn này.`);
+      if (row.status !== DispatchStatus.Published) throw conflict('Chỉ gửi lại công văn đang ban hành.');
+      const n = await this.writer.writeMessages(em, [deliveryId], 'notice');
+      if (n === 0) throw invalid('Đơn vị này chưa có địa chỉ e-mail: hãy cập nhật e-mail của đơn vị rồi gửi lại.');
+      return n;
+    });
+    this.events.emit(DELIVERIES_CREATED, { dispatchId, deliveryIds: [deliveryId] } satisfies DeliveriesCreatedEvent);
+    return { messages };
+  }
+}

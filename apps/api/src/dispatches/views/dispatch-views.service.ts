@@ -1,0 +1,105 @@
+import { notFound, Page } from '@app/common';
+import { Dispatch, DispatchAttachment, DispatchRecipient, DispatchTask, EDXML_CODE, DeliveryStatus } from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, hasGlobalScope } from '../../auth/actor.js';
+import { DispatchAccess } from '../dispatch-access.service.js';
+import { ListDeliveriesQuery, ListDispatchesQuery } from '../dto/dispatch.dto.js';
+
+export type StatusCounts = Record<string, number>;
+
+/** What the issuer reads: dispatches with delivery counts, one dispatch, its deliveries and messages. */
+@Injectable()
+export class DispatchViewsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: DispatchAccess,
+  ) {}
+
+  async list(actor: Actor, query: ListDispatchesQuery): Promise<Page<Dispatch & { deliveryCounts: StatusCounts }>> {
+    const qb = this.db.getRepository(Dispatch).createQueryBuilder('d').innerJoinAndSelect('d.issuerUnit', 'issuer')
+      .orderBy('d.created_at', 'DESC').skip(query.offset).take(query.limit);
+    if (!hasGlobalScope(actor)) qb.andWhere('issuer.path LIKE :scope', { scope: `${actor.unitPath}%` });
+    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
+    const [items, total] = await qb.getManyAndCount();
+    const counts = await this.countsByDispatch(items.map((d) => d.id));
+    return { items: items.map((d) => ({ ...d, deliveryCounts: counts.get(d.id) ?? {} })), total, page: query.page, limit: query.limit };
+  }
+
+  async get(actor: Actor, id: string) {
+    const { dispatch } = await this.access.requireViewable(actor, id);
+    const [tasks, attachments, recipients, counts, messageCounts] = await Promise.all([
+      this.db.getRepository(DispatchTask).find({ where: { dispatchId: id }, order: { number: 'ASC' } }),
+      this.db.getRepository(DispatchAttachment).find({ where: { dispatchId: id }, order: { createdAt: 'ASC' } }),
+      this.db.getRepository(DispatchRecipient).find({ where: { dispatchId: id } }),
+      this.countsByDispatch([id]),
+      this.db.query(
+        `SELECT m.status, count(*)::int AS n FROM messages m JOIN deliveries d ON d.id = m.delivery_id WHERE d.dispatch_id = $1 GROUP BY m.status`,
+        [id],
+      ) as Promise<{ status: string; n: number }[]>,
+    ]);
+    return {
+      ...dispatch,
+      tasks,
+      attachments,
+      recipients,
+      deliveryCounts: counts.get(id) ?? {},
+      messageCounts: Object.fromEntries(messageCounts.map((m) => [m.status, m.n])),
+    };
+  }
+
+  /** Deliveries of a dispatch with their unit and every message's state, one page at a time. */
+  async deliveries(actor: Actor, id: string, query: ListDeliveriesQuery) {
+    await this.access.requireManageable(actor, id);
+    const params: unknown[] = [id, query.limit, query.offset];
+    const filters: string[] = [];
+    if (query.status) {
+      params.push(query.status);
+      filters.push(`d.status = $${params.length}`);
+    }
+    if (query.messageStatus) {
+      params.push(query.messageStatus);
+      filters.push(`EXISTS (SELECT 1 FROM messages mm WHERE mm.delivery_id = d.id AND mm.status = $${params.length})`);
+    }
+    const where = filters.length ? `AND ${filters.join(' AND ')}` : '';
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT d.id, d.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName", d.purpose, d.status,
+              d.parent_delivery_id AS "parentDeliveryId", d.ack_due_at AS "ackDueAt", d.forward_due_at AS "forwardDueAt",
+              d.report_due_at AS "reportDueAt", d.sent_at AS "sentAt", d.arrived_at AS "arrivedAt",
+              count(*) OVER () AS total,
+              COALESCE((SELECT json_agg(json_build_object('id', m.id, 'kind', m.kind, 'to', m.to_address, 'status', m.status,
+                         'attempts', m.attempts, 'lastError', m.last_error, 'providerMessageId', m.provider_message_id, 'sentAt', m.sent_at)
+                         ORDER BY m.created_at)
+                          FROM messages m WHERE m.delivery_id = d.id), '[]') AS messages
+         FROM deliveries d JOIN units u ON u.id = d.unit_id
+        WHERE d.dispatch_id = $1 ${where}
+        ORDER BY u.path
+        LIMIT $2 OFFSET $3`,
+      params,
+    );
+    const total = rows.length ? Number(rows[0].total) : 0;
+    return {
+      items: rows.map(({ total: _t, ...r }) => ({ ...r, edxmlCode: EDXML_CODE[r.status as DeliveryStatus] ?? null })),
+      total,
+      page: query.page,
+      limit: query.limit,
+    };
+  }
+
+  private async countsByDispatch(ids: string[]): Promise<Map<string, StatusCounts>> {
+    const map = new Map<string, StatusCounts>();
+    if (ids.length === 0) return map;
+    const rows: { dispatch_id: string; status: string; n: number }[] = await this.db.query(
+      `SELECT dispatch_id, status, count(*)::int AS n FROM deliveries WHERE dispatch_id = ANY($1::uuid[]) GROUP BY dispatch_id, status`,
+      [ids],
+    );
+    for (const r of rows) map.set(r.dispatch_id, { ...(map.get(r.dispatch_id) ?? {}), [r.status]: r.n });
+    return map;
+  }
+
+  async requireDelivery(dispatchId: string, deliveryId: string) {
+    const [row] = await this.db.query(`SELECT id FROM deliveries WHERE id = $1 AND dispatch_id = $2`, [deliveryId, dispatchId]);
+    if (!row) throw notFound(`Không tìm thấy lượt gửi ${deliveryId} của công văn này.`);
+  }
+}
