@@ -1,0 +1,48 @@
+import type { Delivery, Dispatch, DispatchAttachment, DispatchTask, Message } from '@app/database';
+
+/**
+ * Everything one e-mail of a delivery shows. Built from the rows by DispatchMailLoader (worker) or
+ * by hand (tests, previews); plain picks of the entities so either works.
+ */
+export interface DispatchMailContext {
+  message: Pick<Message, 'id' | 'kind' | 'toAddress'>;
+  delivery: Pick<Delivery, 'id' | 'purpose' | 'ackDueAt' | 'forwardDueAt' | 'reportDueAt' | 'instruction' | 'linkNonce' | 'linkExpiresAt'>;
+  dispatch: Pick<
+    Dispatch,
+    | 'number'
+    | 'symbol'
+    | 'issuedDate'
+    | 'issuedPlace'
+    | 'documentType'
+    | 'subject'
+    | 'urgency'
+    | 'headerAuthority'
+    | 'headerIssuer'
+    | 'signerName'
+    | 'signerRank'
+    | 'signerTitle'
+  >;
+  tasks: Pick<DispatchTask, 'number' | 'text'>[];
+  attachments: Pick<DispatchAttachment, 'fileName' | 'contentType' | 'sizeBytes' | 'sha256' | 'storageKey'>[];
+  /** The unit the delivery is for ("UBND huyện Hải Hậu"). */
+  recipientName: string;
+  /** The issuing body in sentence case ("Công an tỉnh Nam Định"), see DispatchMailLoader. */
+  issuerName: string;
+  /** The unit that forwarded this copy, for a cascaded delivery. */
+  forwardedByName: string | null;
+}
+
+export interface RenderedAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+  attachments: RenderedAttachment[];
+  /** The acknowledgement link put in the mail (also handy for tests and previews). */
+  ackUrl: string;
+}

@@ -1,0 +1,66 @@
+/** Formatting for Vietnamese readers: dates in Vietnam's time zone, decimal commas. */
+
+export const VN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: VN_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function vnParts(at: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+  const out: Record<string, string> = {};
+  for (const p of parts.formatToParts(at)) out[p.type] = p.value;
+  return out as Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
+}
+
+/** A calendar date (PostgreSQL `date`, "2023-10-19") as dd/mm/yyyy, without any time-zone shift. */
+export function calendarDate(value: string | Date): { day: string; month: string; year: string; short: string } {
+  const iso = typeof value === 'string' ? value : value.toISOString();
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) throw new Error(`not a date: ${String(value)}`);
+  const [, year, month, day] = m;
+  return { day, month, year, short: `${day}/${month}/${year}` };
+}
+
+/** An instant in Vietnam time: { time: "17:00", date: "25/10/2023" }. */
+export function vnDateTime(at: Date): { time: string; date: string } {
+  const p = vnParts(at);
+  return { time: `${p.hour}:${p.minute}`, date: `${p.day}/${p.month}/${p.year}` };
+}
+
+const decimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+
+/** 1234567 -> "1,2 MB" (binary units, as file managers show them). */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${decimal.format(bytes / 1024)} KB`;
+  return `${decimal.format(bytes / (1024 * 1024))} MB`;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+/** Text typed on several lines (a wrapped subject) as one line, for a header. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The dispatch text marks emphasis as in the source document (**giả danh, mạo danh cơ quan công
+ * an**): bold in HTML, plain in the text part, where stray asterisks would only distract.
+ */
+export function emphasisToHtml(text: string): string {
+  return escapeHtml(text).replace(/\*\*(.+?)\*\*/gs, '<strong>$1</strong>');
+}
+
+export function emphasisToText(text: string): string {
+  return text.replace(/\*\*(.+?)\*\*/gs, '$1');
+}

@@ -1,0 +1,7 @@
+export * from './dispatch-mail.types.js';
+export * from './dispatch-mail.renderer.js';
+export * from './dispatch-mail.loader.js';
+export * from './mail-transport.js';
+export * from './smtp-options.js';
+export * from './mail.module.js';
+export { VI as MAIL_VI } from './vi.js';

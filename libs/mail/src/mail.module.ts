@@ -1,0 +1,20 @@
+import { AckLinkSigner, FileStore } from '@app/common';
+import { Module } from '@nestjs/common';
+import { DispatchMailLoader } from './dispatch-mail.loader.js';
+import { DispatchMailRenderer } from './dispatch-mail.renderer.js';
+import { MailTransport } from './mail-transport.js';
+
+/** Rendering only (previews in the api, the worker): needs no SMTP settings. */
+@Module({
+  providers: [AckLinkSigner, FileStore, DispatchMailLoader, DispatchMailRenderer],
+  exports: [DispatchMailLoader, DispatchMailRenderer],
+})
+export class MailRenderingModule {}
+
+/** Rendering and sending. Only the worker imports it: the api enqueues, it never sends. */
+@Module({
+  imports: [MailRenderingModule],
+  providers: [MailTransport],
+  exports: [MailRenderingModule, MailTransport],
+})
+export class MailModule {}
