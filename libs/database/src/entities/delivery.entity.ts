@@ -87,8 +87,66 @@ export class Delivery {
   @Column({ name: 'arrived_at', type: 'timestamptz', nullable: true })
   arrivedAt!: Date | null;
 
+  @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @Column({ name: 'ack_method', type: 'varchar', length: 16, nullable: true })
+  ackMethod!: AckMethod | null;
+
+  @Column({ name: 'ack_by_user_id', type: 'uuid', nullable: true })
+  ackByUserId!: string | null;
+
+  @Column({ name: 'ack_by_name', type: 'varchar', length: 200, nullable: true })
+  ackByName!: string | null;
+
+  /** The unit of the person who confirmed (for a proxy entry: the proxy's unit). */
+  @Column({ name: 'ack_by_unit_id', type: 'uuid', nullable: true })
+  ackByUnitId!: string | null;
+
+  @Column({ name: 'ack_proxy_reason', type: 'text', nullable: true })
+  ackProxyReason!: string | null;
+
+  @Column({ name: 'ack_ip', type: 'varchar', length: 64, nullable: true })
+  ackIp!: string | null;
+
+  @Column({ name: 'ack_user_agent', type: 'varchar', length: 500, nullable: true })
+  ackUserAgent!: string | null;
+
+  /** SHA-256 of each attachment as it was when the unit confirmed. */
+  @Column({ name: 'ack_attachments_sha256', type: 'text', array: true, nullable: true })
+  ackAttachmentsSha256!: string[] | null;
+
+  @Column({ name: 'refused_at', type: 'timestamptz', nullable: true })
+  refusedAt!: Date | null;
+
+  @Column({ name: 'refusal_reason', type: 'text', nullable: true })
+  refusalReason!: string | null;
+
+  @Column({ name: 'refused_by_name', type: 'varchar', length: 200, nullable: true })
+  refusedByName!: string | null;
+
+  @Column({ name: 'refusal_resolved_at', type: 'timestamptz', nullable: true })
+  refusalResolvedAt!: Date | null;
+
+  @Column({ name: 'readdressed_to_id', type: 'uuid', nullable: true })
+  readdressedToId!: string | null;
+
+  /** First time the unit passed the dispatch down. */
+  @Column({ name: 'forwarded_at', type: 'timestamptz', nullable: true })
+  forwardedAt!: Date | null;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+}
+
+/** Stored in deliveries.ack_method: renaming breaks rows. */
+export enum AckMethod {
+  Web = 'web',
+  EmailLink = 'email_link',
+  Proxy = 'proxy',
 }
 
 /** Stored in messages.status: renaming breaks rows. */

@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Every state change, append-only (a trigger refuses UPDATE and DELETE). */
+@Entity('audit_events')
+export class AuditEvent {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' })
+  id!: string;
+
+  @CreateDateColumn({ name: 'occurred_at', type: 'timestamptz' })
+  occurredAt!: Date;
+
+  @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
+  actorUserId!: string | null;
+
+  @Column({ name: 'actor_name', type: 'varchar', length: 200, nullable: true })
+  actorName!: string | null;
+
+  @Column({ name: 'actor_unit_id', type: 'uuid', nullable: true })
+  actorUnitId!: string | null;
+
+  /** e.g. delivery.acknowledged, delivery.refused, delivery.forwarded, activity.reported. */
+  @Column({ type: 'varchar', length: 60 })
+  action!: string;
+
+  @Column({ name: 'entity_type', type: 'varchar', length: 40 })
+  entityType!: string;
+
+  @Column({ name: 'entity_id', type: 'uuid' })
+  entityId!: string;
+
+  @Column({ name: 'dispatch_id', type: 'uuid', nullable: true })
+  dispatchId!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  before!: Record<string, unknown> | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  after!: Record<string, unknown> | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ip!: string | null;
+}
