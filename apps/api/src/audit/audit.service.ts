@@ -1,4 +1,3 @@
-import { AuditEvent } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
@@ -29,17 +28,21 @@ export const auditActor = (actor: Actor, ip?: string | null): AuditActor => ({ u
 @Injectable()
 export class AuditService {
   async record(em: EntityManager, who: AuditActor, entry: AuditEntry): Promise<void> {
-    await em.insert(AuditEvent, {
-      actorUserId: who.userId ?? null,
-      actorName: who.name ?? null,
-      actorUnitId: who.unitId ?? null,
-      ip: who.ip ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      dispatchId: entry.dispatchId ?? null,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-    });
+    await em.query(
+      `INSERT INTO audit_events (actor_user_id, actor_name, actor_unit_id, ip, action, entity_type, entity_id, dispatch_id, before, after)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        who.userId ?? null,
+        who.name ?? null,
+        who.unitId ?? null,
+        who.ip ?? null,
+        entry.action,
+        entry.entityType,
+        entry.entityId,
+        entry.dispatchId ?? null,
+        entry.before ? JSON.stringify(entry.before) : null,
+        entry.after ? JSON.stringify(entry.after) : null,
+      ],
+    );
   }
 }
