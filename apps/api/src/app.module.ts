@@ -4,7 +4,9 @@ import { QueueModule } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AccessModule } from './access/access.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { DispatchesModule } from './dispatches/dispatches.module.js';
 import { HealthModule } from './health/health.module.js';
 import { SeedModule } from './seed/seed.module.js';
@@ -27,6 +29,8 @@ export class AppModule {
         UsersModule,
         HealthModule,
         DispatchesModule,
+        AuditModule,
+        DeliveriesModule,
         SeedModule,
       ],
     };
