@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsEmail,
@@ -55,9 +56,11 @@ export class AppConfig {
   @Matches(/^[a-z0-9:_-]+$/i, { message: 'QUEUE_PREFIX may hold letters, digits, ":", "_" and "-" only' })
   QUEUE_PREFIX = 'cvt';
 
+  /** Signs sessions and (through a derived key) the acknowledgement links. Required in production. */
   @ValidateIf((c: AppConfig) => c.NODE_ENV === Environment.Production || c.JWT_SECRET !== DEV_ONLY_JWT_SECRET)
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @Matches(new RegExp(`^(?!${DEV_ONLY_JWT_SECRET}$)`), { message: 'JWT_SECRET must be set in production (the development default is refused)' })
   JWT_SECRET: string = DEV_ONLY_JWT_SECRET;
 
   @IsString()

@@ -1,0 +1,24 @@
+import { loadConfig } from './app-config.js';
+
+describe('loadConfig', () => {
+  it('uses the defaults in development', () => {
+    const c = loadConfig({});
+    expect(c.PORT).toBe(3000);
+    expect(c.usesRedis).toBe(false);
+  });
+
+  it('stops on a malformed DATABASE_URL, naming the variable', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
+
+  it('converts numbers and refuses out-of-range ones', () => {
+    expect(loadConfig({ PORT: '8080' }).PORT).toBe(8080);
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+  });
+
+  it('refuses to run in production without a real JWT_SECRET', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(40) }).isProduction).toBe(true);
+  });
+});
