@@ -1,11 +1,35 @@
 import { Module } from '@nestjs/common';
+import { AuditController } from '../audit/audit.controller.js';
+import { AuditReader } from '../audit/audit-reader.service.js';
 import { DispatchesModule } from '../dispatches/dispatches.module.js';
+import { AckLinkPages } from './ack-link/ack-link-pages.service.js';
+import { AckLinkService } from './ack-link/ack-link.service.js';
+import { AckLinksController } from './ack-link/ack-links.controller.js';
+import { DeliveriesController } from './deliveries.controller.js';
 import { DeliveryAccess } from './delivery-access.service.js';
+import { DispatchRolloutController } from './dispatch-rollout.controller.js';
+import { AcknowledgeDeliveryService } from './usecases/acknowledge-delivery.service.js';
+import { CompleteDeliveryService } from './usecases/complete-delivery.service.js';
+import { ForwardDeliveryService } from './usecases/forward-delivery.service.js';
+import { ReaddressDeliveryService } from './usecases/readdress-delivery.service.js';
+import { RefuseDeliveryService } from './usecases/refuse-delivery.service.js';
+import { DeliveryViewsService } from './views/delivery-views.service.js';
 
 @Module({
   imports: [DispatchesModule],
-  controllers: [],
-  providers: [DeliveryAccess],
+  controllers: [DeliveriesController, DispatchRolloutController, AckLinksController, AuditController],
+  providers: [
+    DeliveryAccess,
+    DeliveryViewsService,
+    AcknowledgeDeliveryService,
+    RefuseDeliveryService,
+    ForwardDeliveryService,
+    ReaddressDeliveryService,
+    CompleteDeliveryService,
+    AckLinkService,
+    AckLinkPages,
+    AuditReader,
+  ],
   exports: [DeliveryAccess],
 })
 export class DeliveriesModule {}

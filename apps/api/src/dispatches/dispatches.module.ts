@@ -3,8 +3,6 @@ import { AppConfig } from '@app/config';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
-import { AckLinkService } from './ack-link/ack-link.service.js';
-import { AckLinksController } from './ack-link/ack-links.controller.js';
 import { DeliveryWriter } from './deliveries/delivery-writer.js';
 import { DispatchAccess } from './dispatch-access.service.js';
 import { DispatchesController } from './dispatches.controller.js';
@@ -24,7 +22,7 @@ import { DispatchViewsService } from './views/dispatch-views.service.js';
       useFactory: (config: AppConfig) => ({ storage: memoryStorage(), limits: { fileSize: config.maxUploadBytes, files: 1 } }),
     }),
   ],
-  controllers: [DispatchesController, AckLinksController],
+  controllers: [DispatchesController],
   providers: [
     AckLinkSigner,
     FileStore,
@@ -37,8 +35,7 @@ import { DispatchViewsService } from './views/dispatch-views.service.js';
     DispatchAttachmentsService,
     PublishDispatchService,
     MailEnqueueListener,
-    AckLinkService,
   ],
-  exports: [DispatchAccess, DeliveryWriter, RecipientResolver, AckLinkService, AckLinkSigner, FileStore],
+  exports: [DispatchAccess, DeliveryWriter, RecipientResolver, DispatchAttachmentsService, AckLinkSigner, FileStore],
 })
 export class DispatchesModule {}

@@ -26,7 +26,7 @@ const when = (d: Date | string | null) =>
   d ? new Date(d).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }) : null;
 
 /** The page a recipient unit sees when it opens the link in its e-mail. */
-export function renderAckPage(view: AckLinkView, token: string): string {
+export function renderAckPage(view: AckLinkView, token: string, notice?: string): string {
   const d = view.dispatch as Record<string, string | number | string[] | null>;
   const [y, m, day] = String(d.issuedDate).split('-');
   const deadlines = [
@@ -44,6 +44,7 @@ header{display:flex;justify-content:space-between;text-align:center;font-size:.9
 <body>
 <header><div>${esc(d.headerAuthority)}<br><strong>${esc(d.headerIssuer)}</strong><br>Số: ${esc(d.number)}/${esc(d.symbol)}</div>
 <div><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong><br>Độc lập – Tự do – Hạnh phúc<br><em>${esc(d.issuedPlace)}, ngày ${esc(day)} tháng ${esc(m)} năm ${esc(y)}</em></div></header>
+${notice ? `<p role="status" style="background:#e8f5e9;padding:.75rem 1rem;border-radius:6px">${esc(notice)}</p>` : ''}
 <h1>${esc(d.subject)}</h1>
 <div class="meta">
 <p>Đơn vị nhận: <strong>${esc(view.unit.name)}</strong> — ${esc(PURPOSE[view.delivery.purpose] ?? view.delivery.purpose)}</p>
@@ -56,6 +57,7 @@ ${(d.addresseeLines as string[]).length ? `<p>Kính gửi:<br>${(d.addresseeLine
 ${view.tasks.length ? `<h2>Các nội dung đề nghị</h2><ol>${view.tasks.map((t) => `<li value="${t.number}">${esc(t.text)}</li>`).join('')}</ol>` : ''}
 ${view.attachments.length ? `<h2>Tệp đính kèm</h2><ul>${view.attachments.map((a) => `<li><a href="${esc(token)}/attachments/${esc(a.id)}">${esc(a.fileName)}</a> (${Math.ceil(a.sizeBytes / 1024)} KB, SHA-256 ${esc(a.sha256.slice(0, 12))}…)</li>`).join('')}</ul>` : ''}
 <p><strong>${esc(d.signerRank)} ${esc(d.signerName)}</strong></p>
-${canConfirm ? `<form method="post" action="${esc(token)}/acknowledge"><label>Họ tên người xác nhận <input name="name" required maxlength="200"></label> <button type="submit">Xác nhận đã nhận công văn</button></form>` : ''}
+${canConfirm ? `<form method="post" action="${esc(token)}/acknowledge"><label>Họ tên người xác nhận <input name="name" required minlength="2" maxlength="200"></label> <button type="submit">Xác nhận đã nhận công văn</button></form>
+<details><summary>Gửi nhầm đơn vị? Từ chối tiếp nhận</summary><form method="post" action="${esc(token)}/refuse"><p><label>Họ tên <input name="name" required minlength="2" maxlength="200"></label></p><p><label>Lý do <textarea name="reason" required minlength="5" maxlength="2000"></textarea></label></p><button type="submit">Từ chối tiếp nhận</button></form></details>` : ''}
 </body></html>`;
 }

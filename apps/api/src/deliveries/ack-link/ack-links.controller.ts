@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res, StreamableFile } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Client, type ClientInfo } from '../../auth/client-info.decorator.js';
+import { Public } from '../../auth/decorators.js';
+import { attachmentDownload } from '../../dispatches/attachment-download.js';
+import { DispatchAttachmentsService } from '../../dispatches/usecases/dispatch-attachments.service.js';
+import { LinkAcknowledgeDto, RefuseDto } from '../dto/delivery-actions.dto.js';
+import { AckLinkPages } from './ack-link-pages.service.js';
+
+/** The signed link in each e-mail: opens, confirms or refuses a delivery without a login. */
+@ApiTags('ack-links')
+@Public()
+@Controller('ack-links/:token')
+export class AckLinksController {
+  constructor(
+    private readonly pages: AckLinkPages,
+    private readonly attachments: DispatchAttachmentsService,
+  ) {}
+
+  @Get()
+  open(@Param('token') token: string, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
+    return this.pages.open(token, wantsHtml(accept, res));
+  }
+
+  @Post('acknowledge')
+  @HttpCode(200)
+  acknowledge(@Param('token') token: string, @Body() dto: LinkAcknowledgeDto, @Client() client: ClientInfo, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
+    return this.pages.acknowledge(token, dto.name, client, wantsHtml(accept, res));
+  }
+
+  @Post('refuse')
+  @HttpCode(200)
+  refuse(@Param('token') token: string, @Body() dto: RefuseDto, @Client() client: ClientInfo, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
+    return this.pages.refuse(token, dto, client, wantsHtml(accept, res));
+  }
+
+  @Get('attachments/:attachmentId')
+  async attachment(@Param('token') token: string, @Param('attachmentId', ParseUUIDPipe) attachmentId: string): Promise<StreamableFile> {
+    return attachmentDownload(await this.pages.attachment(token, attachmentId, this.attachments));
+  }
+}
+
+/** Browsers get the page; API clients get JSON. */
+function wantsHtml(accept: string | undefined, res: Response): boolean {
+  const html = accept?.includes('text/html') ?? false;
+  if (html) res.type('html');
+  return html;
+}

@@ -1,0 +1,114 @@
+import { Page } from '@app/common';
+import { EDXML_CODE, DeliveryStatus, DispatchAttachment, DispatchTask } from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../auth/actor.js';
+import { DispatchAccess } from '../../dispatches/dispatch-access.service.js';
+import { DeliveryAccess } from '../delivery-access.service.js';
+import { InboxQuery } from '../dto/delivery-actions.dto.js';
+import { OVERDUE_ACK_SQL, OVERDUE_FORWARD_SQL, OVERDUE_REPORT_SQL, OVERDUE_SQL } from './overdue.js';
+
+const withCode = <T extends { status: string }>(r: T) => ({ ...r, edxmlCode: EDXML_CODE[r.status as DeliveryStatus] ?? null });
+
+const DELIVERY_FIELDS = `
+  d.id, d.dispatch_id AS "dispatchId", d.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName", d.purpose, d.status,
+  d.parent_delivery_id AS "parentDeliveryId", d.instruction, d.ack_due_at AS "ackDueAt", d.forward_due_at AS "forwardDueAt",
+  d.report_due_at AS "reportDueAt", d.sent_at AS "sentAt", d.arrived_at AS "arrivedAt", d.acknowledged_at AS "acknowledgedAt",
+  d.ack_method AS "ackMethod", d.ack_by_name AS "ackByName", d.ack_proxy_reason AS "ackProxyReason",
+  d.refused_at AS "refusedAt", d.refusal_reason AS "refusalReason", d.refused_by_name AS "refusedByName",
+  d.refusal_resolved_at AS "refusalResolvedAt", d.forwarded_at AS "forwardedAt", d.completed_at AS "completedAt",
+  ${OVERDUE_ACK_SQL} AS "overdueAck", ${OVERDUE_FORWARD_SQL} AS "overdueForward", ${OVERDUE_REPORT_SQL} AS "overdueReport"`;
+
+/** What a recipient unit reads: its inbox, one delivery with everything around it; and the rollout tree. */
+@Injectable()
+export class DeliveryViewsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly deliveries: DeliveryAccess,
+    private readonly dispatches: DispatchAccess,
+  ) {}
+
+  async inbox(actor: Actor, query: InboxQuery): Promise<Page<Record<string, unknown>>> {
+    const params: unknown[] = [actor.unitId, query.limit, query.offset];
+    const filters: string[] = [];
+    if (query.status) {
+      params.push(query.status);
+      filters.push(`d.status = $${params.length}`);
+    }
+    if (query.overdue === 'true') filters.push(OVERDUE_SQL);
+    if (query.overdue === 'false') filters.push(`NOT ${OVERDUE_SQL}`);
+    const rows: (Record<string, unknown> & { status: string; total: string })[] = await this.db.query(
+      `SELECT ${DELIVERY_FIELDS}, count(*) OVER () AS total,
+              json_build_object('number', x.number, 'symbol', x.symbol, 'subject', x.subject, 'urgency', x.urgency,
+                                'issuedDate', to_char(x.issued_date, 'YYYY-MM-DD'), 'issuer', x.header_issuer) AS dispatch
+         FROM deliveries d JOIN units u ON u.id = d.unit_id JOIN dispatches x ON x.id = d.dispatch_id
+        WHERE d.unit_id = $1 AND x.status = 'published' ${filters.map((f) => `AND ${f}`).join(' ')}
+        ORDER BY d.created_at DESC, d.id
+        LIMIT $2 OFFSET $3`,
+      params,
+    );
+    return { items: rows.map(({ total: _t, ...r }) => withCode(r)), total: rows.length ? Number(rows[0].total) : 0, page: query.page, limit: query.limit };
+  }
+
+  /** One delivery with its dispatch, tasks, attachments, the units it forwarded to, and its activities. */
+  async get(actor: Actor, deliveryId: string) {
+    await this.deliveries.requireVisible(actor, deliveryId);
+    const [[delivery], children] = await Promise.all([
+      this.db.query(`SELECT ${DELIVERY_FIELDS} FROM deliveries d JOIN units u ON u.id = d.unit_id WHERE d.id = $1`, [deliveryId]),
+      this.db.query(`SELECT ${DELIVERY_FIELDS} FROM deliveries d JOIN units u ON u.id = d.unit_id WHERE d.parent_delivery_id = $1 ORDER BY u.path`, [deliveryId]),
+    ]);
+    const dispatchId = delivery.dispatchId as string;
+    const [[dispatch], tasks, attachments, activities] = await Promise.all([
+      this.db.query(
+        `SELECT id, header_authority AS "headerAuthority", header_issuer AS "headerIssuer", number, symbol, to_char(issued_date, 'YYYY-MM-DD') AS "issuedDate",
+                issued_place AS "issuedPlace", document_type AS "documentType", subject, body, urgency, status,
+                addressee_lines AS "addresseeLines", distribution_lines AS "distributionLines", signer_name AS "signerName", signer_rank AS "signerRank", signer_title AS "signerTitle"
+           FROM dispatches WHERE id = $1`,
+        [dispatchId],
+      ),
+      this.db.getRepository(DispatchTask).find({ where: { dispatchId }, order: { number: 'ASC' } }),
+      this.db.getRepository(DispatchAttachment).find({ where: { dispatchId }, order: { createdAt: 'ASC' } }),
+      this.db.query(
+        `SELECT a.id, a.channel, a.task_number AS "taskNumber", to_char(a.occurred_on, 'YYYY-MM-DD') AS "occurredOn", a.place, a.reach, a.quantity,
+                a.links, a.description, a.flags, a.version, a.withdrawn_at AS "withdrawnAt", a.created_at AS "createdAt",
+                COALESCE((SELECT json_agg(json_build_object('id', e.id, 'fileName', e.file_name, 'contentType', e.content_type, 'sizeBytes', e.size_bytes, 'sha256', e.sha256))
+                            FROM activity_evidence e WHERE e.activity_id = a.id), '[]') AS evidence
+           FROM activities a WHERE a.delivery_id = $1 ORDER BY a.occurred_on, a.created_at`,
+        [deliveryId],
+      ),
+    ]);
+    return { ...withCode(delivery), dispatch, tasks, attachments, children: children.map(withCode), activities };
+  }
+
+  /**
+   * The rollout as a tree, for the issuer: every delivery with its parent, status and activity
+   * count, nested. Above TREE_LIMIT deliveries ask for one branch at a time (`under`).
+   */
+  async tree(actor: Actor, dispatchId: string, under?: string) {
+    await this.dispatches.requireManageable(actor, dispatchId);
+    const rows: (Record<string, unknown> & { id: string; parentDeliveryId: string | null; status: string })[] = await this.db.query(
+      `WITH RECURSIVE branch AS (
+         SELECT d.id FROM deliveries d WHERE d.dispatch_id = $1 AND (CASE WHEN $2::uuid IS NULL THEN d.parent_delivery_id IS NULL ELSE d.id = $2::uuid END)
+         UNION ALL
+         SELECT c.id FROM deliveries c JOIN branch b ON c.parent_delivery_id = b.id
+       )
+       SELECT ${DELIVERY_FIELDS},
+              (SELECT count(*)::int FROM activities a WHERE a.delivery_id = d.id AND a.withdrawn_at IS NULL) AS "activityCount"
+         FROM branch JOIN deliveries d ON d.id = branch.id JOIN units u ON u.id = d.unit_id
+        ORDER BY u.path
+        LIMIT ${TREE_LIMIT + 1}`,
+      [dispatchId, under ?? null],
+    );
+    const truncated = rows.length > TREE_LIMIT;
+    const nodes = new Map(rows.slice(0, TREE_LIMIT).map((r) => [r.id, { ...withCode(r), children: [] as unknown[] }]));
+    const roots: unknown[] = [];
+    for (const node of nodes.values()) {
+      const parent = node.parentDeliveryId ? nodes.get(node.parentDeliveryId) : undefined;
+      (parent ? parent.children : roots).push(node);
+    }
+    return { dispatchId, truncated, roots };
+  }
+}
+
+export const TREE_LIMIT = 5000;
