@@ -56,7 +56,9 @@ export class AckLinkSigner {
     const [p, s, extra] = token.split('.');
     const payload = p ? Buffer.from(p, 'base64url') : Buffer.alloc(0);
     const sig = s ? Buffer.from(s, 'base64url') : Buffer.alloc(0);
-    if (extra !== undefined || payload.length !== 36 || sig.length !== SIG_BYTES || !timingSafeEqual(sig, this.sign(payload))) {
+    // Re-encoding must give back the same text: base64 padding bits cannot be flipped unnoticed.
+    const canonical = payload.toString('base64url') === p && sig.toString('base64url') === s;
+    if (extra !== undefined || !canonical || payload.length !== 36 || sig.length !== SIG_BYTES || !timingSafeEqual(sig, this.sign(payload))) {
       throw new DomainException(ErrorCode.Invalid, 'Liên kết xác nhận không hợp lệ (có thể đã bị sửa hoặc chép thiếu). Hãy mở lại liên kết trong e-mail.');
     }
     const hex = payload.subarray(0, 16).toString('hex');

@@ -81,7 +81,8 @@ export class AcknowledgeDeliveryService {
 
   async acknowledge(req: AckRequest): Promise<Acknowledgement> {
     return this.db.transaction(async (em) => {
-      const [won] = await em.query(
+      // TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount].
+      const [[won]] = await em.query(
         `UPDATE deliveries d
             SET acknowledged_at = now(),
                 arrived_at = COALESCE(arrived_at, now()),

@@ -31,7 +31,8 @@ export class RefuseDeliveryService {
 
   async refuse(deliveryId: string, reason: string, who: AuditActor & { name: string }) {
     return this.db.transaction(async (em) => {
-      const [won] = await em.query(
+      // TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount].
+      const [[won]] = await em.query(
         `UPDATE deliveries SET status = 'refused', refused_at = now(), refusal_reason = $2, refused_by_name = $3,
                 arrived_at = COALESCE(arrived_at, now())
           WHERE id = $1 AND acknowledged_at IS NULL AND status IN ('pending', 'sent', 'arrived')
