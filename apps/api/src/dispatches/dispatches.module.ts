@@ -36,6 +36,6 @@ import { DispatchViewsService } from './views/dispatch-views.service.js';
     PublishDispatchService,
     MailEnqueueListener,
   ],
-  exports: [DispatchAccess, DeliveryWriter, RecipientResolver, DispatchAttachmentsService, AckLinkSigner, FileStore],
+  exports: [DispatchAccess, DeliveryWriter, RecipientResolver, DispatchAttachmentsService, DispatchDraftsService, AckLinkSigner, FileStore],
 })
 export class DispatchesModule {}

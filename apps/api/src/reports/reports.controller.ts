@@ -1,0 +1,44 @@
+import { Role } from '@app/database';
+import { Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor.js';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import { DashboardQuery, ScorecardQuery } from './dto/report.dto.js';
+import { ChaseLetterService } from './usecases/chase-letter.service.js';
+import { DashboardService } from './usecases/dashboard.service.js';
+import { DispatchReportService } from './usecases/dispatch-report.service.js';
+import { ScorecardService } from './usecases/scorecard.service.js';
+
+/** Compliance reports for leadership: per dispatch, the dashboard list, per-unit scorecards, chasing. */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller()
+export class ReportsController {
+  constructor(
+    private readonly reports: DispatchReportService,
+    private readonly dashboard: DashboardService,
+    private readonly scorecards: ScorecardService,
+    private readonly chasing: ChaseLetterService,
+  ) {}
+
+  @Get('dispatches/:id/report')
+  report(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.reports.report(actor, id);
+  }
+
+  @Get('reports/dashboard')
+  list(@CurrentUser() actor: Actor, @Query() query: DashboardQuery) {
+    return this.dashboard.list(actor, query);
+  }
+
+  @Get('reports/units/:unitId/scorecard')
+  scorecard(@CurrentUser() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string, @Query() query: ScorecardQuery) {
+    return this.scorecards.forUnit(actor, unitId, query);
+  }
+
+  @Post('dispatches/:id/chase')
+  @Roles(Role.Issuer)
+  chase(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.chasing.draft(actor, id);
+  }
+}

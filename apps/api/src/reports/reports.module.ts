@@ -1,0 +1,17 @@
+import { DispatchReportQuery } from '@app/reports';
+import { Module } from '@nestjs/common';
+import { DispatchesModule } from '../dispatches/dispatches.module.js';
+import { ReportAccess } from './report-access.service.js';
+import { ReportsController } from './reports.controller.js';
+import { ChaseLetterService } from './usecases/chase-letter.service.js';
+import { DashboardService } from './usecases/dashboard.service.js';
+import { DispatchReportService } from './usecases/dispatch-report.service.js';
+import { ScorecardService } from './usecases/scorecard.service.js';
+
+@Module({
+  imports: [DispatchesModule],
+  controllers: [ReportsController],
+  providers: [DispatchReportQuery, ReportAccess, DispatchReportService, DashboardService, ScorecardService, ChaseLetterService],
+  exports: [ReportAccess, DispatchReportQuery],
+})
+export class ReportsModule {}

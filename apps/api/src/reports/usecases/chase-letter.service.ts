@@ -1,0 +1,71 @@
+import { invalid } from '@app/common';
+import { ACTING_SQL, OVERDUE_ACK_SQL, OVERDUE_FORWARD_SQL } from '@app/reports';
+import { RecipientPurpose, Urgency } from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../auth/actor.js';
+import { DispatchAccess } from '../../dispatches/dispatch-access.service.js';
+import { DispatchDraftsService } from '../../dispatches/usecases/dispatch-drafts.service.js';
+import { chaseLetterText } from './chase-letter.text.js';
+
+export interface LateUnit {
+  unitId: string;
+  unitName: string;
+  overdueAck: boolean;
+  overdueForward: boolean;
+}
+
+/**
+ * Drafts a "công văn đôn đốc" (reminder dispatch) in Decree 30 form, addressed to exactly the
+ * units that are late on the given dispatch, as a new draft the issuer edits and publishes.
+ */
+@Injectable()
+export class ChaseLetterService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly dispatches: DispatchAccess,
+    private readonly drafts: DispatchDraftsService,
+  ) {}
+
+  async draft(actor: Actor, dispatchId: string): Promise<{ dispatchId: string; lateUnits: number }> {
+    const { dispatch } = await this.dispatches.requireManageable(actor, dispatchId);
+    const late: LateUnit[] = await this.db.query(
+      `SELECT d.unit_id AS "unitId", u.name AS "unitName", ${OVERDUE_ACK_SQL} AS "overdueAck", ${OVERDUE_FORWARD_SQL} AS "overdueForward"
+         FROM deliveries d JOIN units u ON u.id = d.unit_id
+        WHERE d.dispatch_id = $1 AND ${ACTING_SQL} AND (${OVERDUE_ACK_SQL} OR ${OVERDUE_FORWARD_SQL})
+        ORDER BY u.path`,
+      [dispatchId],
+    );
+    if (late.length === 0) throw invalid('Không có đơn vị nào chậm thực hiện công văn này: không cần đôn đốc.');
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+    const [{ next }] = await this.db.query(
+      `SELECT COALESCE(max(number), 0) + 1 AS next FROM dispatches WHERE issuer_unit_id = $1 AND issued_year = $2`,
+      [dispatch.issuerUnitId, Number(today.slice(0, 4))],
+    );
+    const text = chaseLetterText(dispatch, late, today);
+    const ackDue = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    const id = await this.drafts.create(actor, {
+      issuerUnitId: dispatch.issuerUnitId,
+      headerAuthority: dispatch.headerAuthority ?? undefined,
+      headerIssuer: dispatch.headerIssuer,
+      number: Number(next),
+      symbol: dispatch.symbol,
+      issuedDate: today,
+      issuedPlace: dispatch.issuedPlace,
+      documentType: 'Công văn',
+      subject: text.subject,
+      body: text.body,
+      urgency: Urgency.Urgent,
+      addresseeLines: text.addressees,
+      distributionLines: ['Như trên; (Để thực hiện)', `Lưu: VT, ${dispatch.symbol.split('-').pop()}.`],
+      signerName: dispatch.signerName,
+      signerRank: dispatch.signerRank ?? undefined,
+      signerTitle: dispatch.signerTitle ?? undefined,
+      tasks: [{ number: 1, text: text.task }],
+      recipients: late.map((l) => ({ purpose: RecipientPurpose.Action, unitId: l.unitId })),
+      ackDueAt: ackDue,
+    });
+    return { dispatchId: id, lateUnits: late.length };
+  }
+}
