@@ -8,7 +8,7 @@ export const BLOCKING_LIMIT = 1000;
  * at query time. The report API runs exactly this; bench/report.ts times it raw beside the API.
  */
 export const DISPATCH_REPORT_SQL = `
-WITH d AS MATERIALIZED (
+WITH RECURSIVE d AS MATERIALIZED (
   SELECT d.id, d.unit_id, d.parent_delivery_id, d.status, d.purpose, d.created_at, d.acknowledged_at,
          d.ack_due_at, d.forward_due_at, d.forwarded_at,
          u.code AS unit_code, u.name AS unit_name, u.path AS unit_path,
