@@ -13,7 +13,9 @@ export function dataSourceOptions(config: AppConfig, overrides: Partial<DataSour
     synchronize: false,
     migrationsRun: false,
     uuidExtension: 'pgcrypto',
-    extra: { max: 20, application_name: 'cong-van-tracker' },
+    // JIT compiles for seconds when the planner over-estimates the reports' recursive CTEs,
+    // for queries that run in tens of milliseconds without it.
+    extra: { max: 20, application_name: 'cong-van-tracker', options: '-c jit=off' },
     ...overrides,
   } as DataSourceOptions;
 }

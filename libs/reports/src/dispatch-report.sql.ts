@@ -1,4 +1,7 @@
-import { ACTING_SQL, LATE_SQL, LEVEL_SQL, ON_TIME_SQL, OVERDUE_ACK_SQL, OVERDUE_FORWARD_SQL, OVERDUE_REPORT_SQL } from './sql-fragments.js';
+import { ACTING_SQL, LATE_SQL, LEVEL_SQL, ON_TIME_SQL, OVERDUE_ACK_SQL, OVERDUE_REPORT_SQL } from './sql-fragments.js';
+
+/** OVERDUE_FORWARD_SQL, with the child probe done once per row by the lateral join below. */
+const OVERDUE_FORWARD = `(d.forwarded_at IS NULL AND d.status <> 'refused' AND d.forward_due_at < now() AND hc.has_children IS NOT NULL)`;
 
 export const BLOCKING_LIMIT = 1000;
 
@@ -17,10 +20,11 @@ WITH RECURSIVE d AS MATERIALIZED (
          ${ON_TIME_SQL} AS on_time,
          ${LATE_SQL} AS late,
          ${OVERDUE_ACK_SQL} AS overdue_ack,
-         ${OVERDUE_FORWARD_SQL} AS overdue_forward,
-         (${OVERDUE_ACK_SQL} OR ${OVERDUE_FORWARD_SQL} OR ${OVERDUE_REPORT_SQL}) AS overdue,
+         ${OVERDUE_FORWARD} AS overdue_forward,
+         (${OVERDUE_ACK_SQL} OR ${OVERDUE_FORWARD} OR ${OVERDUE_REPORT_SQL}) AS overdue,
          extract(epoch FROM d.acknowledged_at - d.created_at) AS ack_seconds
     FROM deliveries d JOIN units u ON u.id = d.unit_id
+    LEFT JOIN LATERAL (SELECT true AS has_children FROM units c WHERE c.parent_id = d.unit_id AND c.active LIMIT 1) hc ON true
    WHERE d.dispatch_id = $1 AND u.path LIKE $2
 ),
 act AS MATERIALIZED (
@@ -41,7 +45,8 @@ levels AS (
 ),
 blocking AS (
   SELECT d.*, (SELECT count(*)::int FROM units c
-                WHERE c.path LIKE d.unit_path || '%' AND c.id <> d.unit_id AND c.active AND c.type <> 'area'
+                -- A range on the text_pattern_ops index: LIKE with a per-row pattern could not use it.
+                WHERE c.path ~>~ d.unit_path AND c.path ~<~ (d.unit_path || '~') AND c.active AND c.type <> 'area'
                   AND NOT EXISTS (SELECT 1 FROM deliveries x WHERE x.dispatch_id = $1 AND x.unit_id = c.id)) AS waiting
     FROM d WHERE d.acting AND (d.overdue_ack OR d.overdue_forward)
 ),

@@ -10,8 +10,9 @@ export const LEVEL_SQL = `CASE
 
 export const ACTING_SQL = `d.purpose IN ('action', 'coordinate')`;
 export const OVERDUE_ACK_SQL = `(d.acknowledged_at IS NULL AND d.status <> 'refused' AND d.ack_due_at < now())`;
+// LIMIT 1 keeps this a per-row probe of units_parent_idx: unbounded, PostgreSQL hashes all units.
 export const OVERDUE_FORWARD_SQL = `(d.forwarded_at IS NULL AND d.status <> 'refused' AND d.forward_due_at < now()
-  AND EXISTS (SELECT 1 FROM units c WHERE c.parent_id = d.unit_id AND c.active))`;
+  AND EXISTS (SELECT 1 FROM units c WHERE c.parent_id = d.unit_id AND c.active LIMIT 1))`;
 export const OVERDUE_REPORT_SQL = `(d.completed_at IS NULL AND d.status <> 'refused' AND d.report_due_at < now())`;
 /** Acknowledged by the deadline (or with no deadline). */
 export const ON_TIME_SQL = `(d.acknowledged_at IS NOT NULL AND (d.ack_due_at IS NULL OR d.acknowledged_at <= d.ack_due_at))`;
