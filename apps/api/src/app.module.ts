@@ -4,6 +4,7 @@ import { QueueModule } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AccessModule } from './access/access.module.js';
+import { ActivitiesModule } from './activities/activities.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
@@ -31,6 +32,7 @@ export class AppModule {
         DispatchesModule,
         AuditModule,
         DeliveriesModule,
+        ActivitiesModule,
         SeedModule,
       ],
     };

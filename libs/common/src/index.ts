@@ -6,3 +6,4 @@ export * from './pagination.js';
 export * from './links/ack-link.signer.js';
 export * from './files/file-store.js';
 export * from './files/content-type.js';
+export * from './time/clock.js';

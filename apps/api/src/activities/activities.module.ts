@@ -1,0 +1,47 @@
+import { Clock, FileStore } from '@app/common';
+import { AppConfig } from '@app/config';
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { memoryStorage } from 'multer';
+import { DeliveryAccess } from '../deliveries/delivery-access.service.js';
+import { ActivitiesController } from './activities.controller.js';
+import { ActivityAccess } from './activity-access.js';
+import { UploadTooLargeInterceptor } from './upload-too-large.interceptor.js';
+import { ActivityEvidenceService } from './usecases/activity-evidence.service.js';
+import { CorrectActivityService } from './usecases/correct-activity.service.js';
+import { ReportActivityService } from './usecases/report-activity.service.js';
+import { WithdrawActivityService } from './usecases/withdraw-activity.service.js';
+import { ActivityViews } from './views/activity-views.service.js';
+
+/**
+ * Activities (hoạt động tuyên truyền) reported against deliveries, with evidence, anomaly flags,
+ * correction history and withdrawal. Exports ActivityViews for the delivery detail view.
+ *
+ * DeliveryAccess is provided here rather than imported with DeliveriesModule, so that
+ * DeliveriesModule can import this module (for ActivityViews) without a module cycle; it holds no
+ * state, so a second instance decides exactly as the first.
+ */
+@Module({
+  imports: [
+    MulterModule.registerAsync({
+      inject: [AppConfig],
+      // One file per request, held in memory up to the configured limit, then checked by content.
+      useFactory: (config: AppConfig) => ({ storage: memoryStorage(), limits: { fileSize: config.maxUploadBytes, files: 1 } }),
+    }),
+  ],
+  controllers: [ActivitiesController],
+  providers: [
+    Clock,
+    FileStore,
+    DeliveryAccess,
+    ActivityAccess,
+    ActivityViews,
+    ReportActivityService,
+    CorrectActivityService,
+    WithdrawActivityService,
+    ActivityEvidenceService,
+    UploadTooLargeInterceptor,
+  ],
+  exports: [ActivityViews],
+})
+export class ActivitiesModule {}

@@ -1,0 +1,99 @@
+import { Clock, vnCalendarDate } from '@app/common';
+import { DeliveryStatus } from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService, auditActor } from '../../audit/audit.service.js';
+import type { Actor } from '../../auth/actor.js';
+import { DeliveryAccess } from '../../deliveries/delivery-access.service.js';
+import { ACTIVITY_COLUMNS, ActivityRow, assertOpenForReports, requireTaskNumber, snapshotOf } from '../activity-access.js';
+import { assertDateAccepted, computeFlags } from '../activity-flags.js';
+import type { ReportActivityDto } from '../dto/activity.dto.js';
+import { ActivityViews, ActivityView } from '../views/activity-views.service.js';
+
+/** Statuses a first report moves to "05 đang xử lý". */
+const STARTABLE = [DeliveryStatus.Accepted, DeliveryStatus.Assigned];
+
+/**
+ * A unit reports what it did for a delivery. One transaction: the activity with its flags, the
+ * delivery's move to "05 in progress" (conditional, so concurrent reports move it once), and the
+ * audit events of both.
+ */
+@Injectable()
+export class ReportActivityService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly deliveries: DeliveryAccess,
+    private readonly views: ActivityViews,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async report(actor: Actor, deliveryId: string, dto: ReportActivityDto, ip: string | null): Promise<ActivityView> {
+    return this.db.transaction(async (em) => {
+      // Locked: a refusal or acknowledgement committing meanwhile cannot slip between the checks and the insert.
+      const delivery = await this.deliveries.requireOwn(actor, deliveryId, em, true);
+      assertOpenForReports(delivery);
+      const today = vnCalendarDate(this.clock.now());
+      assertDateAccepted(dto.occurredOn, today);
+      const taskNumber = dto.taskNumber ?? null;
+      await requireTaskNumber(em, delivery.dispatchId, taskNumber);
+      const links = dto.links ?? [];
+      const flags = computeFlags({
+        channel: dto.channel,
+        occurredOn: dto.occurredOn,
+        links,
+        reportedAt: this.clock.now(),
+        acknowledgedAt: delivery.acknowledgedAt,
+        dispatchIssuedDate: delivery.dispatchIssuedDate,
+        datedInFuture: dto.occurredOn > today,
+        duplicateEvidence: false,
+      });
+      const [activity]: ActivityRow[] = await em.query(
+        `INSERT INTO activities AS a (delivery_id, unit_id, dispatch_id, task_number, channel, occurred_on, place, reach, quantity, links, description, flags, reported_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         RETURNING ${ACTIVITY_COLUMNS}`,
+        [
+          delivery.id,
+          delivery.unitId,
+          delivery.dispatchId,
+          taskNumber,
+          dto.channel,
+          dto.occurredOn,
+          dto.place || null,
+          dto.reach ?? null,
+          dto.quantity ?? null,
+          links,
+          dto.description || null,
+          flags,
+          actor.userId,
+        ],
+      );
+      const who = auditActor(actor, ip);
+      await this.audit.record(em, who, {
+        action: 'activity.reported',
+        entityType: 'activity',
+        entityId: activity.id,
+        dispatchId: delivery.dispatchId,
+        after: { deliveryId: delivery.id, unitId: delivery.unitId, ...snapshotOf(activity) },
+      });
+      // TypeORM answers an UPDATE with [rows, rowCount].
+      const [, started]: [unknown[], number] = await em.query(`UPDATE deliveries SET status = $2 WHERE id = $1 AND status = ANY($3)`, [
+        delivery.id,
+        DeliveryStatus.InProgress,
+        STARTABLE,
+      ]);
+      if (started === 1) {
+        await this.audit.record(em, who, {
+          action: 'delivery.in_progress',
+          entityType: 'delivery',
+          entityId: delivery.id,
+          dispatchId: delivery.dispatchId,
+          before: { status: delivery.status },
+          after: { status: DeliveryStatus.InProgress, activityId: activity.id },
+        });
+      }
+      return this.views.one(activity.id, em);
+    });
+  }
+}

@@ -1,0 +1,230 @@
+import { ActivityChannel, ActivityFlag } from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../../auth/actor.js';
+import { DeliveryAccess } from '../../deliveries/delivery-access.service.js';
+import { ActivityAccess, ActivitySnapshot } from '../activity-access.js';
+import { flagNote } from '../activity-flags.js';
+
+export interface EvidenceView {
+  id: string;
+  activityId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  /** The unit that had already submitted the byte-identical file, when there is one. */
+  duplicateOfUnit: { id: string; name: string } | null;
+  createdAt: Date;
+  url: string;
+}
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface ActivityView {
+  id: string;
+  deliveryId: string;
+  dispatchId: string;
+  unit: { id: string; name: string };
+  taskNumber: number | null;
+  channel: ActivityChannel;
+  occurredOn: string;
+  place: string | null;
+  reach: number | null;
+  quantity: number | null;
+  links: string[];
+  description: string | null;
+  flags: ActivityFlag[];
+  /** One Vietnamese explanation per flag, in the same order. */
+  flagNotes: string[];
+  version: number;
+  /** Earlier versions kept by corrections (GET /activities/:id/history). */
+  historyCount: number;
+  reportedBy: PersonRef | null;
+  /** Withdrawn activities stay readable, marked here, and count nowhere. */
+  withdrawn: { at: Date; by: PersonRef | null; reason: string } | null;
+  evidence: EvidenceView[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ActivitySummary {
+  /** Activities not withdrawn. */
+  active: number;
+  withdrawn: number;
+  reach: number;
+  quantity: number;
+  byChannel: Partial<Record<ActivityChannel, number>>;
+  flagged: number;
+}
+
+export interface RevisionView {
+  version: number;
+  snapshot: ActivitySnapshot;
+  /** Who replaced this version by the next one, and when. */
+  changedBy: PersonRef | null;
+  changedAt: Date;
+}
+
+interface ActivityDbRow extends Omit<ActivityView, 'unit' | 'flagNotes' | 'reportedBy' | 'withdrawn' | 'evidence'> {
+  unitId: string;
+  unitName: string;
+  dispatchIssuedDate: string;
+  reportedById: string | null;
+  reportedByName: string | null;
+  withdrawnAt: Date | null;
+  withdrawnById: string | null;
+  withdrawnByName: string | null;
+  withdrawalReason: string | null;
+}
+
+const ACTIVITY_VIEW_SQL = `
+  SELECT a.id, a.delivery_id AS "deliveryId", a.dispatch_id AS "dispatchId", a.unit_id AS "unitId", u.name AS "unitName",
+         a.task_number AS "taskNumber", a.channel, to_char(a.occurred_on, 'YYYY-MM-DD') AS "occurredOn", a.place, a.reach,
+         a.quantity, a.links, a.description, a.flags, a.version,
+         (SELECT count(*)::int FROM activity_revisions r WHERE r.activity_id = a.id) AS "historyCount",
+         to_char(x.issued_date, 'YYYY-MM-DD') AS "dispatchIssuedDate",
+         a.reported_by AS "reportedById", ru.full_name AS "reportedByName",
+         a.withdrawn_at AS "withdrawnAt", a.withdrawn_by AS "withdrawnById", wu.full_name AS "withdrawnByName",
+         a.withdrawal_reason AS "withdrawalReason", a.created_at AS "createdAt", a.updated_at AS "updatedAt"
+    FROM activities a
+    JOIN units u ON u.id = a.unit_id
+    JOIN dispatches x ON x.id = a.dispatch_id
+    LEFT JOIN users ru ON ru.id = a.reported_by
+    LEFT JOIN users wu ON wu.id = a.withdrawn_by`;
+
+const EVIDENCE_VIEW_SQL = `
+  SELECT e.id, e.activity_id AS "activityId", e.file_name AS "fileName", e.content_type AS "contentType",
+         e.size_bytes::float8 AS "sizeBytes", e.sha256, e.duplicate_of_unit_id AS "duplicateOfUnitId", du.name AS "duplicateOfUnitName",
+         e.created_at AS "createdAt"
+    FROM activity_evidence e
+    LEFT JOIN units du ON du.id = e.duplicate_of_unit_id
+   WHERE e.activity_id = ANY($1::uuid[])
+   ORDER BY e.created_at, e.id`;
+
+/**
+ * Activities as readers see them: with evidence, flags explained, history count and withdrawal.
+ * `forDeliveries` is the entry point for other features (the delivery detail view); it checks no
+ * access, so callers pass only deliveries they already proved the actor may see.
+ */
+@Injectable()
+export class ActivityViews {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly deliveries: DeliveryAccess,
+    private readonly activities: ActivityAccess,
+  ) {}
+
+  /** Every activity of these deliveries (withdrawn ones included, marked), oldest first per delivery. */
+  async forDeliveries(deliveryIds: string[], em: EntityManager = this.db.manager): Promise<ActivityView[]> {
+    if (!deliveryIds.length) return [];
+    const rows: ActivityDbRow[] = await em.query(
+      `${ACTIVITY_VIEW_SQL} WHERE a.delivery_id = ANY($1::uuid[]) ORDER BY a.delivery_id, a.occurred_on, a.created_at, a.id`,
+      [deliveryIds],
+    );
+    return this.assemble(rows, em);
+  }
+
+  async one(activityId: string, em: EntityManager = this.db.manager): Promise<ActivityView> {
+    const rows: ActivityDbRow[] = await em.query(`${ACTIVITY_VIEW_SQL} WHERE a.id = $1`, [activityId]);
+    const [view] = await this.assemble(rows, em);
+    return view;
+  }
+
+  /** GET /deliveries/:id/activities: the list and what it adds up to (withdrawn activities excluded from the sums). */
+  async list(actor: Actor, deliveryId: string): Promise<{ deliveryId: string; items: ActivityView[]; summary: ActivitySummary }> {
+    await this.deliveries.requireVisible(actor, deliveryId);
+    const items = await this.forDeliveries([deliveryId]);
+    return { deliveryId, items, summary: summarize(items) };
+  }
+
+  async get(actor: Actor, activityId: string): Promise<ActivityView> {
+    await this.activities.requireVisible(actor, activityId);
+    return this.one(activityId);
+  }
+
+  /** GET /activities/:id/history: every earlier version, oldest first, then the current one. */
+  async history(actor: Actor, activityId: string): Promise<{ activityId: string; current: ActivityView; revisions: RevisionView[] }> {
+    await this.activities.requireVisible(actor, activityId);
+    const rows: (Omit<RevisionView, 'changedBy'> & { changedById: string | null; changedByName: string | null })[] = await this.db.query(
+      `SELECT r.version, r.snapshot, r.changed_by AS "changedById", u.full_name AS "changedByName", r.changed_at AS "changedAt"
+         FROM activity_revisions r LEFT JOIN users u ON u.id = r.changed_by
+        WHERE r.activity_id = $1 ORDER BY r.version`,
+      [activityId],
+    );
+    return {
+      activityId,
+      current: await this.one(activityId),
+      revisions: rows.map(({ changedById, changedByName, ...r }) => ({ ...r, changedBy: person(changedById, changedByName) })),
+    };
+  }
+
+  private async assemble(rows: ActivityDbRow[], em: EntityManager): Promise<ActivityView[]> {
+    if (!rows.length) return [];
+    const evidenceRows: (Omit<EvidenceView, 'duplicateOfUnit' | 'url'> & {
+      duplicateOfUnitId: string | null;
+      duplicateOfUnitName: string | null;
+    })[] = await em.query(EVIDENCE_VIEW_SQL, [rows.map((r) => r.id)]);
+    const evidenceOf = new Map<string, EvidenceView[]>();
+    for (const { duplicateOfUnitId, duplicateOfUnitName, ...e } of evidenceRows) {
+      const view: EvidenceView = {
+        ...e,
+        duplicateOfUnit: duplicateOfUnitId ? { id: duplicateOfUnitId, name: duplicateOfUnitName ?? '' } : null,
+        url: `/api/v1/activities/${e.activityId}/evidence/${e.id}`,
+      };
+      evidenceOf.set(e.activityId, [...(evidenceOf.get(e.activityId) ?? []), view]);
+    }
+    return rows.map((r) => {
+      const evidence = evidenceOf.get(r.id) ?? [];
+      const duplicateOfUnits = [...new Set(evidence.flatMap((e) => (e.duplicateOfUnit ? [e.duplicateOfUnit.name] : [])))];
+      return {
+        id: r.id,
+        deliveryId: r.deliveryId,
+        dispatchId: r.dispatchId,
+        unit: { id: r.unitId, name: r.unitName },
+        taskNumber: r.taskNumber,
+        channel: r.channel,
+        occurredOn: r.occurredOn,
+        place: r.place,
+        reach: r.reach,
+        quantity: r.quantity,
+        links: r.links,
+        description: r.description,
+        flags: r.flags,
+        flagNotes: r.flags.map((f) => flagNote(f, { ...r, dispatchIssuedDate: r.dispatchIssuedDate, duplicateOfUnits })),
+        version: r.version,
+        historyCount: r.historyCount,
+        reportedBy: person(r.reportedById, r.reportedByName),
+        withdrawn: r.withdrawnAt
+          ? { at: r.withdrawnAt, by: person(r.withdrawnById, r.withdrawnByName), reason: r.withdrawalReason ?? '' }
+          : null,
+        evidence,
+        createdAt: r.createdAt,
+        updatedAt: r.updatedAt,
+      };
+    });
+  }
+}
+
+const person = (id: string | null, name: string | null): PersonRef | null => (id ? { id, name: name ?? '' } : null);
+
+/** Sums over the activities that count: withdrawn ones are left out. */
+export function summarize(items: Pick<ActivityView, 'withdrawn' | 'reach' | 'quantity' | 'channel' | 'flags'>[]): ActivitySummary {
+  const summary: ActivitySummary = { active: 0, withdrawn: 0, reach: 0, quantity: 0, byChannel: {}, flagged: 0 };
+  for (const a of items) {
+    if (a.withdrawn) {
+      summary.withdrawn++;
+      continue;
+    }
+    summary.active++;
+    summary.reach += a.reach ?? 0;
+    summary.quantity += a.quantity ?? 0;
+    summary.byChannel[a.channel] = (summary.byChannel[a.channel] ?? 0) + 1;
+    if (a.flags.length) summary.flagged++;
+  }
+  return summary;
+}
