@@ -2,13 +2,17 @@ import { AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { JobWorkers } from './jobs/job-workers.js';
+import { MailWorkerModule } from './mail/mail-worker.module.js';
 
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule, QueueModule.forRoot()],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule, QueueModule.forRoot(), DiscoveryModule, MailWorkerModule],
+      providers: [JobWorkers],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { AppConfig, ConfigError } from '@app/config';
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { createTransport } from 'nodemailer';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { createTransport, type SMTPPoolSentMessageInfo, type Transporter } from 'nodemailer';
 import type { RenderedAttachment } from './dispatch-mail.types.js';
 import { outboundMessageId, providerIdFrom, smtpOptions } from './smtp-options.js';
 
@@ -25,18 +25,22 @@ export interface SentMail {
 
 /** The only way mail leaves the system: nodemailer over SMTP_URL. Tests point SMTP_URL at a listener. */
 @Injectable()
-export class MailTransport implements OnModuleDestroy {
-  private readonly transporter;
+export class MailTransport implements OnModuleInit, OnModuleDestroy {
+  private transporter?: Transporter<SMTPPoolSentMessageInfo>;
 
-  constructor(private readonly config: AppConfig) {
-    if (!config.SMTP_URL) {
+  constructor(private readonly config: AppConfig) {}
+
+  /** Checked at init rather than in the constructor, so a failed boot still closes what it opened. */
+  onModuleInit(): void {
+    if (!this.config.SMTP_URL) {
       throw new ConfigError('SMTP_URL is not set: the worker cannot send e-mail (npm start sets it to the local mail catcher).');
     }
-    this.transporter = createTransport(smtpOptions(config.SMTP_URL), { from: config.MAIL_FROM });
+    this.transporter = createTransport(smtpOptions(this.config.SMTP_URL), { from: this.config.MAIL_FROM });
   }
 
   async send(mail: OutgoingMail): Promise<SentMail> {
     const messageId = outboundMessageId(mail.messageId, this.config.PUBLIC_BASE_URL);
+    if (!this.transporter) throw new Error('MailTransport used before the application initialised');
     const info = await this.transporter.sendMail({
       to: mail.to,
       subject: mail.subject,
@@ -51,6 +55,6 @@ export class MailTransport implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    this.transporter.close();
+    this.transporter?.close();
   }
 }

@@ -1,0 +1,48 @@
+import { JobName, QueueName, type SendMessagePayload } from '@app/queue';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { type Job, UnrecoverableError } from 'bullmq';
+import { JobProcessor } from '../jobs/job-processor.js';
+import { MessageSender } from './message-sender.js';
+
+/** Mails in flight per worker process; SMTP round trips dominate, so this many keep a relay busy. */
+export const MAIL_CONCURRENCY = 10;
+
+@Processor(QueueName.Mail, { concurrency: MAIL_CONCURRENCY, autorun: false })
+export class MailProcessor extends JobProcessor {
+  private readonly logger = new Logger(MailProcessor.name);
+  private lastErrorLogAt = 0;
+
+  protected readonly handlers = {
+    [JobName.SendMessage]: (job: Job<SendMessagePayload>) => this.sendMessage(job),
+  };
+
+  constructor(private readonly sender: MessageSender) {
+    super();
+  }
+
+  private async sendMessage(job: Job<SendMessagePayload>) {
+    // attemptsMade counts the failed runs before this one.
+    const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    return this.sender.send(job.data.messageId, lastTry);
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job<SendMessagePayload> | undefined, error: Error): void {
+    if (!job) return;
+    if (error instanceof UnrecoverableError || error.name === 'UnrecoverableError') {
+      this.logger.warn(`E-mail ${job.data.messageId} không gửi được, đã dừng thử lại: ${error.message}`);
+    } else {
+      this.logger.debug(`E-mail ${job.data.messageId}: lần ${job.attemptsMade} lỗi, sẽ thử lại: ${error.message}`);
+    }
+  }
+
+  /** Connection errors repeat many times a second while Redis is away: say it once in a while. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    const now = Date.now();
+    if (now - this.lastErrorLogAt < 30_000) return;
+    this.lastErrorLogAt = now;
+    this.logger.warn(`Hàng đợi e-mail gặp lỗi (sẽ tự kết nối lại): ${error.message}`);
+  }
+}

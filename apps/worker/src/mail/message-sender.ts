@@ -1,0 +1,94 @@
+import { AppConfig } from '@app/config';
+import { DeliveryStatus, MessageStatus } from '@app/database';
+import { DispatchMailLoader, DispatchMailRenderer, MailTransport } from '@app/mail';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { UnrecoverableError } from 'bullmq';
+import { DataSource } from 'typeorm';
+
+export type SendOutcome = 'sent' | 'already-sent' | 'already-failed' | 'missing';
+
+type Attempt = { outcome: SendOutcome } | { outcome: 'error'; error: unknown; final: boolean };
+
+/**
+ * Sends one outbox row, at most once as far as this system can tell.
+ *
+ * The row is locked (SELECT … FOR UPDATE) for the whole render-and-send, and marked sent in the
+ * same transaction, so a duplicate job (re-enqueued by the relay, redelivered after a stall, or
+ * run by a second worker) waits for the lock and then finds the row sent and does nothing.
+ *
+ * The one window left: the SMTP server has accepted the mail and the process dies (or loses the
+ * database) before the transaction commits. The row is still pending, so a retry sends it again.
+ * Both copies carry the same Message-ID (<msg-<row id>@<public host>>), which lets receiving
+ * systems and readers recognise the second as a duplicate. Closing the window for good would need
+ * the SMTP server to deduplicate by Message-ID, which plain SMTP does not promise.
+ */
+@Injectable()
+export class MessageSender {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly loader: DispatchMailLoader,
+    private readonly renderer: DispatchMailRenderer,
+    private readonly transport: MailTransport,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * @param lastTry the queue will not retry after this attempt (its attempts are used up).
+   * Throws when sending failed: a plain error to be retried, an UnrecoverableError once the row is
+   * marked failed.
+   */
+  async send(messageId: string, lastTry: boolean): Promise<SendOutcome> {
+    const attempt = await this.db.transaction(async (em): Promise<Attempt> => {
+      // Bounded wait behind a duplicate that is sending the same row right now.
+      await em.query(`SET LOCAL lock_timeout = '60s'`);
+      const [row] = (await em.query(`SELECT status, attempts FROM messages WHERE id = $1 FOR UPDATE`, [messageId])) as {
+        status: MessageStatus;
+        attempts: number;
+      }[];
+      if (!row) return { outcome: 'missing' };
+      if (row.status === MessageStatus.Sent) return { outcome: 'already-sent' };
+      if (row.status === MessageStatus.Failed) return { outcome: 'already-failed' };
+
+      // The row counts attempts across queue jobs (a relay re-enqueue after losing Redis starts a
+      // fresh job), so either limit ends the retries.
+      const final = lastTry || row.attempts + 1 >= this.config.MAIL_MAX_ATTEMPTS;
+      const ctx = (await this.loader.load(em, messageId))!;
+      let sent;
+      try {
+        const mail = await this.renderer.render(ctx);
+        sent = await this.transport.send({ messageId, to: ctx.message.toAddress, ...mail });
+      } catch (error) {
+        await em.query(
+          `UPDATE messages SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN $4 ELSE status END WHERE id = $1`,
+          [messageId, describe(error), final, MessageStatus.Failed],
+        );
+        return { outcome: 'error', error, final };
+      }
+      await em.query(
+        `UPDATE messages SET status = $2, provider_message_id = $3, sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`,
+        [messageId, MessageStatus.Sent, sent.providerId],
+      );
+      // Only the first mail of a delivery moves it; later states (arrived, accepted, ...) are never undone.
+      await em.query(`UPDATE deliveries SET status = $2, sent_at = now() WHERE id = $1 AND status = $3`, [
+        ctx.delivery.id,
+        DeliveryStatus.Sent,
+        DeliveryStatus.Pending,
+      ]);
+      return { outcome: 'sent' };
+    });
+
+    if (attempt.outcome !== 'error') return attempt.outcome;
+    const message = describe(attempt.error);
+    // Thrown after the commit, so the attempt and its error stay recorded on the row.
+    if (attempt.final) throw new UnrecoverableError(`Gave up on message ${messageId}: ${message}`);
+    throw attempt.error instanceof Error ? attempt.error : new Error(message);
+  }
+}
+
+/** "450 4.2.0 Mailbox busy (EENVELOPE)": what the issuer and an operator need to act on. */
+export function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error).slice(0, 1000);
+  const code = (error as { code?: string }).code;
+  return `${error.message}${code && !error.message.includes(code) ? ` (${code})` : ''}`.slice(0, 1000);
+}

@@ -1,0 +1,118 @@
+import { AppConfig } from '@app/config';
+import { MessageStatus } from '@app/database';
+import { MailOutbox } from '@app/queue';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+const BATCH = 1000;
+
+/**
+ * Hands the queue every outbox row still pending that nobody handed over recently: rows whose
+ * api-side enqueue never happened (Redis down at publish, api crashed after the commit) or whose
+ * job was lost with Redis. Deterministic job ids make a second hand-over of a queued row a no-op.
+ *
+ * One pass at a time: the next is scheduled when the previous ends. An add to an unreachable
+ * Redis waits (ioredis queues commands until it reconnects), so each batch gets a time limit;
+ * past it the pass ends, and no new pass starts until that add settles, so adds never pile up.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer?: NodeJS.Timeout;
+  private pass?: Promise<void>;
+  /** An add that outlived its time limit and still waits for the queue. */
+  private stuckAdd?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: MailOutbox,
+    private readonly config: AppConfig,
+  ) {}
+
+  private get interval(): number {
+    return this.config.OUTBOX_RELAY_INTERVAL_MS;
+  }
+
+  /** Leave fresh rows to the api's own enqueue right after its commit. */
+  private get graceMs(): number {
+    return Math.min(5_000, 2 * this.interval);
+  }
+
+  private get addTimeoutMs(): number {
+    return Math.min(10_000, Math.max(1_000, this.interval));
+  }
+
+  onApplicationBootstrap(): void {
+    this.schedule();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.pass;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.pass = this.runPass().finally(() => {
+        this.pass = undefined;
+        this.schedule();
+      });
+    }, this.interval);
+  }
+
+  private async runPass(): Promise<void> {
+    if (this.stuckAdd) return;
+    try {
+      const n = await this.relayOnce();
+      if (n > 0) this.logger.log(`Đã đưa lại ${n} e-mail còn chờ vào hàng đợi`);
+    } catch (e) {
+      this.logger.warn(`Chưa đưa được e-mail còn chờ vào hàng đợi, sẽ thử lại sau ${this.interval} ms: ${(e as Error).message}`);
+    }
+  }
+
+  /** One pass over the pending rows, in keyset pages; returns how many were handed over. */
+  async relayOnce(): Promise<number> {
+    let after = { createdAt: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
+    let count = 0;
+    while (!this.stopped) {
+      // created_at travels as text: a JS Date would drop the microseconds and stall the keyset.
+      const rows: { id: string; created_at: string }[] = await this.db.query(
+        `SELECT id, created_at::text AS created_at FROM messages
+          WHERE status = $1
+            AND created_at < now() - make_interval(secs => $2::float8 / 1000)
+            AND (enqueued_at IS NULL OR enqueued_at < now() - make_interval(secs => $3::float8 / 1000))
+            AND (created_at, id) > ($4::timestamptz, $5::uuid)
+          ORDER BY created_at, id
+          LIMIT $6`,
+        [MessageStatus.Pending, this.graceMs, 2 * this.interval, after.createdAt, after.id, BATCH],
+      );
+      if (rows.length === 0) break;
+      await this.enqueueWithin(rows.map((r) => r.id));
+      count += rows.length;
+      const last = rows[rows.length - 1];
+      after = { createdAt: last.created_at, id: last.id };
+    }
+    return count;
+  }
+
+  private async enqueueWithin(ids: string[]): Promise<void> {
+    const add = this.outbox.enqueue(ids, this.config.mailRetry);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), this.addTimeoutMs)));
+    try {
+      if ((await Promise.race([add, timeout])) !== 'timeout') return;
+    } finally {
+      clearTimeout(timer);
+    }
+    this.stuckAdd = add
+      .catch(() => undefined)
+      .finally(() => {
+        this.stuckAdd = undefined;
+      });
+    throw new Error(`the queue did not answer within ${this.addTimeoutMs} ms (Redis unreachable?)`);
+  }
+}

@@ -1,0 +1,100 @@
+import { Delivery, DeliveryStatus, MessageStatus, RecipientPurpose } from '@app/database';
+import { MailOutbox } from '@app/queue';
+import { seedNamDinh } from './support/factories.js';
+import { eventually, insertPublishedOutbox, messageRows } from './support/outbox-factory.js';
+import { SmtpListener } from './support/smtp-listener.js';
+import { createTestApp, TestApp } from './support/test-app.js';
+import { createTestWorker, TestWorker } from './support/test-worker.js';
+
+// Retries 100, 200, 400, 800, 1600 ms apart: six tries in about three seconds.
+const MAX_ATTEMPTS = 6;
+
+describe('Mail delivery: retries with backoff, and giving up', () => {
+  let smtp: SmtpListener;
+  let t: TestApp;
+  let worker: TestWorker;
+
+  beforeAll(async () => {
+    smtp = await SmtpListener.start();
+    t = await createTestApp({ SMTP_URL: smtp.url, MAIL_RETRY_BASE_MS: '100', MAIL_MAX_ATTEMPTS: String(MAX_ATTEMPTS) });
+    await seedNamDinh(t);
+    worker = await createTestWorker(t.config);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await t?.close();
+    await smtp?.close();
+  });
+
+  it('retries while the SMTP server refuses mail, then delivers each message exactly once', async () => {
+    const { messages } = await insertPublishedOutbox(t, { number: 5401 });
+    smtp.refuseAllFor(500, 451);
+    await t.app.get(MailOutbox).enqueue(
+      messages.map((m) => m.id),
+      t.config.mailRetry,
+    );
+
+    await smtp.waitFor(messages.length, 15_000);
+    await eventually(
+      async () =>
+        (
+          await messageRows(
+            t,
+            messages.map((m) => m.id),
+          )
+        ).every((m) => m.status === MessageStatus.Sent),
+      10_000,
+      'rows sent',
+    );
+    await new Promise((r) => setTimeout(r, 500)); // a duplicate would arrive now
+
+    expect(smtp.refusals.length).toBeGreaterThanOrEqual(messages.length);
+    expect(smtp.mails.map((m) => m.to[0]).sort()).toEqual(messages.map((m) => m.toAddress).sort());
+    for (const row of await messageRows(
+      t,
+      messages.map((m) => m.id),
+    )) {
+      expect(row.status).toBe(MessageStatus.Sent);
+      expect(row.attempts).toBeGreaterThan(1);
+      expect(row.attempts).toBeLessThan(MAX_ATTEMPTS);
+      expect(row.lastError).toBeNull();
+    }
+  });
+
+  it('marks a permanently refused address failed after MAIL_MAX_ATTEMPTS, with the error, and sends the others', async () => {
+    smtp.mails.splice(0);
+    smtp.refuseAddress('ubnd-361@namdinh.example', 550);
+    const { messages, deliveries } = await insertPublishedOutbox(t, {
+      number: 5402,
+      recipients: [
+        { unitCode: 'UBND-361', purpose: RecipientPurpose.Action },
+        { unitCode: 'UBND-362', purpose: RecipientPurpose.Action },
+      ],
+    });
+    const started = Date.now();
+    await t.app.get(MailOutbox).enqueue(
+      messages.map((m) => m.id),
+      t.config.mailRetry,
+    );
+    const bad = messages.find((m) => m.toAddress === 'ubnd-361@namdinh.example')!;
+    await eventually(async () => (await messageRows(t, [bad.id]))[0].status === MessageStatus.Failed, 20_000, 'message failed');
+
+    const [row] = await messageRows(t, [bad.id]);
+    expect(row.attempts).toBe(MAX_ATTEMPTS);
+    expect(row.lastError).toMatch(/550/);
+    expect(row.sentAt).toBeNull();
+    // Backoff doubled between tries: 100 + 200 + 400 + 800 + 1600 ms at least.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3_000);
+    expect(smtp.refusals.filter((r) => r.to === bad.toAddress)).toHaveLength(MAX_ATTEMPTS);
+    expect(smtp.mails.map((m) => m.to[0])).toEqual(['ubnd-362@namdinh.example']);
+
+    const byUnit = await t.db.getRepository(Delivery).findBy({ dispatchId: deliveries[0].dispatchId });
+    expect(byUnit.find((d) => d.id === bad.deliveryId)!.status).toBe(DeliveryStatus.Pending);
+    expect(byUnit.find((d) => d.id !== bad.deliveryId)!.status).toBe(DeliveryStatus.Sent);
+
+    // Nothing retries a failed row later: a re-enqueue (relay, api) leaves it alone.
+    await t.app.get(MailOutbox).enqueue([bad.id], t.config.mailRetry);
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await messageRows(t, [bad.id]))[0]).toMatchObject({ status: MessageStatus.Failed, attempts: MAX_ATTEMPTS });
+  });
+});

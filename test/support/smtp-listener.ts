@@ -1,0 +1,132 @@
+import { simpleParser } from 'mailparser';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string[];
+  from: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** The Message-ID header, angle brackets included. */
+  messageId: string;
+  /** The queue id this listener answered with ("queued as …"): what the sender records. */
+  queueId: string;
+  headers: Map<string, unknown>;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
+}
+
+type SmtpError = Error & { responseCode: number };
+
+const smtpError = (code: number, message: string): SmtpError => Object.assign(new Error(message), { responseCode: code });
+
+/**
+ * A real SMTP server in the test process (smtp-server), parsing every mail it accepts (mailparser).
+ * It can refuse all mail for a while (a busy or broken relay) and refuse chosen addresses for good.
+ */
+export class SmtpListener {
+  readonly mails: ReceivedMail[] = [];
+  /** Every recipient command it refused, for tests that need to see the retries happen. */
+  readonly refusals: { to: string; code: number }[] = [];
+  private refuseAllUntil = 0;
+  private refuseAllCode = 451;
+  private readonly refusedAddresses = new Map<string, number>();
+  private waiters: (() => void)[] = [];
+
+  private constructor(
+    private readonly server: SMTPServer,
+    readonly port: number,
+  ) {}
+
+  static async start(): Promise<SmtpListener> {
+    // The server's callbacks need the listener, which needs the server: bound through this holder.
+    const ref: { listener?: SmtpListener } = {};
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo: (address, _session, callback) => ref.listener!.onRcptTo(address.address.toLowerCase(), callback),
+      onData: (stream, _session, callback) => void ref.listener!.onData(stream, callback),
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    const port = (server.server.address() as AddressInfo).port;
+    ref.listener = new SmtpListener(server, port);
+    return ref.listener;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  /** Refuse every recipient (421/451: try later; 5xx: broken relay) for the next `forMs`. */
+  refuseAllFor(forMs: number, code = 451): void {
+    this.refuseAllUntil = Date.now() + forMs;
+    this.refuseAllCode = code;
+  }
+
+  /** Refuse one address for good ("550 no such mailbox"). */
+  refuseAddress(address: string, code = 550): void {
+    this.refusedAddresses.set(address.toLowerCase(), code);
+  }
+
+  mailsTo(address: string): ReceivedMail[] {
+    return this.mails.filter((m) => m.to.includes(address.toLowerCase()));
+  }
+
+  /** Resolves once at least `n` mails have arrived in all; rejects after `timeoutMs`. */
+  async waitFor(n: number, timeoutMs = 30_000): Promise<ReceivedMail[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.mails.length < n) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`SMTP listener: expected ${n} mails, got ${this.mails.length} after ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return this.mails;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private onRcptTo(to: string, callback: (err?: Error | null) => void): void {
+    const code = this.refusedAddresses.get(to) ?? (Date.now() < this.refuseAllUntil ? this.refuseAllCode : undefined);
+    if (code === undefined) return callback();
+    this.refusals.push({ to, code });
+    callback(smtpError(code, code >= 500 ? `Mailbox ${to} unavailable` : 'Service busy, try again later'));
+  }
+
+  private async onData(stream: NodeJS.ReadableStream, callback: (err?: Error | null, message?: string) => void): Promise<void> {
+    try {
+      const parsed = await simpleParser(stream as never);
+      const queueId = randomBytes(6).toString('hex').toUpperCase();
+      const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) =>
+        a.value.map((v) => (v.address ?? '').toLowerCase()),
+      );
+      this.mails.push({
+        to,
+        from: parsed.from?.text ?? '',
+        subject: parsed.subject ?? '',
+        html: typeof parsed.html === 'string' ? parsed.html : '',
+        text: parsed.text ?? '',
+        messageId: parsed.messageId ?? '',
+        queueId,
+        headers: parsed.headers,
+        attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content })),
+      });
+      for (const wake of this.waiters.splice(0)) wake();
+      callback(null, `OK: queued as ${queueId}`);
+    } catch (e) {
+      callback(smtpError(451, `parse failed: ${(e as Error).message}`));
+    }
+  }
+}
