@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { DispatchesModule } from './dispatches/dispatches.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { UnitsModule } from './units/units.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         DispatchesModule,
         AuditModule,
         DeliveriesModule,
+        ReportsModule,
         ActivitiesModule,
         SeedModule,
       ],
