@@ -1,6 +1,7 @@
 import { addDays, vnCalendarDate } from '@app/common';
 import { Role } from '@app/database';
 import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { seedNamDinh, signIn, SignedIn } from './support/factories.js';
 import { seedDispatchDto } from './support/seed-dispatch.js';
 import { createTestApp, TestApp } from './support/test-app.js';
@@ -13,7 +14,35 @@ const PNG = Buffer.from(
   'hex',
 );
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const MP4 = Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex');
+const HEIC = Buffer.from('0000001866747970686569630000000068656963', 'hex');
+const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x1a, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(14)]);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** A minimal .docx: a stored (uncompressed) zip with the two parts file-type looks at. */
+function docx(): Buffer {
+  const entries: [string, string][] = [
+    [
+      '[Content_Types].xml',
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ],
+    ['word/document.xml', '<w:document/>'],
+  ];
+  return Buffer.concat(
+    entries.flatMap(([name, text]) => {
+      const data = Buffer.from(text);
+      const fileName = Buffer.from(name);
+      const header = Buffer.alloc(30);
+      header.writeUInt32LE(0x04034b50, 0);
+      header.writeUInt16LE(20, 4);
+      header.writeUInt32LE(crc32(data), 14);
+      header.writeUInt32LE(data.length, 18);
+      header.writeUInt32LE(data.length, 22);
+      header.writeUInt16LE(fileName.length, 26);
+      return [header, fileName, data];
+    }),
+  );
+}
 
 const loudspeaker = {
   channel: 'loudspeaker',
@@ -410,12 +439,24 @@ describe('Activities: report, evidence, flags, corrections, withdrawal (real Pos
         /Chưa có tệp minh chứng/,
       );
       expect(await counts()).toEqual(before);
-      // The accepted kinds go through: PNG, PDF.
-      await upload(haiPhuc, a.id, PNG, 'to-roi.png').expect(201);
-      expect((await upload(haiPhuc, a.id, PDF, 'Kế hoạch.pdf').expect(201)).body).toMatchObject({
-        contentType: 'application/pdf',
-        fileName: 'Kế hoạch.pdf',
-      });
+      // Every accepted kind goes through, typed from its content.
+      const accepted: [Buffer, string, string][] = [
+        [PNG, 'to-roi.png', 'image/png'],
+        [WEBP, 'anh.webp', 'image/webp'],
+        [HEIC, 'IMG_2041.HEIC', 'image/heic'],
+        [PDF, 'Kế hoạch.pdf', 'application/pdf'],
+        [MP4, 'phat-thanh.mp4', 'video/mp4'],
+        [docx(), 'Báo cáo.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ];
+      for (const [file, name, contentType] of accepted) {
+        expect((await upload(haiPhuc, a.id, file, name).expect(201)).body).toMatchObject({
+          fileName: name,
+          contentType,
+          sha256: sha256(file),
+        });
+      }
+      const view = (await t.http().get(`/api/v1/activities/${a.id}`).set(haiPhuc.auth).expect(200)).body;
+      expect(view.evidence.map((e: { fileName: string }) => e.fileName)).toEqual(accepted.map(([, name]) => name));
     });
 
     it('a unit that refused the dispatch cannot report against it (409)', async () => {
@@ -428,6 +469,16 @@ describe('Activities: report, evidence, flags, corrections, withdrawal (real Pos
       expect((await report(officer, 'UBND-14251', loudspeaker).expect(409)).body.message).toMatch(/đã từ chối tiếp nhận/);
       expect(await counts()).toEqual(before);
     });
+  });
+
+  it('concurrent reports from one unit: all stored, the delivery moves to in progress once, with one audit event', async () => {
+    const haiLong = await signIn(t, Role.Officer, 'UBND-14254');
+    await acknowledge('UBND-14254');
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => report(haiLong, 'UBND-14254', { ...loudspeaker, reach: i })));
+    expect(results.map((r) => r.status)).toEqual(results.map(() => 201));
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM activities WHERE delivery_id = $1`, [delivery('UBND-14254')]);
+    expect(n).toBe(20);
+    expect((await auditOf(delivery('UBND-14254'))).filter((e) => e.action === 'delivery.in_progress')).toHaveLength(1);
   });
 
   it('200 concurrent reports from 200 different units are all stored', async () => {
