@@ -4,6 +4,8 @@ import { seedNamDinh, signIn, SignedIn, unitByCode } from './support/factories.j
 import { seedDispatchDto } from './support/seed-dispatch.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082', 'hex');
+
 interface TreeNode {
   id: string;
   unitCode: string;
@@ -128,6 +130,18 @@ describe('Rollout: acknowledge, refuse, cascade down the tree (real PostgreSQL +
     expect(refused.body).toMatchObject({ status: 'refused', created: true });
     await t.http().post(`/api/v1/deliveries/${deliveryD.id}/acknowledge`).set(officerD.auth).send({}).expect(409);
 
+    // Commune a reports what it did: a loudspeaker broadcast and a bulletin board, with a photo.
+    const officerA = await signIn(t, Role.Officer, `UBND-${a}`);
+    const deliveryA = await childOf(`UBND-${a}`);
+    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await t.http().post(`/api/v1/deliveries/${deliveryA.id}/activities`).set(officerA.auth)
+      .send({ channel: 'loudspeaker', occurredOn: day, place: 'Hệ thống truyền thanh xã', reach: 3500, quantity: 3, taskNumber: 2, description: 'Phát 3 buổi cảnh báo thủ đoạn giả danh công an' })
+      .expect(201);
+    const board = await t.http().post(`/api/v1/deliveries/${deliveryA.id}/activities`).set(officerA.auth)
+      .send({ channel: 'bulletin_board', occurredOn: day, place: 'Nhà văn hóa xóm 5', quantity: 1, taskNumber: 2 })
+      .expect(201);
+    await t.http().post(`/api/v1/activities/${board.body.id}/evidence`).set(officerA.auth).attach('file', PNG, 'bang-tin-xom-5.png').expect(201);
+
     const tree = await t.http().get(`/api/v1/dispatches/${dispatchId}/tree`).set(pa05.auth).expect(200);
     expect(tree.body.truncated).toBe(false);
     expect(tree.body.roots).toHaveLength(1);
@@ -135,7 +149,7 @@ describe('Rollout: acknowledge, refuse, cascade down the tree (real PostgreSQL +
     expect(root).toMatchObject({ unitCode: 'UBND-366', status: 'assigned', edxmlCode: '04', ackMethod: 'email_link' });
     expect(root.children).toHaveLength(communes.length);
     const byCode = Object.fromEntries(root.children.map((n) => [n.unitCode, n]));
-    expect(byCode[`UBND-${a}`]).toMatchObject({ status: 'accepted', edxmlCode: '03', ackMethod: 'web' });
+    expect(byCode[`UBND-${a}`]).toMatchObject({ status: 'in_progress', edxmlCode: '05', ackMethod: 'web', activityCount: 2 });
     expect(byCode[`UBND-${b}`]).toMatchObject({ status: 'accepted', ackMethod: 'web' });
     expect(byCode[`UBND-${c}`]).toMatchObject({ status: 'accepted', ackMethod: 'proxy' });
     expect(byCode[`UBND-${d}`]).toMatchObject({ status: 'refused', edxmlCode: '02', refusalReason: 'Xã đã sáp nhập, đề nghị gửi UBND xã mới' });
