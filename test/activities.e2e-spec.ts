@@ -263,8 +263,11 @@ describe('Activities: report, evidence, flags, corrections, withdrawal (real Pos
       const audit = await auditOf(copy.body.id);
       expect(audit.map((e) => e.action)).toEqual(['activity.reported', 'activity.evidence_added', 'activity.flagged']);
       expect(audit[2]).toMatchObject({ before: { flags: [] }, after: { flags: ['duplicate_evidence'], sha256: sha256(photo) } });
-      // A second identical file does not flag twice.
-      await upload(haiAnh, copy.body.id, photo, 'IMG_0013.jpg').expect(201);
+      // Sending the same file again (double submit) adds nothing and returns the first upload.
+      expect((await upload(haiAnh, copy.body.id, photo, 'IMG_0013.jpg').expect(201)).body.id).toBe(dup.body.id);
+      expect(await t.db.query(`SELECT count(*)::int AS n FROM activity_evidence WHERE activity_id = $1`, [copy.body.id])).toEqual([
+        { n: 1 },
+      ]);
       expect((await auditOf(copy.body.id)).filter((e) => e.action === 'activity.flagged')).toHaveLength(1);
       expect((await t.http().get(`/api/v1/activities/${first.body.id}`).set(haiMinh.auth).expect(200)).body.flags).toEqual([]);
     });

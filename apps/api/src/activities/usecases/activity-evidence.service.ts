@@ -67,6 +67,12 @@ export class ActivityEvidenceService {
       assertOpenForReports(delivery);
       // Two units uploading the same file at the same moment: one waits, then sees the other's row.
       await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`evidence:${sha256}`]);
+      // The same bytes sent again to the same activity (double submit, retry): the first upload stands.
+      const [same]: { id: string }[] = await em.query(`SELECT id FROM activity_evidence WHERE activity_id = $1 AND sha256 = $2`, [
+        activity.id,
+        sha256,
+      ]);
+      if (same) return same.id;
       const [earlier]: { unitId: string }[] = await em.query(
         `SELECT unit_id AS "unitId" FROM activity_evidence WHERE sha256 = $1 AND unit_id <> $2 ORDER BY created_at, id LIMIT 1`,
         [sha256, activity.unitId],
