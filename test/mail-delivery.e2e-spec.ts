@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { AckLinkSigner } from '@app/common';
 import { Delivery, DeliveryStatus, MessageStatus, RecipientPurpose } from '@app/database';
 import { JobName, MailOutbox, QueueName } from '@app/queue';
@@ -8,6 +9,9 @@ import { eventually, insertPublishedOutbox, messageRows } from './support/outbox
 import { SmtpListener } from './support/smtp-listener.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 import { createTestWorker, TestWorker } from './support/test-worker.js';
+
+// Jest ignores testTimeout set per project: these tests wait on real retries and reconnects.
+jest.setTimeout(60_000);
 
 const SUBJECT =
   'Công văn số 5207/CAT-PA05 ngày 19/10/2023 của Công an tỉnh Nam Định — V/v thông báo thủ đoạn mới của tội phạm hoạt động lừa đảo chiếm đoạt tài sản trên không gian mạng';

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { Delivery, DeliveryStatus, MessageStatus, RecipientPurpose } from '@app/database';
 import { MailOutbox } from '@app/queue';
 import { seedNamDinh } from './support/factories.js';
@@ -5,6 +6,9 @@ import { eventually, insertPublishedOutbox, messageRows } from './support/outbox
 import { SmtpListener } from './support/smtp-listener.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 import { createTestWorker, TestWorker } from './support/test-worker.js';
+
+// Jest ignores testTimeout set per project: these tests wait on real retries and reconnects.
+jest.setTimeout(60_000);
 
 // Retries 100, 200, 400, 800, 1600 ms apart: six tries in about three seconds.
 const MAX_ATTEMPTS = 6;

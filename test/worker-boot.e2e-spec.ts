@@ -1,6 +1,10 @@
+import { jest } from '@jest/globals';
 import { JOBS_BY_QUEUE, JobName, QueueName } from '@app/queue';
 import { createTestApp, TestApp } from './support/test-app.js';
 import { createTestWorker } from './support/test-worker.js';
+
+// Jest ignores testTimeout set per project: these tests wait on real retries and reconnects.
+jest.setTimeout(60_000);
 
 describe('Worker bootstrap', () => {
   let t: TestApp;

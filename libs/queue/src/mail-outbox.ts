@@ -21,11 +21,20 @@ export interface MailRetryPolicy {
 @Injectable()
 export class MailOutbox {
   private readonly logger = new Logger(MailOutbox.name);
+  private lastErrorLogAt = 0;
 
   constructor(
     @InjectQueue(QueueName.Mail) private readonly queue: Queue<SendMessagePayload>,
     @InjectDataSource() private readonly db: DataSource,
-  ) {}
+  ) {
+    // While Redis is away BullMQ reports every reconnect attempt, and prints each one when nobody
+    // listens: say it once in a while instead. The rows wait in PostgreSQL meanwhile.
+    queue.on('error', (e: Error) => {
+      if (Date.now() - this.lastErrorLogAt < 30_000) return;
+      this.lastErrorLogAt = Date.now();
+      this.logger.warn(`Hàng đợi e-mail không kết nối được (e-mail chờ trong PostgreSQL): ${e.message}`);
+    });
+  }
 
   async enqueue(messageIds: string[], retry: MailRetryPolicy): Promise<void> {
     for (let i = 0; i < messageIds.length; i += BATCH) {

@@ -1,0 +1,66 @@
+import { jest } from '@jest/globals';
+import { DeliveryStatus, MessageStatus } from '@app/database';
+import { MailOutbox } from '@app/queue';
+import { seedNamDinh } from './support/factories.js';
+import { eventually, insertPublishedOutbox, messageRows } from './support/outbox-factory.js';
+import { SmtpListener } from './support/smtp-listener.js';
+import { createTestApp, TestApp } from './support/test-app.js';
+import { createTestWorker, TestWorker } from './support/test-worker.js';
+
+// Jest ignores testTimeout set per project: these tests wait on real queues.
+jest.setTimeout(60_000);
+
+/** The no-Redis start (npm start): BullMQ's PostgreSQL backend carries the same jobs. */
+describe('Mail delivery on the PostgreSQL queue backend (no REDIS_URL)', () => {
+  let smtp: SmtpListener;
+  let t: TestApp;
+  let worker: TestWorker;
+
+  beforeAll(async () => {
+    smtp = await SmtpListener.start();
+    t = await createTestApp({ REDIS_URL: '', SMTP_URL: smtp.url, OUTBOX_RELAY_INTERVAL_MS: '300' });
+    expect(t.config.usesRedis).toBe(false);
+    await seedNamDinh(t);
+    worker = await createTestWorker(t.config);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await t?.close();
+    await smtp?.close();
+  });
+
+  it('delivers enqueued and relayed messages end to end, one e-mail per message despite re-enqueues', async () => {
+    const enqueued = await insertPublishedOutbox(t);
+    const relayed = await insertPublishedOutbox(t, { number: 5208 }); // never enqueued: the relay's job
+    const ids = enqueued.messages.map((m) => m.id);
+    const outbox = t.app.get(MailOutbox);
+    await outbox.enqueue(ids, t.config.mailRetry);
+    await outbox.enqueue(ids, t.config.mailRetry);
+    await outbox.enqueue(ids, t.config.mailRetry);
+
+    const all = [...enqueued.messages, ...relayed.messages];
+    await smtp.waitFor(all.length, 30_000);
+    await eventually(
+      async () =>
+        (
+          await messageRows(
+            t,
+            all.map((m) => m.id),
+          )
+        ).every((m) => m.status === MessageStatus.Sent),
+      10_000,
+      'rows sent',
+    );
+    await new Promise((r) => setTimeout(r, 1_000)); // a duplicate would arrive now
+
+    expect(smtp.mails.map((m) => m.to[0]).sort()).toEqual(all.map((m) => m.toAddress).sort());
+    expect(smtp.mails.every((m) => m.subject.startsWith('Công văn số 520'))).toBe(true);
+    const deliveries: { status: string }[] = await t.db.query(`SELECT status FROM deliveries WHERE dispatch_id = ANY($1::uuid[])`, [
+      [enqueued.dispatch.id, relayed.dispatch.id],
+    ]);
+    expect(deliveries.map((d) => d.status)).toEqual(deliveries.map(() => DeliveryStatus.Sent));
+    // The jobs lived in PostgreSQL, in this deployment's own schema.
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM information_schema.schemata WHERE schema_name LIKE 'bullmq\\_%'`);
+    expect(n).toBeGreaterThan(0);
+  });
+});
