@@ -1,16 +1,15 @@
-import { ACTING_SQL, LEVEL_SQL, ON_TIME_SQL, OVERDUE_ACK_SQL } from './sql-fragments.js';
+import { ACTING_SQL, LEVEL_SQL, ON_TIME_SQL, OVERDUE_ACK_SQL, OVERDUE_FORWARD_SQL } from './sql-fragments.js';
 
 /**
  * Rollout figures of a page of dispatches ($1 uuid[]), per dispatch with a breakdown per level,
- * in one statement: the dashboard computes only what it shows. Activities and "has units below"
- * are joined as sets (hashed once) rather than probed per delivery: a page covers ~200,000
- * deliveries at national scale.
+ * in one statement: the dashboard computes only what it shows. A page covers ~200,000 deliveries
+ * at national scale: they are read from the covering index deliveries_rollup_idx (no units join,
+ * the level is snapshotted on the delivery) and activities are joined as one hashed set.
  */
 export const DASHBOARD_FIGURES_SQL = `
 WITH with_activity AS (
   SELECT DISTINCT delivery_id FROM activities WHERE dispatch_id = ANY($1::uuid[]) AND withdrawn_at IS NULL
 ),
-parents AS (SELECT DISTINCT parent_id AS unit_id FROM units WHERE active AND parent_id IS NOT NULL),
 per_level AS (
   SELECT d.dispatch_id, ${LEVEL_SQL} AS lvl,
          count(*)::int AS total,
@@ -19,12 +18,9 @@ per_level AS (
          count(*) FILTER (WHERE ${ON_TIME_SQL})::int AS on_time,
          count(*) FILTER (WHERE ${ACTING_SQL})::int AS acting,
          count(*) FILTER (WHERE ${ACTING_SQL} AND wa.delivery_id IS NOT NULL)::int AS with_activity,
-         count(*) FILTER (WHERE ${ACTING_SQL} AND (${OVERDUE_ACK_SQL}
-           OR (d.forwarded_at IS NULL AND d.status <> 'refused' AND d.forward_due_at < now() AND p.unit_id IS NOT NULL)))::int AS blocking
+         count(*) FILTER (WHERE ${ACTING_SQL} AND (${OVERDUE_ACK_SQL} OR ${OVERDUE_FORWARD_SQL}))::int AS blocking
     FROM deliveries d
-    JOIN units u ON u.id = d.unit_id
     LEFT JOIN with_activity wa ON wa.delivery_id = d.id
-    LEFT JOIN parents p ON p.unit_id = d.unit_id
    WHERE d.dispatch_id = ANY($1::uuid[])
    GROUP BY d.dispatch_id, lvl
 )

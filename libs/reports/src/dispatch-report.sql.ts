@@ -1,7 +1,4 @@
-import { ACTING_SQL, LATE_SQL, LEVEL_SQL, ON_TIME_SQL, OVERDUE_ACK_SQL, OVERDUE_REPORT_SQL } from './sql-fragments.js';
-
-/** OVERDUE_FORWARD_SQL, with the child probe done once per row by the lateral join below. */
-const OVERDUE_FORWARD = `(d.forwarded_at IS NULL AND d.status <> 'refused' AND d.forward_due_at < now() AND hc.has_children IS NOT NULL)`;
+import { ACTING_SQL, LATE_SQL, LEVEL_SQL, ON_TIME_SQL, OVERDUE_ACK_SQL, OVERDUE_FORWARD_SQL, OVERDUE_REPORT_SQL } from './sql-fragments.js';
 
 export const BLOCKING_LIMIT = 1000;
 
@@ -20,11 +17,10 @@ WITH RECURSIVE d AS MATERIALIZED (
          ${ON_TIME_SQL} AS on_time,
          ${LATE_SQL} AS late,
          ${OVERDUE_ACK_SQL} AS overdue_ack,
-         ${OVERDUE_FORWARD} AS overdue_forward,
-         (${OVERDUE_ACK_SQL} OR ${OVERDUE_FORWARD} OR ${OVERDUE_REPORT_SQL}) AS overdue,
+         ${OVERDUE_FORWARD_SQL} AS overdue_forward,
+         (${OVERDUE_ACK_SQL} OR ${OVERDUE_FORWARD_SQL} OR ${OVERDUE_REPORT_SQL}) AS overdue,
          extract(epoch FROM d.acknowledged_at - d.created_at) AS ack_seconds
     FROM deliveries d JOIN units u ON u.id = d.unit_id
-    LEFT JOIN LATERAL (SELECT true AS has_children FROM units c WHERE c.parent_id = d.unit_id AND c.active LIMIT 1) hc ON true
    WHERE d.dispatch_id = $1 AND u.path LIKE $2
 ),
 act AS MATERIALIZED (

@@ -1,18 +1,14 @@
 /**
- * SQL shared by every report. `d` is a deliveries row, `u` its unit. "Overdue" and "late" are
+ * SQL shared by every report and view. `d` is a deliveries row. "Overdue" and "late" are
  * derived from deadlines at query time, never stored.
  */
-export const LEVEL_SQL = `CASE
-  WHEN u.level = 'commune' AND u.type = 'police' THEN 'commune_police'
-  WHEN u.level = 'commune' THEN 'commune'
-  WHEN u.level = 'district' THEN 'district'
-  ELSE 'province' END`;
+/** The recipient's level, as snapshotted on the delivery when it was sent (see migration 1764294000000). */
+export const LEVEL_SQL = `d.recipient_level`;
 
 export const ACTING_SQL = `d.purpose IN ('action', 'coordinate')`;
 export const OVERDUE_ACK_SQL = `(d.acknowledged_at IS NULL AND d.status <> 'refused' AND d.ack_due_at < now())`;
-// LIMIT 1 keeps this a per-row probe of units_parent_idx: unbounded, PostgreSQL hashes all units.
-export const OVERDUE_FORWARD_SQL = `(d.forwarded_at IS NULL AND d.status <> 'refused' AND d.forward_due_at < now()
-  AND EXISTS (SELECT 1 FROM units c WHERE c.parent_id = d.unit_id AND c.active LIMIT 1))`;
+/** Late to forward: only a unit that had units below it when it received the dispatch (d.expects_forward). */
+export const OVERDUE_FORWARD_SQL = `(d.forwarded_at IS NULL AND d.status <> 'refused' AND d.forward_due_at < now() AND d.expects_forward)`;
 export const OVERDUE_REPORT_SQL = `(d.completed_at IS NULL AND d.status <> 'refused' AND d.report_due_at < now())`;
 /** Acknowledged by the deadline (or with no deadline). */
 export const ON_TIME_SQL = `(d.acknowledged_at IS NOT NULL AND (d.ack_due_at IS NULL OR d.acknowledged_at <= d.ack_due_at))`;

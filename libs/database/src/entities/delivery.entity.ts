@@ -65,6 +65,14 @@ export class Delivery {
   @Column({ name: 'report_due_at', type: 'timestamptz', nullable: true })
   reportDueAt!: Date | null;
 
+  /** The recipient's report level when the dispatch reached it (set by a trigger on insert). */
+  @Column({ name: 'recipient_level', type: 'varchar', length: 16, insert: false, update: false })
+  recipientLevel!: 'province' | 'district' | 'commune' | 'commune_police';
+
+  /** Whether the recipient then had units below it to pass the dispatch to (set by the same trigger). */
+  @Column({ name: 'expects_forward', type: 'boolean', insert: false, update: false })
+  expectsForward!: boolean;
+
   /** Instruction added by the unit that forwarded it. */
   @Column({ type: 'text', nullable: true })
   instruction!: string | null;

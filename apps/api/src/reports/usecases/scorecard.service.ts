@@ -6,7 +6,7 @@ import { AccessService, escapeLike } from '../../access/access.service.js';
 import type { Actor } from '../../auth/actor.js';
 import { ScorecardQuery } from '../dto/report.dto.js';
 
-const EXPECTED_TO_FORWARD = `d.forward_due_at IS NOT NULL AND ${ACTING_SQL} AND EXISTS (SELECT 1 FROM units c WHERE c.parent_id = d.unit_id AND c.active)`;
+const EXPECTED_TO_FORWARD = `d.forward_due_at IS NOT NULL AND ${ACTING_SQL} AND d.expects_forward`;
 
 /**
  * Per-unit scorecard over the dispatches published in a period, for a unit and each unit below
