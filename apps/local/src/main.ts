@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@app/config';
 import { dataSourceOptions } from '@app/database';
-import { startEmbeddedPostgres } from '@app/local-stack';
+import { startEmbeddedPostgres, startMailCatcher } from '@app/local-stack';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ChildProcess, fork } from 'node:child_process';
@@ -15,6 +15,7 @@ import { SeedService } from '../../api/src/seed/seed.service.js';
  * `npm start`: the whole product on one machine. With no DATABASE_URL it starts an embedded
  * PostgreSQL under DATA_DIR; it migrates, seeds Nam Định and the demo accounts (outside
  * production), then runs the api and the worker as child processes and stops them together.
+ * With no SMTP_URL (outside production) mail goes to a local mail catcher with a web viewer.
  */
 async function main() {
   const logger = new Logger('Start');
@@ -42,8 +43,21 @@ async function main() {
     await ctx.close();
   }
 
+  let viewerUrl: string | undefined;
+  let stopMailCatcher: (() => Promise<void>) | undefined;
+  if (!config.SMTP_URL && !config.isProduction) {
+    const catcher = await startMailCatcher({
+      dataDir: config.DATA_DIR,
+      smtpPort: config.MAIL_CATCHER_PORT,
+      viewerPort: config.MAIL_VIEWER_PORT,
+    });
+    config.SMTP_URL = catcher.smtpUrl;
+    viewerUrl = catcher.viewerUrl;
+    stopMailCatcher = catcher.stop;
+  }
+
   // Children get this process's environment plus what the start decided (database, mail).
-  const env = { ...process.env, DATABASE_URL: config.DATABASE_URL };
+  const env = { ...process.env, DATABASE_URL: config.DATABASE_URL, ...(config.SMTP_URL ? { SMTP_URL: config.SMTP_URL } : {}) };
   const here = path.dirname(fileURLToPath(import.meta.url));
   const children: ChildProcess[] = [
     fork(path.resolve(here, '../../api/src/main.js'), { env, stdio: 'inherit' }),
@@ -54,7 +68,13 @@ async function main() {
   const lines = [
     '',
     `Sẵn sàng: ${base}/api/v1  (tài liệu API: ${base}/api/docs, tình trạng: ${base}/api/health)`,
-    ...(logins.length ? ['Tài khoản dùng thử (mật khẩu chung: ' + logins[0].password + '):', ...logins.map((l) => `  ${l.role.padEnd(8)} ${l.email.padEnd(22)} ${l.unit}`)] : []),
+    ...(viewerUrl ? [`Hộp thư thử nghiệm (e-mail không gửi ra ngoài): ${viewerUrl}`] : []),
+    ...(logins.length
+      ? [
+          'Tài khoản dùng thử (mật khẩu chung: ' + logins[0].password + '):',
+          ...logins.map((l) => `  ${l.role.padEnd(8)} ${l.email.padEnd(22)} ${l.unit}`),
+        ]
+      : []),
     '',
   ];
   setTimeout(() => console.log(lines.join('\n')), 1500).unref();
@@ -65,6 +85,7 @@ async function main() {
     stopping = true;
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map((c) => (c.exitCode !== null ? Promise.resolve() : new Promise((r) => c.once('exit', r)))));
+    await stopMailCatcher?.();
     await stopDatabase?.();
     process.exit(code);
   };

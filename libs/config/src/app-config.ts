@@ -108,6 +108,13 @@ export class AppConfig {
   @Max(65535)
   MAIL_CATCHER_PORT: number = 1025;
 
+  /** Web page of the local start's mail catcher (http://localhost:8025), listing the mails it caught. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
+  MAIL_VIEWER_PORT: number = 8025;
+
   /** Login attempts allowed per minute per client address and account. */
   @Type(() => Number)
   @IsInt()

@@ -1,1 +1,2 @@
 export * from './embedded-postgres.js';
+export * from './mail-catcher.js';

@@ -20,12 +20,14 @@ export class DispatchMailLoader {
       .where('d.id = :id', { id: message.deliveryId })
       .getOneOrFail();
     const dispatch = await em.findOneByOrFail(Dispatch, { id: delivery.dispatchId });
-    const [tasks, attachments, issuerName, forwardedByName] = await Promise.all([
-      em.find(DispatchTask, { where: { dispatchId: dispatch.id }, order: { number: 'ASC' } }),
-      em.find(DispatchAttachment, { where: { dispatchId: dispatch.id }, order: { createdAt: 'ASC', fileName: 'ASC' } }),
-      this.issuerName(em, dispatch),
-      this.forwardedByName(em, delivery.parentDeliveryId),
-    ]);
+    // One after another: inside a transaction they share one connection, which runs one query at a time.
+    const tasks = await em.find(DispatchTask, { where: { dispatchId: dispatch.id }, order: { number: 'ASC' } });
+    const attachments = await em.find(DispatchAttachment, {
+      where: { dispatchId: dispatch.id },
+      order: { createdAt: 'ASC', fileName: 'ASC' },
+    });
+    const issuerName = await this.issuerName(em, dispatch);
+    const forwardedByName = await this.forwardedByName(em, delivery.parentDeliveryId);
     return {
       message,
       delivery,
