@@ -201,6 +201,22 @@ describe('Dispatches: write, publish, deliver (API side, real PostgreSQL + Redis
     });
   });
 
+  it('closes a published dispatch: confirmations are refused afterwards', async () => {
+    const d = await createSeed({ number: 5302 });
+    await t.http().post(`/api/v1/dispatches/${d.id}/close`).set(pa05.auth).expect(409);
+    await t.http().post(`/api/v1/dispatches/${d.id}/publish`).set(pa05.auth).expect(200);
+    const closed = await t.http().post(`/api/v1/dispatches/${d.id}/close`).set(pa05.auth).expect(200);
+    expect(closed.body.status).toBe('closed');
+    const haiHau = await unitByCode(t, 'UBND-366');
+    const delivery = await t.db.getRepository(Delivery).findOneByOrFail({ dispatchId: d.id, unitId: haiHau.id });
+    const officer = await signIn(t, Role.Officer, 'UBND-366');
+    // Opening it on the web records "01 arrived"; confirming a closed dispatch is refused.
+    await t.http().get(`/api/v1/deliveries/${delivery.id}`).set(officer.auth).expect(200);
+    expect((await t.db.getRepository(Delivery).findOneByOrFail({ id: delivery.id })).status).toBe('arrived');
+    const res = await t.http().post(`/api/v1/deliveries/${delivery.id}/acknowledge`).set(officer.auth).send({}).expect(409);
+    expect(res.body.message).toMatch(/không còn hiệu lực/);
+  });
+
   it('an officer of a district cannot write dispatches, nor read one it did not receive', async () => {
     const d = await createSeed({ number: 6100 });
     const officer = await signIn(t, Role.Officer, 'UBND-366');

@@ -10,6 +10,8 @@ import { DispatchAttachmentsService } from './usecases/dispatch-attachments.serv
 import { DispatchDraftsService } from './usecases/dispatch-drafts.service.js';
 import { DispatchRecipientsService } from './usecases/dispatch-recipients.service.js';
 import { PublishDispatchService } from './usecases/publish-dispatch.service.js';
+import { CloseDispatchService } from './usecases/close-dispatch.service.js';
+import { Client, type ClientInfo } from '../auth/client-info.decorator.js';
 import { DispatchViewsService } from './views/dispatch-views.service.js';
 import { attachmentDownload } from './attachment-download.js';
 
@@ -23,6 +25,7 @@ export class DispatchesController {
     private readonly publisher: PublishDispatchService,
     private readonly recipients: DispatchRecipientsService,
     private readonly attachments: DispatchAttachmentsService,
+    private readonly closing: CloseDispatchService,
   ) {}
 
   @Post()
@@ -58,6 +61,13 @@ export class DispatchesController {
   @Roles(Role.Issuer)
   publish(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.publisher.publish(actor, id);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles(Role.Issuer)
+  close(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Client() client: ClientInfo) {
+    return this.closing.close(actor, id, client.ip);
   }
 
   @Post(':id/recipients')

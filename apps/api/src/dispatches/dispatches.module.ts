@@ -12,6 +12,7 @@ import { DispatchAttachmentsService } from './usecases/dispatch-attachments.serv
 import { DispatchDraftsService } from './usecases/dispatch-drafts.service.js';
 import { DispatchRecipientsService } from './usecases/dispatch-recipients.service.js';
 import { PublishDispatchService } from './usecases/publish-dispatch.service.js';
+import { CloseDispatchService } from './usecases/close-dispatch.service.js';
 import { DispatchViewsService } from './views/dispatch-views.service.js';
 
 @Module({
@@ -34,6 +35,7 @@ import { DispatchViewsService } from './views/dispatch-views.service.js';
     DispatchRecipientsService,
     DispatchAttachmentsService,
     PublishDispatchService,
+    CloseDispatchService,
     MailEnqueueListener,
   ],
   exports: [DispatchAccess, DeliveryWriter, RecipientResolver, DispatchAttachmentsService, DispatchDraftsService, AckLinkSigner, FileStore],

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { markArrived } from '../usecases/mark-arrived.js';
 
 export interface AckLinkView {
   delivery: {
@@ -45,12 +46,7 @@ export class AckLinkService {
 
   async open(token: string): Promise<AckLinkView> {
     const { deliveryId, dispatchId } = await this.verify(token);
-    await this.db.query(
-      `UPDATE deliveries SET arrived_at = COALESCE(arrived_at, now()),
-              status = CASE WHEN status IN ('pending', 'sent') THEN 'arrived' ELSE status END
-        WHERE id = $1 AND (arrived_at IS NULL OR status IN ('pending', 'sent'))`,
-      [deliveryId],
-    );
+    await markArrived(this.db, deliveryId);
     const [[delivery], [dispatch], tasks, attachments] = await Promise.all([
       this.db.query(
         `SELECT d.id, d.status, d.purpose, d.arrived_at AS "arrivedAt", d.ack_due_at AS "ackDueAt", d.forward_due_at AS "forwardDueAt",

@@ -1,5 +1,5 @@
 import { conflict, invalid, outOfScope } from '@app/common';
-import { DeliveryStatus, RecipientPurpose } from '@app/database';
+import { DeliveryStatus, DispatchStatus, RecipientPurpose } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -37,6 +37,7 @@ export class ForwardDeliveryService {
     if (dto.targets.length === 0) throw invalid('Hãy chọn ít nhất một đơn vị hoặc nhóm đơn vị cấp dưới để chuyển tiếp.');
     const result = await this.db.transaction(async (em) => {
       const ctx = await this.deliveries.requireOwn(actor, deliveryId, em, true);
+      if (ctx.dispatchStatus !== DispatchStatus.Published) throw conflict('Công văn này đã kết thúc hoặc bị thu hồi: không chuyển tiếp được nữa.');
       if (!FORWARDABLE.includes(ctx.status)) {
         throw conflict('Hãy xác nhận đã nhận công văn trước khi chuyển tiếp xuống cấp dưới.');
       }

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor.js';
 import { DispatchAccess } from '../../dispatches/dispatch-access.service.js';
 import { DeliveryAccess } from '../delivery-access.service.js';
+import { markArrived } from '../usecases/mark-arrived.js';
 import { InboxQuery } from '../dto/delivery-actions.dto.js';
 import { OVERDUE_ACK_SQL, OVERDUE_FORWARD_SQL, OVERDUE_REPORT_SQL, OVERDUE_SQL } from './overdue.js';
 
@@ -53,7 +54,9 @@ export class DeliveryViewsService {
 
   /** One delivery with its dispatch, tasks, attachments, the units it forwarded to, and its activities. */
   async get(actor: Actor, deliveryId: string) {
-    await this.deliveries.requireVisible(actor, deliveryId);
+    const ctx = await this.deliveries.requireVisible(actor, deliveryId);
+    // "01 đã đến": the first time someone of the recipient unit opens it on the web.
+    if (ctx.unitId === actor.unitId) await markArrived(this.db, deliveryId);
     const [[delivery], children] = await Promise.all([
       this.db.query(`SELECT ${DELIVERY_FIELDS} FROM deliveries d JOIN units u ON u.id = d.unit_id WHERE d.id = $1`, [deliveryId]),
       this.db.query(`SELECT ${DELIVERY_FIELDS} FROM deliveries d JOIN units u ON u.id = d.unit_id WHERE d.parent_delivery_id = $1 ORDER BY u.path`, [deliveryId]),
