@@ -3,6 +3,7 @@ import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { ExportsWorkerModule } from './exports/exports-worker.module.js';
 import { JobWorkers } from './jobs/job-workers.js';
 import { MailWorkerModule } from './mail/mail-worker.module.js';
 
@@ -11,7 +12,14 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule, QueueModule.forRoot(), DiscoveryModule, MailWorkerModule],
+      imports: [
+        AppConfigModule.forRoot(config),
+        DatabaseModule,
+        QueueModule.forRoot(),
+        DiscoveryModule,
+        MailWorkerModule,
+        ExportsWorkerModule,
+      ],
       providers: [JobWorkers],
     };
   }

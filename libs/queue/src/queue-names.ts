@@ -4,10 +4,12 @@
  */
 export enum QueueName {
   Mail = 'mail',
+  Reports = 'reports',
 }
 
 export enum JobName {
   SendMessage = 'send-message',
+  ExportReport = 'export-report',
 }
 
 /** Payloads carry ids only; the worker reloads the rows from PostgreSQL. */
@@ -18,7 +20,16 @@ export interface SendMessagePayload {
 /** One job per outbound message: re-enqueueing the same message is harmless. */
 export const sendMessageJobId = (messageId: string) => `mail-${messageId}`;
 
+/** A report_exports row to produce. */
+export interface ExportReportPayload {
+  exportId: string;
+}
+
+/** One job per export row: a second enqueue of the same export is ignored by the queue. */
+export const exportReportJobId = (exportId: string) => `export-${exportId}`;
+
 /** Every job name the worker must be able to handle, per queue. */
 export const JOBS_BY_QUEUE: Record<QueueName, JobName[]> = {
   [QueueName.Mail]: [JobName.SendMessage],
+  [QueueName.Reports]: [JobName.ExportReport],
 };

@@ -5,6 +5,7 @@ import { createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
 import type { ConnectionOptions } from 'bullmq';
 import { MailOutbox } from './mail-outbox.js';
 import { QueueName } from './queue-names.js';
+import { ReportExportQueue } from './report-export-queue.js';
 
 /**
  * BullMQ on Redis when REDIS_URL is set (production), otherwise on BullMQ's PostgreSQL backend
@@ -41,10 +42,10 @@ export class QueueModule {
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({ connection: queueConnection(config), prefix: config.QUEUE_PREFIX }),
         }),
-        BullModule.registerQueue({ name: QueueName.Mail }),
+        BullModule.registerQueue({ name: QueueName.Mail }, { name: QueueName.Reports }),
       ],
-      providers: [MailOutbox],
-      exports: [BullModule, MailOutbox],
+      providers: [MailOutbox, ReportExportQueue],
+      exports: [BullModule, MailOutbox, ReportExportQueue],
     };
   }
 }

@@ -1,6 +1,8 @@
 import { DispatchReportQuery } from '@app/reports';
 import { Module } from '@nestjs/common';
 import { DispatchesModule } from '../dispatches/dispatches.module.js';
+import { ReportExportsController } from './exports/report-exports.controller.js';
+import { ReportExportsService } from './exports/report-exports.service.js';
 import { ReportAccess } from './report-access.service.js';
 import { ReportsController } from './reports.controller.js';
 import { ChaseLetterService } from './usecases/chase-letter.service.js';
@@ -10,8 +12,8 @@ import { ScorecardService } from './usecases/scorecard.service.js';
 
 @Module({
   imports: [DispatchesModule],
-  controllers: [ReportsController],
-  providers: [DispatchReportQuery, ReportAccess, DispatchReportService, DashboardService, ScorecardService, ChaseLetterService],
+  controllers: [ReportsController, ReportExportsController],
+  providers: [DispatchReportQuery, ReportAccess, DispatchReportService, DashboardService, ScorecardService, ChaseLetterService, ReportExportsService],
   exports: [ReportAccess, DispatchReportQuery],
 })
 export class ReportsModule {}

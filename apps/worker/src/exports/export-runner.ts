@@ -1,0 +1,98 @@
+import { Clock, FileStore } from '@app/common';
+import { ExportFormat, ExportStatus, ReportExport } from '@app/database';
+import { DispatchReportQuery } from '@app/reports';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { exportFileName, exportStorageKey } from './export-naming.js';
+import { EXPORT_VI } from './export-text.vi.js';
+import { CsvExportWriter } from './writers/csv-export.writer.js';
+import type { ExportJob, ExportWriter } from './writers/export-writer.js';
+import { PdfExportWriter } from './writers/pdf-export.writer.js';
+import { XlsxExportWriter } from './writers/xlsx-export.writer.js';
+
+export type ExportOutcome = 'done' | 'already-done' | 'missing';
+
+/**
+ * Produces one report_exports row's file: running, then done (with where the file is) or, once
+ * the queue gives up, failed (with why). The file goes to one key per export through an atomic
+ * write, so a retry or a duplicate job replaces it and never leaves a second or a partial file.
+ */
+@Injectable()
+export class ExportRunner {
+  private readonly logger = new Logger(ExportRunner.name);
+  private readonly writers: Record<ExportFormat, ExportWriter>;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reports: DispatchReportQuery,
+    private readonly files: FileStore,
+    private readonly clock: Clock,
+    xlsx: XlsxExportWriter,
+    csv: CsvExportWriter,
+    pdf: PdfExportWriter,
+  ) {
+    this.writers = { [ExportFormat.Xlsx]: xlsx, [ExportFormat.Csv]: csv, [ExportFormat.Pdf]: pdf };
+  }
+
+  /** @param lastTry the queue will not retry after this attempt: a failure is final. */
+  async run(exportId: string, lastTry: boolean): Promise<ExportOutcome> {
+    const row = await this.db.getRepository(ReportExport).findOne({ where: { id: exportId } });
+    if (!row) return 'missing';
+    if (row.status === ExportStatus.Done) return 'already-done';
+    await this.db.query(`UPDATE report_exports SET status = $2, progress = 0, rows_done = 0, error = NULL WHERE id = $1`, [
+      exportId,
+      ExportStatus.Running,
+    ]);
+    const started = Date.now();
+    try {
+      const { fileName, size } = await this.produce(row);
+      await this.db.query(
+        `UPDATE report_exports SET status = $2, progress = 100, rows_done = COALESCE(rows_total, rows_done), storage_key = $3, file_name = $4,
+                size_bytes = $5, error = NULL, finished_at = now() WHERE id = $1`,
+        [exportId, ExportStatus.Done, exportStorageKey(exportId, row.format), fileName, size],
+      );
+      this.logger.log(`Export ${exportId} (${row.format}): ${size} bytes in ${Date.now() - started} ms`);
+      return 'done';
+    } catch (e) {
+      const message = `${EXPORT_VI.failed}: ${(e as Error).message}`.slice(0, 1000);
+      // Until the last try the row goes back to waiting, with the error kept for whoever looks.
+      await this.db.query(`UPDATE report_exports SET status = $2, error = $3, finished_at = CASE WHEN $4 THEN now() END WHERE id = $1`, [
+        exportId,
+        lastTry ? ExportStatus.Failed : ExportStatus.Queued,
+        message,
+        lastTry,
+      ]);
+      throw e;
+    }
+  }
+
+  private async produce(row: ReportExport): Promise<{ fileName: string; size: number }> {
+    const report = await this.reports.run(row.dispatchId, row.scopePath ?? undefined);
+    const [{ documentType }] = (await this.db.query(`SELECT document_type AS "documentType" FROM dispatches WHERE id = $1`, [
+      row.dispatchId,
+    ])) as {
+      documentType: string;
+    }[];
+    const writer = this.writers[row.format];
+    const job: ExportJob = {
+      exportId: row.id,
+      dispatchId: row.dispatchId,
+      scopePath: row.scopePath,
+      report,
+      documentType,
+      now: this.clock.now(),
+      progress: (done) => this.progress(row.id, done, total),
+    };
+    const total = writer.rowsTotal(job);
+    await this.db.query(`UPDATE report_exports SET rows_total = $2 WHERE id = $1`, [row.id, total]);
+    const size = await this.files.putStream(exportStorageKey(row.id, row.format), writer.render(job));
+    return { fileName: exportFileName(report.dispatch.number, report.dispatch.symbol, row.format), size };
+  }
+
+  /** Below 100 until the file is stored: "done" is the row's status, not a percentage. */
+  private async progress(exportId: string, done: number, total: number): Promise<void> {
+    const percent = total > 0 ? Math.min(99, Math.floor((done / total) * 100)) : 0;
+    await this.db.query(`UPDATE report_exports SET rows_done = $2, progress = $3 WHERE id = $1`, [exportId, done, percent]);
+  }
+}

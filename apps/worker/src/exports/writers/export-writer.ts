@@ -1,0 +1,40 @@
+import type { ExportFormat } from '@app/database';
+import type { DispatchReport } from '@app/reports';
+import { PassThrough, type Readable } from 'node:stream';
+
+/** What a writer needs to produce one export file. */
+export interface ExportJob {
+  exportId: string;
+  dispatchId: string;
+  /** Unit-path prefix the export is restricted to; null: the whole dispatch. */
+  scopePath: string | null;
+  report: DispatchReport;
+  /** "Công văn", "Kế hoạch"...: printed in the PDF title. */
+  documentType: string;
+  /** When the export is generated ("số liệu tính đến", the PDF's date line). */
+  now: Date;
+  /** Rows written so far; called after each batch. */
+  progress(rowsDone: number): Promise<void>;
+}
+
+export interface ExportWriter {
+  readonly format: ExportFormat;
+  /** Rows the progress counts toward (0 when the format has no per-row work). */
+  rowsTotal(job: ExportJob): number;
+  /** The file as a stream. Generation runs as the stream is consumed; a failure errors the stream. */
+  render(job: ExportJob): Readable;
+}
+
+/**
+ * A stream fed by an async producer: for libraries (ExcelJS) that write into a stream we hand
+ * them rather than give us one. The producer's failure errors the stream, so whoever stores the
+ * stream sees the failure instead of a truncated file.
+ */
+export function produceInto(produce: (out: PassThrough) => Promise<void>): Readable {
+  const out = new PassThrough();
+  // Started on the next tick so the consumer is attached before the first byte.
+  setImmediate(() => {
+    produce(out).catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
+  });
+  return out;
+}
