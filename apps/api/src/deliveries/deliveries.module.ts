@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditController } from '../audit/audit.controller.js';
 import { AuditReader } from '../audit/audit-reader.service.js';
+import { ActivitiesModule } from '../activities/activities.module.js';
 import { DispatchesModule } from '../dispatches/dispatches.module.js';
 import { AckLinkPages } from './ack-link/ack-link-pages.service.js';
 import { AckLinkService } from './ack-link/ack-link.service.js';
@@ -16,7 +17,7 @@ import { RefuseDeliveryService } from './usecases/refuse-delivery.service.js';
 import { DeliveryViewsService } from './views/delivery-views.service.js';
 
 @Module({
-  imports: [DispatchesModule],
+  imports: [DispatchesModule, ActivitiesModule],
   controllers: [DeliveriesController, DispatchRolloutController, AckLinksController, AuditController],
   providers: [
     DeliveryAccess,

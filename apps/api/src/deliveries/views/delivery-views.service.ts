@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor.js';
+import { ActivityViews } from '../../activities/views/activity-views.service.js';
 import { DispatchAccess } from '../../dispatches/dispatch-access.service.js';
 import { DeliveryAccess } from '../delivery-access.service.js';
 import { markArrived } from '../usecases/mark-arrived.js';
@@ -28,6 +29,7 @@ export class DeliveryViewsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly deliveries: DeliveryAccess,
     private readonly dispatches: DispatchAccess,
+    private readonly activities: ActivityViews,
   ) {}
 
   async inbox(actor: Actor, query: InboxQuery): Promise<Page<Record<string, unknown>>> {
@@ -72,14 +74,7 @@ export class DeliveryViewsService {
       ),
       this.db.getRepository(DispatchTask).find({ where: { dispatchId }, order: { number: 'ASC' } }),
       this.db.getRepository(DispatchAttachment).find({ where: { dispatchId }, order: { createdAt: 'ASC' } }),
-      this.db.query(
-        `SELECT a.id, a.channel, a.task_number AS "taskNumber", to_char(a.occurred_on, 'YYYY-MM-DD') AS "occurredOn", a.place, a.reach, a.quantity,
-                a.links, a.description, a.flags, a.version, a.withdrawn_at AS "withdrawnAt", a.created_at AS "createdAt",
-                COALESCE((SELECT json_agg(json_build_object('id', e.id, 'fileName', e.file_name, 'contentType', e.content_type, 'sizeBytes', e.size_bytes, 'sha256', e.sha256))
-                            FROM activity_evidence e WHERE e.activity_id = a.id), '[]') AS evidence
-           FROM activities a WHERE a.delivery_id = $1 ORDER BY a.occurred_on, a.created_at`,
-        [deliveryId],
-      ),
+      this.activities.forDeliveries([deliveryId]),
     ]);
     return { ...withCode(delivery), dispatch, tasks, attachments, children: children.map(withCode), activities };
   }
