@@ -9,37 +9,18 @@
  */
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@app/config';
-import { dataSourceOptions } from '@app/database';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import os from 'node:os';
-import pg from 'pg';
-import { DataSource } from 'typeorm';
 import { CliModule } from '../apps/api/src/cli/cli.module.js';
 import type { ImportSummary } from '../apps/api/src/units/import/unit-import.service.js';
 import { UnitImportService } from '../apps/api/src/units/import/unit-import.service.js';
+import { DEFAULT_SERVER_URL, throwawayDatabase } from './support/bench-db.js';
 
-const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const COUNTRY = 'vn-2024-05-01';
 const NEXT_VINTAGE = 'vn-2025-03-01';
 
 const progress = (message: string) => console.error(`[bench:import] ${message}`);
-
-function withDatabase(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function onServer(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function timed(label: string, run: () => Promise<ImportSummary>): Promise<{ ms: number; summary: ImportSummary }> {
   progress(`${label}...`);
@@ -54,15 +35,10 @@ async function timed(label: string, run: () => Promise<ImportSummary>): Promise<
 async function main(): Promise<void> {
   const config = loadConfig();
   const serverUrl = config.DATABASE_URL ?? DEFAULT_SERVER_URL;
-  const database = `cvt_bench_import_${Date.now()}`;
-  progress(`${os.cpus().length} CPU(s), Node ${process.version}; database ${database} on ${new URL(serverUrl).host}`);
-
-  await onServer(serverUrl, `CREATE DATABASE ${database}`);
+  progress(`${os.cpus().length} CPU(s), Node ${process.version}; throwaway database on ${new URL(serverUrl).host}`);
+  const db = await throwawayDatabase(serverUrl, 'cvt_bench_import');
   try {
-    config.DATABASE_URL = withDatabase(serverUrl, database);
-    const ds = await new DataSource(dataSourceOptions(config)).initialize();
-    await ds.runMigrations({ transaction: 'each' });
-    await ds.destroy();
+    config.DATABASE_URL = db.url;
     progress('migrated');
 
     // Quiet while Nest boots, then let the importer report its progress.
@@ -88,8 +64,8 @@ async function main(): Promise<void> {
       await app.close();
     }
   } finally {
-    await onServer(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    progress(`dropped ${database}`);
+    await db.drop();
+    progress('dropped the throwaway database');
   }
 }
 
