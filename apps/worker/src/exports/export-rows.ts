@@ -56,11 +56,18 @@ export interface ActivityRow {
 export class ExportRows {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  async count(dispatchId: string, scopePath: string | null): Promise<number> {
+    const [{ n }] = await this.db.query(
+      `SELECT count(*)::int AS n FROM deliveries d JOIN units u ON u.id = d.unit_id WHERE d.dispatch_id = $1 AND u.path LIKE $2`,
+      [dispatchId, `${scopePath ?? ''}%`],
+    );
+    return n;
+  }
+
   /** Deliveries of the dispatch in scope, of one level when given, in pages. */
-  async *deliveries(dispatchId: string, scopePath: string | null, level?: ReportLevel): AsyncGenerator<DeliveryRow[]> {
-    let after = FIRST_ID;
-    for (;;) {
-      const rows: DeliveryRow[] = await this.db.query(
+  deliveries(dispatchId: string, scopePath: string | null, level?: ReportLevel): AsyncGenerator<DeliveryRow[]> {
+    return pages((after) =>
+      this.db.query(
         `SELECT d.id, u.code AS "unitCode", u.name AS "unitName", ${LEVEL_SQL} AS level, d.purpose, d.status,
                 COALESCE(d.sent_at, d.created_at) AS "sentAt", d.ack_due_at AS "ackDueAt", d.acknowledged_at AS "acknowledgedAt",
                 d.ack_method AS "ackMethod", d.ack_by_name AS "ackByName",
@@ -73,19 +80,14 @@ export class ExportRows {
           ORDER BY d.id
           LIMIT $5`,
         [dispatchId, `${scopePath ?? ''}%`, after, level ?? null, EXPORT_BATCH],
-      );
-      if (rows.length === 0) return;
-      yield rows;
-      if (rows.length < EXPORT_BATCH) return;
-      after = rows[rows.length - 1].id;
-    }
+      ),
+    );
   }
 
   /** Live (not withdrawn) activities of the dispatch's deliveries in scope, in pages. */
-  async *activities(dispatchId: string, scopePath: string | null): AsyncGenerator<ActivityRow[]> {
-    let after = FIRST_ID;
-    for (;;) {
-      const rows: ActivityRow[] = await this.db.query(
+  activities(dispatchId: string, scopePath: string | null): AsyncGenerator<ActivityRow[]> {
+    return pages((after) =>
+      this.db.query(
         `SELECT a.id, u.code AS "unitCode", u.name AS "unitName", ${LEVEL_SQL} AS level, a.channel,
                 a.occurred_on::text AS "occurredOn", a.place, a.reach, a.quantity, a.task_number AS "taskNumber",
                 a.links, a.description, a.flags
@@ -94,11 +96,22 @@ export class ExportRows {
           ORDER BY a.id
           LIMIT $4`,
         [dispatchId, `${scopePath ?? ''}%`, after, EXPORT_BATCH],
-      );
-      if (rows.length === 0) return;
-      yield rows;
-      if (rows.length < EXPORT_BATCH) return;
-      after = rows[rows.length - 1].id;
-    }
+      ),
+    );
+  }
+}
+
+/**
+ * Keyset pages by id, the next one fetched while the caller writes the current one: the writer
+ * and the database work at the same time, and no more than two pages are in memory.
+ */
+async function* pages<R extends { id: string }>(fetch: (after: string) => Promise<R[]>): AsyncGenerator<R[]> {
+  let next: Promise<R[]> | null = fetch(FIRST_ID);
+  while (next) {
+    const rows: R[] = await next;
+    next = rows.length === EXPORT_BATCH ? fetch(rows[rows.length - 1].id) : null;
+    // If the caller stops early the prefetched page is never awaited: its failure must not go unhandled.
+    next?.catch(() => undefined);
+    if (rows.length > 0) yield rows;
   }
 }

@@ -5,6 +5,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { exportFileName, exportStorageKey } from './export-naming.js';
+import { ExportRows } from './export-rows.js';
 import { EXPORT_VI } from './export-text.vi.js';
 import { CsvExportWriter } from './writers/csv-export.writer.js';
 import type { ExportJob, ExportWriter } from './writers/export-writer.js';
@@ -28,6 +29,7 @@ export class ExportRunner {
     private readonly reports: DispatchReportQuery,
     private readonly files: FileStore,
     private readonly clock: Clock,
+    private readonly rows: ExportRows,
     xlsx: XlsxExportWriter,
     csv: CsvExportWriter,
     pdf: PdfExportWriter,
@@ -68,26 +70,25 @@ export class ExportRunner {
   }
 
   private async produce(row: ReportExport): Promise<{ fileName: string; size: number }> {
-    const report = await this.reports.run(row.dispatchId, row.scopePath ?? undefined);
-    const [{ documentType }] = (await this.db.query(`SELECT document_type AS "documentType" FROM dispatches WHERE id = $1`, [
+    const [dispatch] = (await this.db.query(`SELECT number, symbol, document_type AS "documentType" FROM dispatches WHERE id = $1`, [
       row.dispatchId,
-    ])) as {
-      documentType: string;
-    }[];
-    const writer = this.writers[row.format];
+    ])) as { number: number; symbol: string; documentType: string }[];
+    let total = 0;
     const job: ExportJob = {
       exportId: row.id,
       dispatchId: row.dispatchId,
       scopePath: row.scopePath,
-      report,
-      documentType,
+      documentType: dispatch.documentType,
       now: this.clock.now(),
+      loadReport: () => this.reports.run(row.dispatchId, row.scopePath ?? undefined),
+      countDeliveries: () => this.rows.count(row.dispatchId, row.scopePath),
       progress: (done) => this.progress(row.id, done, total),
     };
-    const total = writer.rowsTotal(job);
+    const prepared = await this.writers[row.format].prepare(job);
+    total = prepared.rowsTotal;
     await this.db.query(`UPDATE report_exports SET rows_total = $2 WHERE id = $1`, [row.id, total]);
-    const size = await this.files.putStream(exportStorageKey(row.id, row.format), writer.render(job));
-    return { fileName: exportFileName(report.dispatch.number, report.dispatch.symbol, row.format), size };
+    const size = await this.files.putStream(exportStorageKey(row.id, row.format), prepared.render());
+    return { fileName: exportFileName(dispatch.number, dispatch.symbol, row.format), size };
   }
 
   /** Below 100 until the file is stored: "done" is the row's status, not a percentage. */

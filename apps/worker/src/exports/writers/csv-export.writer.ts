@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { DELIVERY_COLUMNS } from '../export-columns.js';
 import { ExportRows } from '../export-rows.js';
 import { BOM, csvField, csvLine } from './csv-line.js';
-import type { ExportJob, ExportWriter } from './export-writer.js';
+import type { ExportJob, ExportWriter, PreparedExport } from './export-writer.js';
 
 /** One row per delivery, grouped by level, UTF-8 with BOM, RFC 4180 quoting, Vietnamese headers. */
 @Injectable()
@@ -14,13 +14,10 @@ export class CsvExportWriter implements ExportWriter {
 
   constructor(private readonly rows: ExportRows) {}
 
-  rowsTotal(job: ExportJob): number {
-    return job.report.total;
-  }
-
-  render(job: ExportJob): Readable {
+  /** Needs no report figures: a count for the progress, then the rows. */
+  async prepare(job: ExportJob): Promise<PreparedExport> {
     // Readable.from pulls the generator only as fast as the file takes the bytes.
-    return Readable.from(this.lines(job));
+    return { rowsTotal: await job.countDeliveries(), render: () => Readable.from(this.lines(job)) };
   }
 
   private async *lines(job: ExportJob): AsyncGenerator<string> {

@@ -8,21 +8,29 @@ export interface ExportJob {
   dispatchId: string;
   /** Unit-path prefix the export is restricted to; null: the whole dispatch. */
   scopePath: string | null;
-  report: DispatchReport;
-  /** "Công văn", "Kế hoạch"...: printed in the PDF title. */
+  /** "Công văn", "Kế hoạch"...: printed in the titles. */
   documentType: string;
   /** When the export is generated ("số liệu tính đến", the PDF's date line). */
   now: Date;
+  /** The report of the dispatch in scope; only the formats that print its figures ask (it is the costly query). */
+  loadReport(): Promise<DispatchReport>;
+  /** Deliveries in scope. */
+  countDeliveries(): Promise<number>;
   /** Rows written so far; called after each batch. */
   progress(rowsDone: number): Promise<void>;
 }
 
+export interface PreparedExport {
+  /** Rows the progress counts toward. */
+  rowsTotal: number;
+  /** The file as a stream. Generation runs as the stream is consumed; a failure errors the stream. */
+  render(): Readable;
+}
+
 export interface ExportWriter {
   readonly format: ExportFormat;
-  /** Rows the progress counts toward (0 when the format has no per-row work). */
-  rowsTotal(job: ExportJob): number;
-  /** The file as a stream. Generation runs as the stream is consumed; a failure errors the stream. */
-  render(job: ExportJob): Readable;
+  /** Loads what the file needs before its first byte. */
+  prepare(job: ExportJob): Promise<PreparedExport>;
 }
 
 /**

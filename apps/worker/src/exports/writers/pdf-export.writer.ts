@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { draftingUnit, reportSymbol } from '../export-naming.js';
 import { EXPORT_VI, viDecimal, viNumber, viPercent } from '../export-text.vi.js';
 import { dmy, vnParts } from '../vn-time.js';
-import type { ExportJob, ExportWriter } from './export-writer.js';
+import type { ExportJob, ExportWriter, PreparedExport } from './export-writer.js';
 import { drawHeader, drawSignature, drawTitle, heading, numberPages, PAGE_MARGINS, paragraph, registerFonts, table } from './pdf-layout.js';
 
 const V = EXPORT_VI.pdf;
@@ -20,21 +20,22 @@ const V = EXPORT_VI.pdf;
 export class PdfExportWriter implements ExportWriter {
   readonly format = ExportFormat.Pdf;
 
-  rowsTotal(job: ExportJob): number {
-    return districts(job.report).length + job.report.blocking.length;
+  async prepare(job: ExportJob): Promise<PreparedExport> {
+    const report = await job.loadReport();
+    return { rowsTotal: districts(report).length + report.blocking.length, render: () => this.render(job, report) };
   }
 
-  render(job: ExportJob): Readable {
-    const d = job.report.dispatch;
+  private render(job: ExportJob, report: DispatchReport): Readable {
+    const d = report.dispatch;
     const doc = new PDFDocument({
       size: 'A4',
       margins: PAGE_MARGINS,
-      info: { Title: `${V.title} ${V.about(reference(job))}`, Author: d.headerIssuer },
+      info: { Title: `${V.title} ${V.about(reference(job, report))}`, Author: d.headerIssuer },
     });
     // Drawn on the next tick, once the caller is reading, so pages leave memory as they end.
     setImmediate(() => {
       try {
-        this.draw(doc, job);
+        this.draw(doc, job, report);
         doc.end();
       } catch (e) {
         doc.destroy(e instanceof Error ? e : new Error(String(e)));
@@ -43,8 +44,7 @@ export class PdfExportWriter implements ExportWriter {
     return doc;
   }
 
-  private draw(doc: PDFKit.PDFDocument, job: ExportJob): void {
-    const r = job.report;
+  private draw(doc: PDFKit.PDFDocument, job: ExportJob, r: DispatchReport): void {
     const d = r.dispatch;
     const today = vnParts(job.now);
     registerFonts(doc);
@@ -58,7 +58,7 @@ export class PdfExportWriter implements ExportWriter {
       mottoLine: V.mottoLine,
       placeAndDate: V.placeAndDate(d.issuedPlace, today.day, today.month, today.year),
     });
-    const ref = reference(job);
+    const ref = reference(job, r);
     const topic = d.subject.replace(/^V\/v\s*/i, '');
     drawTitle(doc, V.title, [V.about(ref), V.topic(topic)]);
 
@@ -115,8 +115,8 @@ export class PdfExportWriter implements ExportWriter {
 }
 
 /** "Công văn số 5207/CAT-PA05 ngày 19/10/2023" */
-const reference = (job: ExportJob): string => {
-  const d = job.report.dispatch;
+const reference = (job: ExportJob, report: DispatchReport): string => {
+  const d = report.dispatch;
   return V.reference(job.documentType, `${d.number}/${d.symbol}`, dmy(d.issuedDate));
 };
 

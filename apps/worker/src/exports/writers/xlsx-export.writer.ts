@@ -1,12 +1,11 @@
 import { ExportFormat } from '@app/database';
-import { LEVELS } from '@app/reports';
+import { type DispatchReport, LEVELS } from '@app/reports';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import type { Readable } from 'node:stream';
 import { ACTIVITY_COLUMNS, DELIVERY_COLUMNS, type ExportColumn } from '../export-columns.js';
 import { ExportRows } from '../export-rows.js';
 import { EXPORT_VI } from '../export-text.vi.js';
-import { type ExportJob, type ExportWriter, produceInto } from './export-writer.js';
+import { type ExportJob, type ExportWriter, type PreparedExport, produceInto } from './export-writer.js';
 import { setCell, styleHeader } from './xlsx-cells.js';
 import { writeSummarySheet } from './xlsx-summary-sheet.js';
 
@@ -21,20 +20,17 @@ export class XlsxExportWriter implements ExportWriter {
 
   constructor(private readonly rows: ExportRows) {}
 
-  rowsTotal(job: ExportJob): number {
-    return job.report.total + job.report.activity.activities;
+  async prepare(job: ExportJob): Promise<PreparedExport> {
+    const report = await job.loadReport();
+    return { rowsTotal: report.total + report.activity.activities, render: () => produceInto((out) => this.write(job, report, out)) };
   }
 
-  render(job: ExportJob): Readable {
-    return produceInto((out) => this.write(job, out));
-  }
-
-  private async write(job: ExportJob, out: NodeJS.WritableStream): Promise<void> {
+  private async write(job: ExportJob, report: DispatchReport, out: NodeJS.WritableStream): Promise<void> {
     // Inline strings, not shared strings: the shared table would grow with every row until the end.
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as never, useStyles: true, useSharedStrings: false });
-    workbook.creator = job.report.dispatch.headerIssuer;
+    workbook.creator = report.dispatch.headerIssuer;
     workbook.created = job.now;
-    writeSummarySheet(workbook, job);
+    writeSummarySheet(workbook, job, report);
     const counter = { done: 0 };
     for (const level of LEVELS) {
       await this.writeListing(

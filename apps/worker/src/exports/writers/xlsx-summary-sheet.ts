@@ -13,8 +13,7 @@ const share = (n: number, total: number) => (total === 0 ? 0 : Math.round((n / t
  * The "Tổng hợp" sheet: the report's figures, label in column A and value(s) beside it, the same
  * numbers the JSON report gives (shares as fractions shown as percentages).
  */
-export function writeSummarySheet(workbook: Workbook, job: ExportJob): void {
-  const r = job.report;
+export function writeSummarySheet(workbook: Workbook, job: ExportJob, r: DispatchReport): void {
   const sheet = workbook.addWorksheet(EXPORT_VI.sheet.summary);
   sheet.columns = [{ width: 44 }, ...Array.from({ length: 11 }, () => ({ width: 14 }))];
   const add = (values: Cellish[], opts: { bold?: boolean; percentCols?: number[]; header?: boolean } = {}) => {
