@@ -95,13 +95,13 @@ export class PdfExportWriter implements ExportWriter {
     heading(doc, V.section2);
     const ds = districts(r);
     if (ds.length === 0) paragraph(doc, V.noDistricts);
-    else table(doc, V.districtHeaders, ds.map(districtRow), [30, '*', 64, 66, 44, 44, 38, 38, 44]);
+    else table(doc, V.districtHeaders, ds.map(districtRow), [30, '*', 60, 72, 44, 44, 38, 38, 44]);
 
     heading(doc, V.section3);
     if (r.blockingTotal === 0) paragraph(doc, V.noBlocking);
     else {
       paragraph(doc, V.blockingIntro(r.blockingTotal));
-      table(doc, V.blockingHeaders, r.blocking.map(blockingRow), [30, '*', 64, 96, 66, 60]);
+      table(doc, V.blockingHeaders, r.blocking.map(blockingRow), [30, '*', 60, 94, 72, 60]);
       if (r.blocking.length < r.blockingTotal) paragraph(doc, V.blockingMore(r.blocking.length, r.blockingTotal), false);
     }
 
