@@ -112,8 +112,8 @@ async function bareInsert(ds: DataSource, signer: AckLinkSigner, n: number, acto
   const started = performance.now();
   await ds.transaction(async (em) => {
     await em.query(
-      `INSERT INTO deliveries (id, dispatch_id, unit_id, purpose, ack_due_at, link_nonce, link_token_hash, link_expires_at)
-       SELECT t.id, $2, t.unit_id, 'action', now(), t.nonce, t.hash, $3 FROM unnest($1::uuid[], $4::uuid[], $5::text[], $6::text[]) AS t(id, unit_id, nonce, hash)`,
+      `INSERT INTO deliveries (id, dispatch_id, unit_id, purpose, ack_due_at, link_nonce, link_token_hash, link_expires_at, recipient_level, expects_forward)
+       SELECT t.id, $2, t.unit_id, 'action', now(), t.nonce, t.hash, $3, 'commune_police', false FROM unnest($1::uuid[], $4::uuid[], $5::text[], $6::text[]) AS t(id, unit_id, nonce, hash)`,
       [ids, dispatchId, expires, targets.map((t) => t.id), nonces, hashes],
     );
     await em.query(`INSERT INTO messages (delivery_id, to_address) SELECT * FROM unnest($1::uuid[], $2::text[])`, [ids, targets.map((t) => t.email)]);

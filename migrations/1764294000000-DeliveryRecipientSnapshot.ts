@@ -3,7 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * What a delivery's recipient was when the dispatch reached it: its report level (province body,
  * district, commune, commune police) and whether it had units below it to pass the dispatch to.
- * A snapshot, taken by a trigger on insert: reports about a past dispatch keep classifying units
+ * A snapshot taken on insert (by DeliveryWriter in its set-based statement, or by a trigger for
+ * any other insert): reports about a past dispatch keep classifying units
  * as they were, and the dashboard aggregates deliveries from one covering index without joining
  * units at national scale.
  */
@@ -18,6 +19,8 @@ export class DeliveryRecipientSnapshot1764294000000 implements MigrationInterfac
     await q.query(`
       CREATE FUNCTION deliveries_snapshot_recipient() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        -- Set-based writers (DeliveryWriter) fill both columns themselves; this covers every other insert.
+        IF NEW.recipient_level IS NOT NULL THEN RETURN NEW; END IF;
         SELECT CASE WHEN u.level = 'commune' AND u.type = 'police' THEN 'commune_police'
                     WHEN u.level = 'commune' THEN 'commune'
                     WHEN u.level = 'district' THEN 'district'

@@ -24,6 +24,10 @@ export interface WrittenDeliveries {
   skippedExisting: number;
 }
 
+/** The recipient's report level, snapshotted on the delivery (see migration 1764294000000). */
+const RECIPIENT_LEVEL_SQL = `CASE WHEN u.level = 'commune' AND u.type = 'police' THEN 'commune_police'
+  WHEN u.level = 'commune' THEN 'commune' WHEN u.level = 'district' THEN 'district' ELSE 'province' END`;
+
 /**
  * Writes deliveries and their outbox messages (one per e-mail address of the unit) in two
  * set-based statements, inside the caller's transaction. A unit that already has a delivery of
@@ -50,11 +54,17 @@ export class DeliveryWriter {
     const acting = rows.map((r) => ACTING_PURPOSES.includes(r.purpose));
     const inserted: { id: string }[] = await em.query(
       `INSERT INTO deliveries (id, dispatch_id, unit_id, purpose, parent_delivery_id, instruction,
-                               ack_due_at, forward_due_at, report_due_at, link_nonce, link_token_hash, link_expires_at)
+                               ack_due_at, forward_due_at, report_due_at, link_nonce, link_token_hash, link_expires_at,
+                               recipient_level, expects_forward)
        SELECT t.id, $2, t.unit_id, t.purpose, $3, $4,
               CASE WHEN t.acting THEN $5::timestamptz END, CASE WHEN t.acting THEN $6::timestamptz END, CASE WHEN t.acting THEN $7::timestamptz END,
-              t.nonce, t.hash, $8
+              t.nonce, t.hash, $8,
+              ${RECIPIENT_LEVEL_SQL}, p.parent_id IS NOT NULL
          FROM unnest($1::uuid[], $9::uuid[], $10::text[], $11::bool[], $12::text[], $13::text[]) AS t(id, unit_id, purpose, acting, nonce, hash)
+         JOIN units u ON u.id = t.unit_id
+         -- Which recipients have active units below them, as one set: a per-row EXISTS can be
+         -- planned as a scan of all units per row when parent_id statistics are skewed.
+         LEFT JOIN (SELECT DISTINCT parent_id FROM units WHERE active AND parent_id = ANY($9::uuid[])) p ON p.parent_id = u.id
        ON CONFLICT (dispatch_id, unit_id) DO NOTHING
        RETURNING id`,
       [
