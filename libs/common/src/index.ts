@@ -7,3 +7,4 @@ export * from './links/ack-link.signer.js';
 export * from './files/file-store.js';
 export * from './files/content-type.js';
 export * from './time/clock.js';
+export * from './time/vn-time.js';

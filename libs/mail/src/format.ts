@@ -1,22 +1,7 @@
+import { vnParts } from '@app/common';
 /** Formatting for Vietnamese readers: dates in Vietnam's time zone, decimal commas. */
 
-export const VN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: VN_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-function vnParts(at: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
-  const out: Record<string, string> = {};
-  for (const p of parts.formatToParts(at)) out[p.type] = p.value;
-  return out as Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
-}
+export { VN_TIME_ZONE } from '@app/common';
 
 /** A calendar date (PostgreSQL `date`, "2023-10-19") as dd/mm/yyyy, without any time-zone shift. */
 export function calendarDate(value: string | Date): { day: string; month: string; year: string; short: string } {
@@ -29,8 +14,8 @@ export function calendarDate(value: string | Date): { day: string; month: string
 
 /** An instant in Vietnam time: { time: "17:00", date: "25/10/2023" }. */
 export function vnDateTime(at: Date): { time: string; date: string } {
-  const p = vnParts(at);
-  return { time: `${p.hour}:${p.minute}`, date: `${p.day}/${p.month}/${p.year}` };
+  const { time, date } = vnParts(at);
+  return { time, date };
 }
 
 const decimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });

@@ -1,7 +1,8 @@
+import { vnDateText } from '@app/common';
 import type { Dispatch } from '@app/database';
 import type { LateUnit } from './chase-letter.service.js';
 
-const dmy = (iso: string) => iso.split('-').reverse().join('/');
+const dmy = vnDateText;
 
 /** The Vietnamese wording of a reminder dispatch (công văn đôn đốc), kept in one place for review. */
 export function chaseLetterText(original: Dispatch, late: LateUnit[], today: string) {
