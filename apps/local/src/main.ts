@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
 import { CliModule } from '../../api/src/cli/cli.module.js';
 import { SeedService } from '../../api/src/seed/seed.service.js';
+import { publishDemoDispatch } from './demo-dispatch.js';
 
 /**
  * `npm start`: the whole product on one machine. With no DATABASE_URL it starts an embedded
@@ -78,6 +79,8 @@ async function main() {
     '',
   ];
   setTimeout(() => console.log(lines.join('\n')), 1500).unref();
+  const admin = logins.find((l) => l.role === 'admin');
+  if (admin) publishDemoDispatch(`http://127.0.0.1:${config.PORT}`, admin).catch((e: unknown) => logger.warn(`Công văn mẫu: ${(e as Error).message}`));
 
   let stopping = false;
   const stop = async (code: number) => {
