@@ -21,6 +21,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # The GSO lists, for `node dist/apps/api/src/cli/main.js import-units <dataset>`.
 COPY --from=build /app/data/units ./data/units
+# The browser front end: plain ES modules, served as they are from apps/web (configure-app.ts).
+COPY --from=build /app/apps/web ./apps/web
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

@@ -22,8 +22,15 @@ const nodeGlobals = Object.fromEntries(
   ].map((name) => [name, 'readonly']),
 );
 
+// apps/web runs in the browser, as plain ES modules with no build step.
+const browserGlobals = Object.fromEntries(
+  ['window', 'document', 'location', 'sessionStorage', 'fetch', 'FormData', 'URLSearchParams', 'Intl', 'Node', 'confirm', 'console'].map(
+    (name) => [name, 'readonly'],
+  ),
+);
+
 export default defineConfig(
-  globalIgnores(['dist/', 'node_modules/', 'coverage/', '.data/', 'apps/web/**', 'tmp/']),
+  globalIgnores(['dist/', 'node_modules/', 'coverage/', '.data/', 'tmp/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -39,6 +46,11 @@ export default defineConfig(
   },
   {
     files: ['**/*.js', '**/*.mjs'],
+    ignores: ['apps/web/**'],
     languageOptions: { sourceType: 'module', globals: nodeGlobals },
+  },
+  {
+    files: ['apps/web/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: browserGlobals },
   },
 );
