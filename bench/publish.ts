@@ -31,8 +31,19 @@ async function main() {
     log(`generating ${units} commune police units with one e-mail each`);
     await generateUnits(ds, units);
     const [{ id: rootUnitId, path: rootPath }] = await ds.query(`SELECT id, path FROM units WHERE code = 'BENCH-ROOT'`);
-    const actor: Actor = { userId: randomUUID(), email: 'bench@local', fullName: 'bench', role: Role.Admin, unitId: rootUnitId, unitName: 'bench', unitPath: rootPath };
-    await ds.query(`INSERT INTO users (id, email, full_name, password_hash, role, unit_id) VALUES ($1, 'bench@local', 'bench', 'x', 'admin', $2)`, [actor.userId, rootUnitId]);
+    const actor: Actor = {
+      userId: randomUUID(),
+      email: 'bench@local',
+      fullName: 'bench',
+      role: Role.Admin,
+      unitId: rootUnitId,
+      unitName: 'bench',
+      unitPath: rootPath,
+    };
+    await ds.query(
+      `INSERT INTO users (id, email, full_name, password_hash, role, unit_id) VALUES ($1, 'bench@local', 'bench', 'x', 'admin', $2)`,
+      [actor.userId, rootUnitId],
+    );
 
     const bare: number[] = [];
     const publish: number[] = [];
@@ -42,7 +53,8 @@ async function main() {
       const started = performance.now();
       const result = await app.get(PublishDispatchService).publish(actor, id);
       publish.push(performance.now() - started);
-      if (result.deliveries !== units || result.messages !== units) throw new Error(`expected ${units} deliveries and messages, got ${JSON.stringify(result)}`);
+      if (result.deliveries !== units || result.messages !== units)
+        throw new Error(`expected ${units} deliveries and messages, got ${JSON.stringify(result)}`);
       log(`round ${round + 1}: publish ${publish[round].toFixed(0)} ms, bare insert ${bare[round].toFixed(0)} ms`);
       await settle(ds);
     }
@@ -57,10 +69,10 @@ async function main() {
 
 async function generateUnits(ds: DataSource, n: number) {
   const rootId = randomUUID();
-  await ds.query(`INSERT INTO units (id, code, name, search_name, type, level, path) VALUES ($1, 'BENCH-ROOT', 'Tỉnh thử', 'tinh thu', 'area', 'province', $2)`, [
-    rootId,
-    `${rootId}.`,
-  ]);
+  await ds.query(
+    `INSERT INTO units (id, code, name, search_name, type, level, path) VALUES ($1, 'BENCH-ROOT', 'Tỉnh thử', 'tinh thu', 'area', 'province', $2)`,
+    [rootId, `${rootId}.`],
+  );
   await ds.query(
     `WITH root AS (SELECT id, path FROM units WHERE code = 'BENCH-ROOT'),
      areas AS (
@@ -116,7 +128,10 @@ async function bareInsert(ds: DataSource, signer: AckLinkSigner, n: number, acto
        SELECT t.id, $2, t.unit_id, 'action', now(), t.nonce, t.hash, $3, 'commune_police', false FROM unnest($1::uuid[], $4::uuid[], $5::text[], $6::text[]) AS t(id, unit_id, nonce, hash)`,
       [ids, dispatchId, expires, targets.map((t) => t.id), nonces, hashes],
     );
-    await em.query(`INSERT INTO messages (delivery_id, to_address) SELECT * FROM unnest($1::uuid[], $2::text[])`, [ids, targets.map((t) => t.email)]);
+    await em.query(`INSERT INTO messages (delivery_id, to_address) SELECT * FROM unnest($1::uuid[], $2::text[])`, [
+      ids,
+      targets.map((t) => t.email),
+    ]);
   });
   const elapsed = performance.now() - started;
   await ds.query(`DELETE FROM messages WHERE delivery_id IN (SELECT id FROM deliveries WHERE dispatch_id = $1)`, [dispatchId]);

@@ -53,7 +53,9 @@ async function main() {
       await generateRollouts(db, 100, 10_000, log);
       log(`generated in ${Math.round((performance.now() - t0) / 1000)} s`);
     } else log('reusing the generated dataset');
-    const [{ units, deliveries }] = await db.query(`SELECT (SELECT count(*) FROM units WHERE type <> 'area')::int AS units, (SELECT count(*) FROM deliveries)::int AS deliveries`);
+    const [{ units, deliveries }] = await db.query(
+      `SELECT (SELECT count(*) FROM units WHERE type <> 'area')::int AS units, (SELECT count(*) FROM deliveries)::int AS deliveries`,
+    );
     const [{ id: dispatchId, n }] = await db.query(
       `SELECT x.id, count(*)::int AS n FROM dispatches x JOIN deliveries d ON d.dispatch_id = x.id WHERE x.symbol = 'BENCH' GROUP BY x.id ORDER BY x.number LIMIT 1`,
     );
@@ -83,7 +85,9 @@ async function main() {
     const listRuns = await time(() => get(`/api/v1/reports/dashboard?limit=20&sort=issuedDate`));
     await raw.end();
     const r = (x: number) => Math.round(x * 10) / 10;
-    log(`report API median ${r(median(apiRuns))} ms, p95 ${r(percentile(apiRuns, 95))} ms; raw SQL median ${r(median(rawRuns))} ms, p95 ${r(percentile(rawRuns, 95))} ms`);
+    log(
+      `report API median ${r(median(apiRuns))} ms, p95 ${r(percentile(apiRuns, 95))} ms; raw SQL median ${r(median(rawRuns))} ms, p95 ${r(percentile(rawRuns, 95))} ms`,
+    );
     log(`dashboard list (20 dispatches) median ${r(median(listRuns))} ms, p95 ${r(percentile(listRuns, 95))} ms`);
     console.log(
       JSON.stringify({

@@ -5,4 +5,10 @@ import { ReportExports1764293000000 } from './1764293000000-ReportExports.js';
 import { DeliveryRecipientSnapshot1764294000000 } from './1764294000000-DeliveryRecipientSnapshot.js';
 
 /** Listed as classes, not globs: the bundled ESM build has no __dirname to glob from. */
-export const migrations = [CreateUnitsAndUsers1764290000000, CreateDispatchesAndDeliveries1764291000000, AcknowledgementsActivitiesAudit1764292000000, ReportExports1764293000000, DeliveryRecipientSnapshot1764294000000];
+export const migrations = [
+  CreateUnitsAndUsers1764290000000,
+  CreateDispatchesAndDeliveries1764291000000,
+  AcknowledgementsActivitiesAudit1764292000000,
+  ReportExports1764293000000,
+  DeliveryRecipientSnapshot1764294000000,
+];

@@ -5,7 +5,10 @@ import { SEED, seedDispatchDto } from './support/seed-dispatch.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082',
+  'hex',
+);
 
 describe('Dispatches: write, publish, deliver (API side, real PostgreSQL + Redis)', () => {
   let t: TestApp;
@@ -45,7 +48,9 @@ describe('Dispatches: write, publish, deliver (API side, real PostgreSQL + Redis
     });
     expect(d.tasks.map((x: { number: number }) => x.number)).toEqual([1, 2, 3]);
     expect(d.tasks[0].text).toMatch(/^Quán triệt, chỉ đạo toàn thể cán bộ/);
-    expect(d.tasks[1].text).toContain('phối hợp chặt chẽ với lực lượng Công an các cấp (**nhất là lực lượng Công an xã, phường, thị trấn**)');
+    expect(d.tasks[1].text).toContain(
+      'phối hợp chặt chẽ với lực lượng Công an các cấp (**nhất là lực lượng Công an xã, phường, thị trấn**)',
+    );
     expect(d.tasks[2].text).toMatch(/^UBND xã, phường, thị trấn chỉ đạo lực lượng Công an cấp xã/);
     expect(d.body).toContain('giả danh, mạo danh cơ quan công an');
     expect(d.body).toContain(SEED.tasks[2].text.slice(0, 60));
@@ -75,7 +80,10 @@ describe('Dispatches: write, publish, deliver (API side, real PostgreSQL + Redis
     expect(rows.filter((r) => r.code.startsWith('UBND-') && r.code.length === 8)).toHaveLength(10);
     // Only the units that must act carry deadlines.
     expect(rows.filter((r) => r.ack !== null).every((r) => r.purpose === 'coordinate')).toBe(true);
-    const [{ n: messages }] = await t.db.query(`SELECT count(*)::int AS n FROM messages m JOIN deliveries d ON d.id = m.delivery_id WHERE d.dispatch_id = $1`, [d.id]);
+    const [{ n: messages }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM messages m JOIN deliveries d ON d.id = m.delivery_id WHERE d.dispatch_id = $1`,
+      [d.id],
+    );
     expect(messages).toBe(res.body.messages);
 
     const view = await t.http().get(`/api/v1/dispatches/${d.id}`).set(pa05.auth).expect(200);
@@ -98,13 +106,21 @@ describe('Dispatches: write, publish, deliver (API side, real PostgreSQL + Redis
     const d = await createSeed({ number: 5300 });
     await t.http().post(`/api/v1/dispatches/${d.id}/publish`).set(pa05.auth).expect(200);
     const haiHau = await unitByCode(t, 'UBND-366');
-    const delivery = await t.db.getRepository(Delivery).createQueryBuilder('d').addSelect('d.linkNonce')
-      .where('d.dispatch_id = :id AND d.unit_id = :u', { id: d.id, u: haiHau.id }).getOneOrFail();
+    const delivery = await t.db
+      .getRepository(Delivery)
+      .createQueryBuilder('d')
+      .addSelect('d.linkNonce')
+      .where('d.dispatch_id = :id AND d.unit_id = :u', { id: d.id, u: haiHau.id })
+      .getOneOrFail();
     const signer = t.app.get(AckLinkSigner);
     const token = signer.token(delivery.id, delivery.linkExpiresAt, delivery.linkNonce);
 
     const opened = await t.http().get(`/api/v1/ack-links/${token}`).expect(200);
-    expect(opened.body).toMatchObject({ unit: { name: 'UBND huyện Hải Hậu' }, dispatch: { number: 5300, symbol: 'CAT-PA05' }, delivery: { status: 'arrived' } });
+    expect(opened.body).toMatchObject({
+      unit: { name: 'UBND huyện Hải Hậu' },
+      dispatch: { number: 5300, symbol: 'CAT-PA05' },
+      delivery: { status: 'arrived' },
+    });
     const first = (await t.db.getRepository(Delivery).findOneByOrFail({ id: delivery.id })).arrivedAt;
     const page = await t.http().get(`/api/v1/ack-links/${token}`).set('Accept', 'text/html').expect(200);
     expect(page.text).toContain('UBND huyện Hải Hậu');
@@ -131,29 +147,54 @@ describe('Dispatches: write, publish, deliver (API side, real PostgreSQL + Redis
     await t.http().post(`/api/v1/dispatches/${d.id}/deliveries/${delivery.id}/resend`).set(pa05.auth).expect(201);
     expect(await t.db.getRepository(Message).countBy({ deliveryId: delivery.id })).toBe(before + 1);
 
-    const add = await t.http().post(`/api/v1/dispatches/${d.id}/recipients`).set(pa05.auth)
-      .send({ recipients: [{ purpose: 'action', group: 'all_commune_police', scopeUnitId: (await unitByCode(t, '366')).id }, { purpose: 'info', unitId: haiHau.id }] })
+    const add = await t
+      .http()
+      .post(`/api/v1/dispatches/${d.id}/recipients`)
+      .set(pa05.auth)
+      .send({
+        recipients: [
+          { purpose: 'action', group: 'all_commune_police', scopeUnitId: (await unitByCode(t, '366')).id },
+          { purpose: 'info', unitId: haiHau.id },
+        ],
+      })
       .expect(201);
     expect(add.body).toMatchObject({ added: 34, alreadyReceiving: 1 });
-    const again = await t.http().post(`/api/v1/dispatches/${d.id}/recipients`).set(pa05.auth)
-      .send({ recipients: [{ purpose: 'action', group: 'all_commune_police', scopeUnitId: haiHau.id }] }).expect(201);
+    const again = await t
+      .http()
+      .post(`/api/v1/dispatches/${d.id}/recipients`)
+      .set(pa05.auth)
+      .send({ recipients: [{ purpose: 'action', group: 'all_commune_police', scopeUnitId: haiHau.id }] })
+      .expect(201);
     expect(again.body).toMatchObject({ added: 0, alreadyReceiving: 34 });
   });
 
   describe('bad input gets a clear 4xx and leaves nothing behind', () => {
-    const countAll = async () => (await t.db.query(
-      `SELECT (SELECT count(*) FROM dispatches)::int AS d, (SELECT count(*) FROM deliveries)::int AS v, (SELECT count(*) FROM messages)::int AS m,
+    const countAll = async () =>
+      (
+        await t.db.query(
+          `SELECT (SELECT count(*) FROM dispatches)::int AS d, (SELECT count(*) FROM deliveries)::int AS v, (SELECT count(*) FROM messages)::int AS m,
               (SELECT count(*) FROM dispatch_tasks)::int AS t, (SELECT count(*) FROM dispatch_attachments)::int AS a`,
-    ))[0];
+        )
+      )[0];
 
     it('duplicate number/symbol in the same year -> 409', async () => {
       await createSeed({ number: 6000 });
       const before = await countAll();
-      const res = await t.http().post('/api/v1/dispatches').set(pa05.auth).send(seedDispatchDto(units, { number: 6000 })).expect(409);
+      const res = await t
+        .http()
+        .post('/api/v1/dispatches')
+        .set(pa05.auth)
+        .send(seedDispatchDto(units, { number: 6000 }))
+        .expect(409);
       expect(res.body.message).toMatch(/6000\/CAT-PA05 năm 2023 đã được/);
       expect(await countAll()).toEqual(before);
       // Numbers restart each year.
-      await t.http().post('/api/v1/dispatches').set(pa05.auth).send(seedDispatchDto(units, { number: 6000, issuedDate: '2024-01-03' })).expect(201);
+      await t
+        .http()
+        .post('/api/v1/dispatches')
+        .set(pa05.auth)
+        .send(seedDispatchDto(units, { number: 6000, issuedDate: '2024-01-03' }))
+        .expect(201);
     });
 
     it('publishing without recipients -> 400', async () => {
@@ -175,10 +216,20 @@ describe('Dispatches: write, publish, deliver (API side, real PostgreSQL + Redis
 
     it('an attachment whose content is not what its name says -> 415; a real PDF is stored with its SHA-256', async () => {
       const d = await createSeed({ number: 6003 });
-      const res = await t.http().post(`/api/v1/dispatches/${d.id}/attachments`).set(pa05.auth).attach('file', PNG, 'cong-van.pdf').expect(415);
+      const res = await t
+        .http()
+        .post(`/api/v1/dispatches/${d.id}/attachments`)
+        .set(pa05.auth)
+        .attach('file', PNG, 'cong-van.pdf')
+        .expect(415);
       expect(res.body.message).toMatch(/không phải \.pdf/);
       expect(await t.db.query(`SELECT * FROM dispatch_attachments WHERE dispatch_id = $1`, [d.id])).toEqual([]);
-      const ok = await t.http().post(`/api/v1/dispatches/${d.id}/attachments`).set(pa05.auth).attach('file', PDF, 'Công văn 5207.pdf').expect(201);
+      const ok = await t
+        .http()
+        .post(`/api/v1/dispatches/${d.id}/attachments`)
+        .set(pa05.auth)
+        .attach('file', PDF, 'Công văn 5207.pdf')
+        .expect(201);
       expect(ok.body).toMatchObject({ fileName: 'Công văn 5207.pdf', contentType: 'application/pdf', sizeBytes: PDF.length });
       expect(ok.body.sha256).toBe((await import('node:crypto')).createHash('sha256').update(PDF).digest('hex'));
       const back = await t.http().get(`/api/v1/dispatches/${d.id}/attachments/${ok.body.id}`).set(pa05.auth).buffer(true).expect(200);
@@ -194,7 +245,12 @@ describe('Dispatches: write, publish, deliver (API side, real PostgreSQL + Redis
     });
 
     it('wrong types and unknown fields -> 400 naming them', async () => {
-      const res = await t.http().post('/api/v1/dispatches').set(pa05.auth).send({ ...seedDispatchDto(units, { number: 'năm', urgency: 'gấp' }), color: 1 }).expect(400);
+      const res = await t
+        .http()
+        .post('/api/v1/dispatches')
+        .set(pa05.auth)
+        .send({ ...seedDispatchDto(units, { number: 'năm', urgency: 'gấp' }), color: 1 })
+        .expect(400);
       expect(res.body.message).toMatch(/number/);
       expect(res.body.message).toMatch(/urgency/);
       expect(res.body.message).toMatch(/color/);
@@ -220,7 +276,12 @@ describe('Dispatches: write, publish, deliver (API side, real PostgreSQL + Redis
   it('an officer of a district cannot write dispatches, nor read one it did not receive', async () => {
     const d = await createSeed({ number: 6100 });
     const officer = await signIn(t, Role.Officer, 'UBND-366');
-    await t.http().post('/api/v1/dispatches').set(officer.auth).send(seedDispatchDto(units, { number: 6101 })).expect(403);
+    await t
+      .http()
+      .post('/api/v1/dispatches')
+      .set(officer.auth)
+      .send(seedDispatchDto(units, { number: 6101 }))
+      .expect(403);
     await t.http().get(`/api/v1/dispatches/${d.id}`).set(officer.auth).expect(403);
   });
 });

@@ -59,7 +59,13 @@ describe('Publishing the seed dispatch reaches every addressee by e-mail (Postgr
 
     // Purposes follow the seed's "Nơi nhận": the director "để báo cáo", the addressees "để phối hợp thực hiện", "Lưu: VT, PA05".
     const purposeOf = Object.fromEntries(expected.map((e) => [e.code, e.purpose]));
-    expect(purposeOf).toMatchObject({ 'CA-36-BGD': 'report', 'CA-36-VT': 'archive', 'CA-36-PA05': 'archive', 'UBND-366': 'coordinate', '36-SNV': 'coordinate' });
+    expect(purposeOf).toMatchObject({
+      'CA-36-BGD': 'report',
+      'CA-36-VT': 'archive',
+      'CA-36-PA05': 'archive',
+      'UBND-366': 'coordinate',
+      '36-SNV': 'coordinate',
+    });
     const director = smtp.mailsTo('ca-36-bgd@namdinh.example')[0];
     expect(director.text).toContain('Để báo cáo');
 
@@ -72,10 +78,14 @@ describe('Publishing the seed dispatch reaches every addressee by e-mail (Postgr
     expect(ack.body).toMatchObject({ method: 'email_link', status: 'accepted', byName: 'Trần Thị Mai, văn thư', created: true });
 
     // The worker records each outcome just after the SMTP server accepted the mail.
-    await eventually(async () => {
-      const view = (await t.http().get(`/api/v1/dispatches/${draft.id}`).set(pa05.auth).expect(200)).body;
-      return view.messageCounts.sent === addresses.length && Object.keys(view.messageCounts).length === 1;
-    }, 20_000, 'every message recorded as sent');
+    await eventually(
+      async () => {
+        const view = (await t.http().get(`/api/v1/dispatches/${draft.id}`).set(pa05.auth).expect(200)).body;
+        return view.messageCounts.sent === addresses.length && Object.keys(view.messageCounts).length === 1;
+      },
+      20_000,
+      'every message recorded as sent',
+    );
     const sentDeliveries = await t.db.getRepository(Delivery).countBy({ dispatchId: draft.id, status: 'sent' as never });
     expect(sentDeliveries).toBe(expected.length - 1);
   });

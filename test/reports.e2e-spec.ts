@@ -29,8 +29,8 @@ describe('Compliance report of a generated rollout over the real Nam Định tre
   it('generates a rollout of the expected size', () => {
     const levels = new Set(gen.deliveries.map((d) => d.level));
     expect([...levels].sort()).toEqual(['commune', 'commune_police', 'district', 'province']);
-    expect(gen.deliveries.filter((d) => d.level === "commune")).toHaveLength(226);
-    expect(gen.deliveries.filter((d) => d.level === "district")).toHaveLength(10);
+    expect(gen.deliveries.filter((d) => d.level === 'commune')).toHaveLength(226);
+    expect(gen.deliveries.filter((d) => d.level === 'district')).toHaveLength(10);
   });
 
   it('counts by status, purpose and level equal the ones computed from the generated data', async () => {
@@ -38,13 +38,16 @@ describe('Compliance report of a generated rollout over the real Nam Định tre
     const r = res.body;
     expect(r.scope).toBe('dispatch');
     expect(r.total).toBe(gen.deliveries.length);
-    const count = (key: (d: GenDelivery) => string) => gen.deliveries.reduce<Record<string, number>>((m, d) => ({ ...m, [key(d)]: (m[key(d)] ?? 0) + 1 }), {});
+    const count = (key: (d: GenDelivery) => string) =>
+      gen.deliveries.reduce<Record<string, number>>((m, d) => ({ ...m, [key(d)]: (m[key(d)] ?? 0) + 1 }), {});
     expect(r.byStatus).toEqual(count((d) => d.status));
     expect(r.byPurpose).toEqual(count((d) => d.purpose));
     for (const level of ['province', 'district', 'commune', 'commune_police'] as Level[]) {
       const ds = gen.deliveries.filter((d) => d.level === level);
       const onTime = ds.filter((d) => d.acknowledgedAt && (!d.ackDueAt || d.acknowledgedAt <= d.ackDueAt)).length;
-      const late = ds.filter((d) => (d.acknowledgedAt && d.ackDueAt && d.acknowledgedAt > d.ackDueAt) || (!d.acknowledgedAt && !d.refused && d.ackDueAt)).length;
+      const late = ds.filter(
+        (d) => (d.acknowledgedAt && d.ackDueAt && d.acknowledgedAt > d.ackDueAt) || (!d.acknowledgedAt && !d.refused && d.ackDueAt),
+      ).length;
       expect(r.levels.find((l: { level: string }) => l.level === level)).toEqual({
         level,
         total: ds.length,
@@ -58,7 +61,9 @@ describe('Compliance report of a generated rollout over the real Nam Định tre
         onTimeShare: round(onTime / ds.length, 4),
       });
     }
-    const hours = gen.deliveries.filter((d) => d.acknowledgedAt).map((d) => (d.acknowledgedAt!.getTime() - d.createdAt.getTime()) / 3_600_000);
+    const hours = gen.deliveries
+      .filter((d) => d.acknowledgedAt)
+      .map((d) => (d.acknowledgedAt!.getTime() - d.createdAt.getTime()) / 3_600_000);
     expect(r.ackTime).toEqual({ medianHours: round(percentile(hours, 0.5), 2), p90Hours: round(percentile(hours, 0.9), 2) });
   });
 
@@ -73,9 +78,14 @@ describe('Compliance report of a generated rollout over the real Nam Định tre
         `SELECT c.id FROM units c WHERE c.path LIKE (SELECT path FROM units WHERE code = $1) || '_%' AND c.type <> 'area' AND c.active`,
         [b.unitCode],
       );
-      expect({ unit: b.unitCode, waiting: b.waitingBelow }).toEqual({ unit: b.unitCode, waiting: below.filter((u) => !reached.has(u.id)).length });
+      expect({ unit: b.unitCode, waiting: b.waitingBelow }).toEqual({
+        unit: b.unitCode,
+        waiting: below.filter((u) => !reached.has(u.id)).length,
+      });
     }
-    const silentDistrict = r.blocking.find((b: { unitCode: string; overdueAck: boolean }) => /^UBND-3\d\d$/.test(b.unitCode) && b.overdueAck);
+    const silentDistrict = r.blocking.find(
+      (b: { unitCode: string; overdueAck: boolean }) => /^UBND-3\d\d$/.test(b.unitCode) && b.overdueAck,
+    );
     expect(silentDistrict.waitingBelow).toBeGreaterThan(0);
     expect(r.blocking[0].waitingBelow).toBeGreaterThanOrEqual(r.blocking[r.blocking.length - 1].waitingBelow);
   });
@@ -97,7 +107,14 @@ describe('Compliance report of a generated rollout over the real Nam Định tre
     expect(r.activity.byChannel.map((c: { key: string }) => c.key)).toEqual(channels);
     for (const c of r.activity.byChannel) {
       const of = live.filter((a) => a.channel === c.key);
-      expect(c).toEqual({ key: c.key, units: new Set(of.map((a) => a.deliveryId)).size, activities: of.length, reach: of.reduce((s, a) => s + a.reach, 0), quantity: of.reduce((s, a) => s + a.quantity, 0), coverage: round(new Set(of.map((a) => a.deliveryId)).size / actingCount, 4) });
+      expect(c).toEqual({
+        key: c.key,
+        units: new Set(of.map((a) => a.deliveryId)).size,
+        activities: of.length,
+        reach: of.reduce((s, a) => s + a.reach, 0),
+        quantity: of.reduce((s, a) => s + a.quantity, 0),
+        coverage: round(new Set(of.map((a) => a.deliveryId)).size / actingCount, 4),
+      });
     }
     expect(r.activity.byTask.map((x: { key: string }) => x.key)).toEqual(['2', '3']);
   });
@@ -111,7 +128,11 @@ describe('Compliance report of a generated rollout over the real Nam Định tre
       const walk = (id: string) => gen.deliveries.filter((d) => d.parentId === id).forEach((c) => (below.push(c), walk(c.id)));
       walk(district.id);
       expect(node).toMatchObject({ unitCode: district.unitCode, status: district.status });
-      expect(node.below).toMatchObject({ total: below.length, acknowledged: below.filter((d) => d.acknowledgedAt).length, refused: below.filter((d) => d.refused).length });
+      expect(node.below).toMatchObject({
+        total: below.length,
+        acknowledged: below.filter((d) => d.acknowledgedAt).length,
+        refused: below.filter((d) => d.refused).length,
+      });
     }
   });
 

@@ -4,7 +4,10 @@ import { seedNamDinh, signIn, SignedIn, unitByCode } from './support/factories.j
 import { seedDispatchDto } from './support/seed-dispatch.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082',
+  'hex',
+);
 
 interface TreeNode {
   id: string;
@@ -25,7 +28,12 @@ describe('Rollout: acknowledge, refuse, cascade down the tree (real PostgreSQL +
   let communes: string[];
 
   const linkFor = async (deliveryId: string) => {
-    const d = await t.db.getRepository(Delivery).createQueryBuilder('d').addSelect('d.linkNonce').where('d.id = :id', { id: deliveryId }).getOneOrFail();
+    const d = await t.db
+      .getRepository(Delivery)
+      .createQueryBuilder('d')
+      .addSelect('d.linkNonce')
+      .where('d.id = :id', { id: deliveryId })
+      .getOneOrFail();
     return t.app.get(AckLinkSigner).token(d.id, d.linkExpiresAt, d.linkNonce);
   };
   const childOf = async (code: string) => {
@@ -39,30 +47,44 @@ describe('Rollout: acknowledge, refuse, cascade down the tree (real PostgreSQL +
     pa05 = await signIn(t, Role.Issuer, 'CA-36-PA05');
     haiHauOfficer = await signIn(t, Role.Officer, 'UBND-366');
     const haiHau = await unitByCode(t, 'UBND-366');
-    const dto = seedDispatchDto({ directorUnitId: (await unitByCode(t, 'CA-36-BGD')).id, archiveUnitIds: [] }, {
-      recipients: [{ purpose: 'coordinate', unitId: haiHau.id }],
-      ackDueAt: '2099-01-10T17:00:00+07:00',
-      forwardDueAt: '2099-01-12T17:00:00+07:00',
-      reportDueAt: '2099-02-01T17:00:00+07:00',
-    });
+    const dto = seedDispatchDto(
+      { directorUnitId: (await unitByCode(t, 'CA-36-BGD')).id, archiveUnitIds: [] },
+      {
+        recipients: [{ purpose: 'coordinate', unitId: haiHau.id }],
+        ackDueAt: '2099-01-10T17:00:00+07:00',
+        forwardDueAt: '2099-01-12T17:00:00+07:00',
+        reportDueAt: '2099-02-01T17:00:00+07:00',
+      },
+    );
     dispatchId = (await t.http().post('/api/v1/dispatches').set(pa05.auth).send(dto).expect(201)).body.id;
     await t.http().post(`/api/v1/dispatches/${dispatchId}/publish`).set(pa05.auth).expect(200);
     haiHauDelivery = await t.db.getRepository(Delivery).findOneByOrFail({ dispatchId, unitId: haiHau.id });
-    const rows: { code: string }[] = await t.db.query(`SELECT code FROM units WHERE type = 'area' AND parent_id = (SELECT id FROM units WHERE code = '366') ORDER BY code`);
+    const rows: { code: string }[] = await t.db.query(
+      `SELECT code FROM units WHERE type = 'area' AND parent_id = (SELECT id FROM units WHERE code = '366') ORDER BY code`,
+    );
     communes = rows.map((r) => r.code);
   });
   afterAll(() => t.close());
 
   it('forwarding before acknowledging is refused', async () => {
-    const res = await t.http().post(`/api/v1/deliveries/${haiHauDelivery.id}/forward`).set(haiHauOfficer.auth)
-      .send({ targets: [{ group: 'all_commune_committees' }] }).expect(409);
+    const res = await t
+      .http()
+      .post(`/api/v1/deliveries/${haiHauDelivery.id}/forward`)
+      .set(haiHauOfficer.auth)
+      .send({ targets: [{ group: 'all_commune_committees' }] })
+      .expect(409);
     expect(res.body.message).toMatch(/xác nhận đã nhận công văn trước/);
   });
 
   it('200 concurrent confirmations through the e-mail link give one acknowledgement and one audit event', async () => {
     const token = await linkFor(haiHauDelivery.id);
     const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => t.http().post(`/api/v1/ack-links/${token}/acknowledge`).send({ name: `Văn thư ${i}` })),
+      Array.from({ length: 200 }, (_, i) =>
+        t
+          .http()
+          .post(`/api/v1/ack-links/${token}/acknowledge`)
+          .send({ name: `Văn thư ${i}` }),
+      ),
     );
     expect(results.every((r) => r.status === 200)).toBe(true);
     const created = results.filter((r) => r.body.created);
@@ -70,7 +92,9 @@ describe('Rollout: acknowledge, refuse, cascade down the tree (real PostgreSQL +
     const first = created[0].body;
     expect(results.every((r) => r.body.acknowledgedAt === first.acknowledgedAt && r.body.byName === first.byName)).toBe(true);
     expect(first).toMatchObject({ method: 'email_link', status: 'accepted' });
-    const events = await t.db.query(`SELECT * FROM audit_events WHERE entity_id = $1 AND action = 'delivery.acknowledged'`, [haiHauDelivery.id]);
+    const events = await t.db.query(`SELECT * FROM audit_events WHERE entity_id = $1 AND action = 'delivery.acknowledged'`, [
+      haiHauDelivery.id,
+    ]);
     expect(events).toHaveLength(1);
     expect(events[0].actor_name).toBe(first.byName);
     const row = await t.db.query(`SELECT ack_ip, ack_user_agent, acknowledged_at FROM deliveries WHERE id = $1`, [haiHauDelivery.id]);
@@ -78,33 +102,62 @@ describe('Rollout: acknowledge, refuse, cascade down the tree (real PostgreSQL +
   });
 
   it('cannot forward outside its subtree, nor with a deadline later than its own', async () => {
-    const giaoThuyCommune = await t.db.query(`SELECT id FROM units WHERE code LIKE 'UBND-%' AND parent_id = (SELECT id FROM units WHERE code = 'UBND-365') LIMIT 1`);
-    const outside = await t.http().post(`/api/v1/deliveries/${haiHauDelivery.id}/forward`).set(haiHauOfficer.auth)
-      .send({ targets: [{ unitId: giaoThuyCommune[0].id }] }).expect(403);
+    const giaoThuyCommune = await t.db.query(
+      `SELECT id FROM units WHERE code LIKE 'UBND-%' AND parent_id = (SELECT id FROM units WHERE code = 'UBND-365') LIMIT 1`,
+    );
+    const outside = await t
+      .http()
+      .post(`/api/v1/deliveries/${haiHauDelivery.id}/forward`)
+      .set(haiHauOfficer.auth)
+      .send({ targets: [{ unitId: giaoThuyCommune[0].id }] })
+      .expect(403);
     expect(outside.body.message).toMatch(/không thuộc quyền/);
-    const late = await t.http().post(`/api/v1/deliveries/${haiHauDelivery.id}/forward`).set(haiHauOfficer.auth)
-      .send({ targets: [{ group: 'all_commune_committees' }], ackDueAt: '2099-03-01T00:00:00Z' }).expect(400);
+    const late = await t
+      .http()
+      .post(`/api/v1/deliveries/${haiHauDelivery.id}/forward`)
+      .set(haiHauOfficer.auth)
+      .send({ targets: [{ group: 'all_commune_committees' }], ackDueAt: '2099-03-01T00:00:00Z' })
+      .expect(400);
     expect(late.body.message).toMatch(/không được muộn hơn hạn của đơn vị mình/);
     expect(await t.db.getRepository(Delivery).countBy({ parentDeliveryId: haiHauDelivery.id })).toBe(0);
   });
 
   it('forwards to all its communes with its own instruction; never twice to the same unit', async () => {
-    const res = await t.http().post(`/api/v1/deliveries/${haiHauDelivery.id}/forward`).set(haiHauOfficer.auth)
-      .send({ targets: [{ group: 'all_commune_committees' }], instruction: 'Đề nghị UBND các xã, thị trấn triển khai ngay, báo cáo trước ngày 25.', ackDueAt: '2099-01-09T17:00:00+07:00' })
+    const res = await t
+      .http()
+      .post(`/api/v1/deliveries/${haiHauDelivery.id}/forward`)
+      .set(haiHauOfficer.auth)
+      .send({
+        targets: [{ group: 'all_commune_committees' }],
+        instruction: 'Đề nghị UBND các xã, thị trấn triển khai ngay, báo cáo trước ngày 25.',
+        ackDueAt: '2099-01-09T17:00:00+07:00',
+      })
       .expect(201);
     expect(res.body).toMatchObject({ forwarded: communes.length, alreadyReceiving: 0, messages: communes.length });
     const child = await childOf(`UBND-${communes[0]}`);
-    expect(child).toMatchObject({ parentDeliveryId: haiHauDelivery.id, purpose: 'action', instruction: expect.stringContaining('triển khai ngay') });
+    expect(child).toMatchObject({
+      parentDeliveryId: haiHauDelivery.id,
+      purpose: 'action',
+      instruction: expect.stringContaining('triển khai ngay'),
+    });
     expect(child.ackDueAt!.toISOString()).toBe('2099-01-09T10:00:00.000Z');
     expect(child.reportDueAt!.toISOString()).toBe(new Date('2099-02-01T17:00:00+07:00').toISOString());
     const parent = await t.db.getRepository(Delivery).findOneByOrFail({ id: haiHauDelivery.id });
     expect(parent.status).toBe('assigned');
 
-    const twice = await t.http().post(`/api/v1/deliveries/${haiHauDelivery.id}/forward`).set(haiHauOfficer.auth)
-      .send({ targets: [{ unitId: child.unitId }] }).expect(409);
+    const twice = await t
+      .http()
+      .post(`/api/v1/deliveries/${haiHauDelivery.id}/forward`)
+      .set(haiHauOfficer.auth)
+      .send({ targets: [{ unitId: child.unitId }] })
+      .expect(409);
     expect(twice.body.message).toMatch(/đã được gửi tới/);
-    const again = await t.http().post(`/api/v1/deliveries/${haiHauDelivery.id}/forward`).set(haiHauOfficer.auth)
-      .send({ targets: [{ group: 'all_commune_committees' }] }).expect(409);
+    const again = await t
+      .http()
+      .post(`/api/v1/deliveries/${haiHauDelivery.id}/forward`)
+      .set(haiHauOfficer.auth)
+      .send({ targets: [{ group: 'all_commune_committees' }] })
+      .expect(409);
     expect(again.body.message).toMatch(/tất cả các đơn vị đã chọn rồi/);
     expect(await t.db.getRepository(Delivery).countBy({ parentDeliveryId: haiHauDelivery.id })).toBe(communes.length);
   });
@@ -113,20 +166,43 @@ describe('Rollout: acknowledge, refuse, cascade down the tree (real PostgreSQL +
     const [a, b, c, d] = communes;
     for (const code of [a, b]) {
       const officer = await signIn(t, Role.Officer, `UBND-${code}`);
-      const res = await t.http().post(`/api/v1/deliveries/${(await childOf(`UBND-${code}`)).id}/acknowledge`).set(officer.auth).send({}).expect(200);
+      const res = await t
+        .http()
+        .post(`/api/v1/deliveries/${(await childOf(`UBND-${code}`)).id}/acknowledge`)
+        .set(officer.auth)
+        .send({})
+        .expect(200);
       expect(res.body).toMatchObject({ method: 'web', status: 'accepted', created: true });
     }
     // Commune c telephoned the district: the district's officer records it, with the mandatory reason.
-    const noReason = await t.http().post(`/api/v1/deliveries/${(await childOf(`UBND-${c}`)).id}/proxy-acknowledge`).set(haiHauOfficer.auth).send({ receivedBy: 'Đ/c Hoa' }).expect(400);
+    const noReason = await t
+      .http()
+      .post(`/api/v1/deliveries/${(await childOf(`UBND-${c}`)).id}/proxy-acknowledge`)
+      .set(haiHauOfficer.auth)
+      .send({ receivedBy: 'Đ/c Hoa' })
+      .expect(400);
     expect(noReason.body.message).toMatch(/reason/);
-    const proxy = await t.http().post(`/api/v1/deliveries/${(await childOf(`UBND-${c}`)).id}/proxy-acknowledge`).set(haiHauOfficer.auth)
-      .send({ receivedBy: 'Đ/c Nguyễn Thị Hoa, văn thư', reason: 'Xã báo đã nhận qua điện thoại lúc 9h' }).expect(200);
-    expect(proxy.body).toMatchObject({ method: 'proxy', byName: 'Đ/c Nguyễn Thị Hoa, văn thư', proxyReason: expect.stringContaining('điện thoại') });
+    const proxy = await t
+      .http()
+      .post(`/api/v1/deliveries/${(await childOf(`UBND-${c}`)).id}/proxy-acknowledge`)
+      .set(haiHauOfficer.auth)
+      .send({ receivedBy: 'Đ/c Nguyễn Thị Hoa, văn thư', reason: 'Xã báo đã nhận qua điện thoại lúc 9h' })
+      .expect(200);
+    expect(proxy.body).toMatchObject({
+      method: 'proxy',
+      byName: 'Đ/c Nguyễn Thị Hoa, văn thư',
+      proxyReason: expect.stringContaining('điện thoại'),
+    });
     // Commune d refuses: wrong addressee, with a reason.
     const officerD = await signIn(t, Role.Officer, `UBND-${d}`);
     const deliveryD = await childOf(`UBND-${d}`);
     await t.http().post(`/api/v1/deliveries/${deliveryD.id}/refuse`).set(officerD.auth).send({}).expect(400);
-    const refused = await t.http().post(`/api/v1/deliveries/${deliveryD.id}/refuse`).set(officerD.auth).send({ reason: 'Xã đã sáp nhập, đề nghị gửi UBND xã mới' }).expect(200);
+    const refused = await t
+      .http()
+      .post(`/api/v1/deliveries/${deliveryD.id}/refuse`)
+      .set(officerD.auth)
+      .send({ reason: 'Xã đã sáp nhập, đề nghị gửi UBND xã mới' })
+      .expect(200);
     expect(refused.body).toMatchObject({ status: 'refused', created: true });
     await t.http().post(`/api/v1/deliveries/${deliveryD.id}/acknowledge`).set(officerD.auth).send({}).expect(409);
 
@@ -134,13 +210,32 @@ describe('Rollout: acknowledge, refuse, cascade down the tree (real PostgreSQL +
     const officerA = await signIn(t, Role.Officer, `UBND-${a}`);
     const deliveryA = await childOf(`UBND-${a}`);
     const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    await t.http().post(`/api/v1/deliveries/${deliveryA.id}/activities`).set(officerA.auth)
-      .send({ channel: 'loudspeaker', occurredOn: day, place: 'Hệ thống truyền thanh xã', reach: 3500, quantity: 3, taskNumber: 2, description: 'Phát 3 buổi cảnh báo thủ đoạn giả danh công an' })
+    await t
+      .http()
+      .post(`/api/v1/deliveries/${deliveryA.id}/activities`)
+      .set(officerA.auth)
+      .send({
+        channel: 'loudspeaker',
+        occurredOn: day,
+        place: 'Hệ thống truyền thanh xã',
+        reach: 3500,
+        quantity: 3,
+        taskNumber: 2,
+        description: 'Phát 3 buổi cảnh báo thủ đoạn giả danh công an',
+      })
       .expect(201);
-    const board = await t.http().post(`/api/v1/deliveries/${deliveryA.id}/activities`).set(officerA.auth)
+    const board = await t
+      .http()
+      .post(`/api/v1/deliveries/${deliveryA.id}/activities`)
+      .set(officerA.auth)
       .send({ channel: 'bulletin_board', occurredOn: day, place: 'Nhà văn hóa xóm 5', quantity: 1, taskNumber: 2 })
       .expect(201);
-    await t.http().post(`/api/v1/activities/${board.body.id}/evidence`).set(officerA.auth).attach('file', PNG, 'bang-tin-xom-5.png').expect(201);
+    await t
+      .http()
+      .post(`/api/v1/activities/${board.body.id}/evidence`)
+      .set(officerA.auth)
+      .attach('file', PNG, 'bang-tin-xom-5.png')
+      .expect(201);
 
     const tree = await t.http().get(`/api/v1/dispatches/${dispatchId}/tree`).set(pa05.auth).expect(200);
     expect(tree.body.truncated).toBe(false);
@@ -152,13 +247,22 @@ describe('Rollout: acknowledge, refuse, cascade down the tree (real PostgreSQL +
     expect(byCode[`UBND-${a}`]).toMatchObject({ status: 'in_progress', edxmlCode: '05', ackMethod: 'web', activityCount: 2 });
     expect(byCode[`UBND-${b}`]).toMatchObject({ status: 'accepted', ackMethod: 'web' });
     expect(byCode[`UBND-${c}`]).toMatchObject({ status: 'accepted', ackMethod: 'proxy' });
-    expect(byCode[`UBND-${d}`]).toMatchObject({ status: 'refused', edxmlCode: '02', refusalReason: 'Xã đã sáp nhập, đề nghị gửi UBND xã mới' });
+    expect(byCode[`UBND-${d}`]).toMatchObject({
+      status: 'refused',
+      edxmlCode: '02',
+      refusalReason: 'Xã đã sáp nhập, đề nghị gửi UBND xã mới',
+    });
     const rest = root.children.filter((n) => ![a, b, c, d].map((x) => `UBND-${x}`).includes(n.unitCode));
     expect(rest.every((n) => n.status === 'pending' || n.status === 'sent')).toBe(true);
 
     // The issuer resolves the refusal by re-addressing.
     const newUnit = await unitByCode(t, `CA-${d}`);
-    const re = await t.http().post(`/api/v1/dispatches/${dispatchId}/deliveries/${deliveryD.id}/readdress`).set(pa05.auth).send({ unitId: newUnit.id }).expect(201);
+    const re = await t
+      .http()
+      .post(`/api/v1/dispatches/${dispatchId}/deliveries/${deliveryD.id}/readdress`)
+      .set(pa05.auth)
+      .send({ unitId: newUnit.id })
+      .expect(201);
     expect((await t.db.getRepository(Delivery).findOneByOrFail({ id: re.body.deliveryId })).parentDeliveryId).toBe(haiHauDelivery.id);
   });
 
@@ -170,7 +274,12 @@ describe('Rollout: acknowledge, refuse, cascade down the tree (real PostgreSQL +
     expect(res.body.message).toMatch(/Chỉ cán bộ của UBND/);
     await t.http().post(`/api/v1/deliveries/${delivery.id}/refuse`).set(other.auth).send({ reason: 'không phải của tôi' }).expect(403);
     // Nor record a proxy receipt for a sibling.
-    await t.http().post(`/api/v1/deliveries/${delivery.id}/proxy-acknowledge`).set(other.auth).send({ receivedBy: 'X Y', reason: 'qua điện thoại' }).expect(403);
+    await t
+      .http()
+      .post(`/api/v1/deliveries/${delivery.id}/proxy-acknowledge`)
+      .set(other.auth)
+      .send({ receivedBy: 'X Y', reason: 'qua điện thoại' })
+      .expect(403);
     expect((await t.db.getRepository(Delivery).findOneByOrFail({ id: delivery.id })).acknowledgedAt).toBeNull();
   });
 
@@ -193,7 +302,12 @@ describe('Rollout: acknowledge, refuse, cascade down the tree (real PostgreSQL +
     const token = await linkFor(delivery.id);
     const tampered = token.replace(/.$/, (ch) => (ch === 'A' ? 'B' : 'A'));
     await t.http().post(`/api/v1/ack-links/${tampered}/acknowledge`).send({ name: 'Kẻ giả mạo' }).expect(400);
-    const d = await t.db.getRepository(Delivery).createQueryBuilder('d').addSelect('d.linkNonce').where('d.id = :id', { id: delivery.id }).getOneOrFail();
+    const d = await t.db
+      .getRepository(Delivery)
+      .createQueryBuilder('d')
+      .addSelect('d.linkNonce')
+      .where('d.id = :id', { id: delivery.id })
+      .getOneOrFail();
     const expired = t.app.get(AckLinkSigner).token(d.id, new Date(Date.now() - 1000), d.linkNonce);
     await t.http().post(`/api/v1/ack-links/${expired}/acknowledge`).send({ name: 'Văn thư' }).expect(410);
     expect((await t.db.getRepository(Delivery).findOneByOrFail({ id: delivery.id })).acknowledgedAt).toBeNull();
@@ -202,7 +316,9 @@ describe('Rollout: acknowledge, refuse, cascade down the tree (real PostgreSQL +
   it('the audit trail is readable by the issuer for its dispatch, and append-only', async () => {
     const res = await t.http().get('/api/v1/audit').query({ dispatchId, limit: 500 }).set(pa05.auth).expect(200);
     const actions = res.body.items.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['delivery.acknowledged', 'delivery.forwarded', 'delivery.refused', 'delivery.readdressed']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['delivery.acknowledged', 'delivery.forwarded', 'delivery.refused', 'delivery.readdressed']),
+    );
     await t.http().get('/api/v1/audit').query({ dispatchId }).set(haiHauOfficer.auth).expect(403);
     await expect(t.db.query(`UPDATE audit_events SET action = 'x'`)).rejects.toThrow(/append-only/);
     await expect(t.db.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);

@@ -15,7 +15,9 @@ describe('Units: import, tree, scope (real PostgreSQL)', () => {
   afterAll(() => t.close());
 
   const countAreas = async () =>
-    t.db.query(`SELECT level, count(*)::int AS n FROM units WHERE type = 'area' GROUP BY level ORDER BY level`) as Promise<{ level: string; n: number }[]>;
+    t.db.query(`SELECT level, count(*)::int AS n FROM units WHERE type = 'area' GROUP BY level ORDER BY level`) as Promise<
+      { level: string; n: number }[]
+    >;
 
   it('imports Nam Định 2024-05-01: 1 province, 10 districts, 226 communes with their GSO codes', async () => {
     expect(await countAreas()).toEqual([
@@ -47,7 +49,12 @@ describe('Units: import, tree, scope (real PostgreSQL)', () => {
 
   it('the subtree of Huyện Hải Hậu is exactly its 34 communes', async () => {
     const haiHau = await unitByCode(t, '366');
-    const res = await t.http().get('/api/v1/units').query({ under: haiHau.id, type: UnitType.Area, limit: 500 }).set(admin.auth).expect(200);
+    const res = await t
+      .http()
+      .get('/api/v1/units')
+      .query({ under: haiHau.id, type: UnitType.Area, limit: 500 })
+      .set(admin.auth)
+      .expect(200);
     const csv = (await readFile(new URL('../data/units/nam-dinh-2024-05-01.csv', import.meta.url), 'utf8')).split('\n');
     const expected = csv.filter((l) => l.endsWith(',366')).map((l) => l.split(',')[0]);
     expect(expected).toHaveLength(34);
@@ -117,12 +124,22 @@ describe('Units: import, tree, scope (real PostgreSQL)', () => {
     it('an officer may read but not write its own units', async () => {
       const commune = await unitByCode(t, 'UBND-14221');
       await t.http().get(`/api/v1/units/${commune.id}`).set(haiHauOfficer.auth).expect(200);
-      await t.http().patch(`/api/v1/units/${commune.id}`).set(haiHauOfficer.auth).send({ emails: ['a@b.vn'] }).expect(403);
+      await t
+        .http()
+        .patch(`/api/v1/units/${commune.id}`)
+        .set(haiHauOfficer.auth)
+        .send({ emails: ['a@b.vn'] })
+        .expect(403);
     });
 
     it('a leader manages the units below it', async () => {
       const commune = await unitByCode(t, 'UBND-14221');
-      const res = await t.http().patch(`/api/v1/units/${commune.id}`).set(haiHauLeader.auth).send({ emails: ['VanThu@HaiHau.gov.vn'] }).expect(200);
+      const res = await t
+        .http()
+        .patch(`/api/v1/units/${commune.id}`)
+        .set(haiHauLeader.auth)
+        .send({ emails: ['VanThu@HaiHau.gov.vn'] })
+        .expect(200);
       expect(res.body.emails).toEqual(['vanthu@haihau.gov.vn']);
     });
   });
@@ -160,7 +177,12 @@ describe('Units: import, tree, scope (real PostgreSQL)', () => {
 
     it('wrong type -> 400', async () => {
       const unit = await unitByCode(t, 'UBND-366');
-      const res = await t.http().post('/api/v1/units').set(admin.auth).send({ code: 'X-1', name: 'Đơn vị thử', type: 'bakery', level: 3, parentId: unit.id }).expect(400);
+      const res = await t
+        .http()
+        .post('/api/v1/units')
+        .set(admin.auth)
+        .send({ code: 'X-1', name: 'Đơn vị thử', type: 'bakery', level: 3, parentId: unit.id })
+        .expect(400);
       expect(res.body.message).toMatch(/type/);
       expect(res.body.message).toMatch(/level/);
       expect(await t.db.getRepository(Unit).existsBy({ code: 'X-1' })).toBe(false);
@@ -176,8 +198,17 @@ describe('Units: import, tree, scope (real PostgreSQL)', () => {
     });
 
     it('unknown parent -> 404', async () => {
-      const res = await t.http().post('/api/v1/units').set(admin.auth)
-        .send({ code: 'X-2', name: 'Đơn vị thử', type: UnitType.Other, level: UnitLevel.Commune, parentId: '00000000-0000-4000-8000-000000000000' })
+      const res = await t
+        .http()
+        .post('/api/v1/units')
+        .set(admin.auth)
+        .send({
+          code: 'X-2',
+          name: 'Đơn vị thử',
+          type: UnitType.Other,
+          level: UnitLevel.Commune,
+          parentId: '00000000-0000-4000-8000-000000000000',
+        })
         .expect(404);
       expect(res.body.error).toBe('NOT_FOUND');
       expect(await t.db.getRepository(Unit).existsBy({ code: 'X-2' })).toBe(false);
@@ -185,7 +216,12 @@ describe('Units: import, tree, scope (real PostgreSQL)', () => {
 
     it('duplicate code -> 409', async () => {
       const parent = await unitByCode(t, 'UBND-366');
-      const res = await t.http().post('/api/v1/units').set(admin.auth).send({ code: 'CA-14221', name: 'Trùng mã', type: UnitType.Police, level: UnitLevel.Commune, parentId: parent.id }).expect(409);
+      const res = await t
+        .http()
+        .post('/api/v1/units')
+        .set(admin.auth)
+        .send({ code: 'CA-14221', name: 'Trùng mã', type: UnitType.Police, level: UnitLevel.Commune, parentId: parent.id })
+        .expect(409);
       expect(res.body.message).toMatch(/CA-14221/);
     });
   });
@@ -197,7 +233,12 @@ describe('Units: import, tree, scope (real PostgreSQL)', () => {
     await t.http().post(`/api/v1/units/${commune.id}/move`).set(admin.auth).send({ parentId: giaoThuy.id }).expect(201);
     const movedPolice = await unitByCode(t, 'CA-14221');
     expect(movedPolice.path).toBe(`${giaoThuy.path}${commune.id}.${police.id}.`);
-    await t.http().post(`/api/v1/units/${commune.id}/move`).set(admin.auth).send({ parentId: (await unitByCode(t, 'UBND-366')).id }).expect(201);
+    await t
+      .http()
+      .post(`/api/v1/units/${commune.id}/move`)
+      .set(admin.auth)
+      .send({ parentId: (await unitByCode(t, 'UBND-366')).id })
+      .expect(201);
   });
 
   it('refuses to deactivate a unit that still has active units below it', async () => {

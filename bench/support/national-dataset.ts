@@ -15,14 +15,21 @@ export async function generateBodies(db: DataSource, log: (m: string) => void): 
     SELECT s.id, '${codePrefix}' || s.code, '${namePrefix} ' || s.name, lower('${namePrefix} ' || s.code), '${type}', s.level, s.parent_id, s.area_id,
            COALESCE((SELECT p.path FROM units p WHERE p.id = s.parent_id), '') || s.id || '.', ARRAY[lower('${codePrefix}' || s.code) || '@bench.example']
       FROM src s ON CONFLICT (code) DO NOTHING`;
-  const parentBody = (prefix: string) => `SELECT p.id FROM units p WHERE p.code = '${prefix}' || (SELECT pa.code FROM units pa WHERE pa.id = a.parent_id)`;
+  const parentBody = (prefix: string) =>
+    `SELECT p.id FROM units p WHERE p.code = '${prefix}' || (SELECT pa.code FROM units pa WHERE pa.id = a.parent_id)`;
   await db.query(body('UBND-', 'UBND', 'peoples_committee', 'province', 'NULL::uuid'));
   await db.query(body('CA-', 'Công an', 'police', 'province', 'NULL::uuid'));
   await db.query(body('UBND-', 'UBND', 'peoples_committee', 'district', parentBody('UBND-')));
   await db.query(body('CA-', 'Công an', 'police', 'district', parentBody('CA-')));
   await db.query(body('UBND-', 'UBND', 'peoples_committee', 'commune', parentBody('UBND-')));
   await db.query(body('CA-', 'Công an', 'police', 'commune', `SELECT p.id FROM units p WHERE p.code = 'UBND-' || a.code`));
-  for (const [code, name] of [['MTTQ-', 'Ủy ban MTTQ'], ['HPN-', 'Hội Phụ nữ'], ['DTN-', 'Đoàn Thanh niên'], ['HND-', 'Hội Nông dân'], ['CCB-', 'Hội Cựu chiến binh']]) {
+  for (const [code, name] of [
+    ['MTTQ-', 'Ủy ban MTTQ'],
+    ['HPN-', 'Hội Phụ nữ'],
+    ['DTN-', 'Đoàn Thanh niên'],
+    ['HND-', 'Hội Nông dân'],
+    ['CCB-', 'Hội Cựu chiến binh'],
+  ]) {
     await db.query(body(code, name, 'mass_organisation', 'commune', `SELECT p.id FROM units p WHERE p.code = 'UBND-' || a.code`));
   }
   await db.query(`

@@ -68,11 +68,14 @@ export async function generateRollout(t: TestApp, number = 5207): Promise<Genera
   const t0 = new Date(Math.floor((Date.now() - 30 * D) / D) * D);
   await t.db.query(`UPDATE dispatches SET status = 'published', published_at = $2 WHERE id = $1`, [dispatchId, t0]);
 
-  const units: UnitRow[] = await t.db.query(`SELECT id, code, name, type, level, parent_id FROM units WHERE type <> 'area' AND active ORDER BY code`);
+  const units: UnitRow[] = await t.db.query(
+    `SELECT id, code, name, type, level, parent_id FROM units WHERE type <> 'area' AND active ORDER BY code`,
+  );
   const byCode = new Map(units.map((u) => [u.code, u]));
   const childrenOf = new Map<string, UnitRow[]>();
   for (const u of units) if (u.parent_id) childrenOf.set(u.parent_id, [...(childrenOf.get(u.parent_id) ?? []), u]);
-  const levelOf = (u: UnitRow): Level => (u.level === 'commune' ? (u.type === 'police' ? 'commune_police' : 'commune') : (u.level as Level));
+  const levelOf = (u: UnitRow): Level =>
+    u.level === 'commune' ? (u.type === 'police' ? 'commune_police' : 'commune') : (u.level as Level);
 
   const deliveries: GenDelivery[] = [];
   const activities: GenActivity[] = [];
@@ -107,37 +110,80 @@ export async function generateRollout(t: TestApp, number = 5207): Promise<Genera
 
   // Provincial departments: on time, late, silent, on time...
   const departments = units.filter((u) => u.type === 'department');
-  departments.forEach((u, i) => add(u, 'coordinate', null, t0, [{ ackAfter: (i + 1) * H }, { ackAfter: 4 * D + i * H }, {}, { ackAfter: 2 * H }][i % 4]));
+  departments.forEach((u, i) =>
+    add(u, 'coordinate', null, t0, [{ ackAfter: (i + 1) * H }, { ackAfter: 4 * D + i * H }, {}, { ackAfter: 2 * H }][i % 4]),
+  );
   add(byCode.get('CA-36-BGD')!, 'report', null, t0, { ackAfter: 30 * 60_000 });
 
   // The ten district UBNDs: six on time and forwarded, one late, one acknowledged but never forwarded, one silent, one refused.
   const districts = units.filter((u) => u.type === 'peoples_committee' && u.level === 'district');
   districts.forEach((u, k) => {
-    const fate: Fate = k <= 5 ? { ackAfter: (k + 2) * H, forwardAfter: 2 * D } : k === 6 ? { ackAfter: 4 * D, forwardAfter: 6 * D } : k === 7 ? { ackAfter: 5 * H } : k === 8 ? {} : { refused: true };
+    const fate: Fate =
+      k <= 5
+        ? { ackAfter: (k + 2) * H, forwardAfter: 2 * D }
+        : k === 6
+          ? { ackAfter: 4 * D, forwardAfter: 6 * D }
+          : k === 7
+            ? { ackAfter: 5 * H }
+            : k === 8
+              ? {}
+              : { refused: true };
     const district = add(u, 'coordinate', null, t0, fate);
     // Where a district held the dispatch up, PA05 sent it straight to the communes a week later.
     const [parent, start] = district.forwardedAt ? [district, district.forwardedAt] : [null, new Date(t0.getTime() + 7 * D)];
-    (childrenOf.get(u.id) ?? []).filter((c) => c.type === 'peoples_committee').forEach((c, j) => {
-      const cf: Fate = [{ ackAfter: (j + 1) * H, forwardAfter: D }, { ackAfter: 2 * H, forwardAfter: D }, { ackAfter: 4 * D, forwardAfter: 4 * D + H }, {}, { refused: true }][j % 5];
-      const commune = add(c, 'action', parent, start, cf);
-      if (j % 5 === 0) {
-        activities.push({ deliveryId: commune.id, channel: 'loudspeaker', taskNumber: 2, reach: 500 + j, quantity: 2, withdrawn: false });
-        activities.push({ deliveryId: commune.id, channel: 'bulletin_board', taskNumber: 2, reach: 0, quantity: 1, withdrawn: false });
-        activities.push({ deliveryId: commune.id, channel: 'facebook_post', taskNumber: 2, reach: 9999, quantity: 1, withdrawn: true });
-      }
-      if (j % 5 === 2) activities.push({ deliveryId: commune.id, channel: 'facebook_post', taskNumber: 2, reach: 1000 + j, quantity: 1, withdrawn: false });
-      if (!commune.forwardedAt) return;
-      for (const p of (childrenOf.get(c.id) ?? []).filter((x) => x.type === 'police')) {
-        const pf: Fate = j % 5 === 1 ? {} : j % 5 === 2 ? { ackAfter: 4 * D } : { ackAfter: 5 * H };
-        const police = add(p, 'action', commune, commune.forwardedAt, pf);
-        if (j % 5 === 0) activities.push({ deliveryId: police.id, channel: 'resident_meeting', taskNumber: 3, reach: 80, quantity: 1, withdrawn: false });
-      }
-    });
+    (childrenOf.get(u.id) ?? [])
+      .filter((c) => c.type === 'peoples_committee')
+      .forEach((c, j) => {
+        const cf: Fate = [
+          { ackAfter: (j + 1) * H, forwardAfter: D },
+          { ackAfter: 2 * H, forwardAfter: D },
+          { ackAfter: 4 * D, forwardAfter: 4 * D + H },
+          {},
+          { refused: true },
+        ][j % 5];
+        const commune = add(c, 'action', parent, start, cf);
+        if (j % 5 === 0) {
+          activities.push({ deliveryId: commune.id, channel: 'loudspeaker', taskNumber: 2, reach: 500 + j, quantity: 2, withdrawn: false });
+          activities.push({ deliveryId: commune.id, channel: 'bulletin_board', taskNumber: 2, reach: 0, quantity: 1, withdrawn: false });
+          activities.push({ deliveryId: commune.id, channel: 'facebook_post', taskNumber: 2, reach: 9999, quantity: 1, withdrawn: true });
+        }
+        if (j % 5 === 2)
+          activities.push({
+            deliveryId: commune.id,
+            channel: 'facebook_post',
+            taskNumber: 2,
+            reach: 1000 + j,
+            quantity: 1,
+            withdrawn: false,
+          });
+        if (!commune.forwardedAt) return;
+        for (const p of (childrenOf.get(c.id) ?? []).filter((x) => x.type === 'police')) {
+          const pf: Fate = j % 5 === 1 ? {} : j % 5 === 2 ? { ackAfter: 4 * D } : { ackAfter: 5 * H };
+          const police = add(p, 'action', commune, commune.forwardedAt, pf);
+          if (j % 5 === 0)
+            activities.push({
+              deliveryId: police.id,
+              channel: 'resident_meeting',
+              taskNumber: 3,
+              reach: 80,
+              quantity: 1,
+              withdrawn: false,
+            });
+        }
+      });
   });
 
   const withActivity = new Set(activities.filter((a) => !a.withdrawn).map((a) => a.deliveryId));
   for (const d of deliveries) {
-    d.status = d.refused ? 'refused' : !d.acknowledgedAt ? 'sent' : withActivity.has(d.id) ? 'in_progress' : d.forwardedAt ? 'assigned' : 'accepted';
+    d.status = d.refused
+      ? 'refused'
+      : !d.acknowledgedAt
+        ? 'sent'
+        : withActivity.has(d.id)
+          ? 'in_progress'
+          : d.forwardedAt
+            ? 'assigned'
+            : 'accepted';
   }
   await insert(t, dispatchId, deliveries, activities);
   return { dispatchId, deliveries, activities, lateUnitCodes: late };

@@ -10,7 +10,14 @@ export const SEED = parseDispatchText(SEED_TEXT);
 
 const TASK_CHANNELS: Record<number, ActivityChannel[]> = {
   1: [ActivityChannel.StaffBriefing],
-  2: [ActivityChannel.EPortalPost, ActivityChannel.FacebookPost, ActivityChannel.ZaloPost, ActivityChannel.MassMedia, ActivityChannel.Loudspeaker, ActivityChannel.BulletinBoard],
+  2: [
+    ActivityChannel.EPortalPost,
+    ActivityChannel.FacebookPost,
+    ActivityChannel.ZaloPost,
+    ActivityChannel.MassMedia,
+    ActivityChannel.Loudspeaker,
+    ActivityChannel.BulletinBoard,
+  ],
   3: [ActivityChannel.ResidentMeeting, ActivityChannel.Loudspeaker, ActivityChannel.Leaflet],
 };
 

@@ -80,7 +80,10 @@ async function main() {
   ];
   setTimeout(() => console.log(lines.join('\n')), 1500).unref();
   const admin = logins.find((l) => l.role === 'admin');
-  if (admin) publishDemoDispatch(`http://127.0.0.1:${config.PORT}`, admin).catch((e: unknown) => logger.warn(`Công văn mẫu: ${(e as Error).message}`));
+  if (admin)
+    publishDemoDispatch(`http://127.0.0.1:${config.PORT}`, admin).catch((e: unknown) =>
+      logger.warn(`Công văn mẫu: ${(e as Error).message}`),
+    );
 
   let stopping = false;
   const stop = async (code: number) => {

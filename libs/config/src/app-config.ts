@@ -60,7 +60,9 @@ export class AppConfig {
   @ValidateIf((c: AppConfig) => c.NODE_ENV === Environment.Production || c.JWT_SECRET !== DEV_ONLY_JWT_SECRET)
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
-  @Matches(new RegExp(`^(?!${DEV_ONLY_JWT_SECRET}$)`), { message: 'JWT_SECRET must be set in production (the development default is refused)' })
+  @Matches(new RegExp(`^(?!${DEV_ONLY_JWT_SECRET}$)`), {
+    message: 'JWT_SECRET must be set in production (the development default is refused)',
+  })
   JWT_SECRET: string = DEV_ONLY_JWT_SECRET;
 
   @IsString()

@@ -64,7 +64,10 @@ export class MailOutbox {
         `SELECT id FROM messages WHERE delivery_id = ANY($1::uuid[]) AND status = 'pending'`,
         [deliveryIds.slice(i, i + BATCH)],
       );
-      await this.enqueue(rows.map((r) => r.id), retry);
+      await this.enqueue(
+        rows.map((r) => r.id),
+        retry,
+      );
       count += rows.length;
     }
     return count;
@@ -81,7 +84,10 @@ export class MailOutbox {
         [dispatchId, after, BATCH],
       );
       if (rows.length === 0) break;
-      await this.enqueue(rows.map((r) => r.id), retry);
+      await this.enqueue(
+        rows.map((r) => r.id),
+        retry,
+      );
       count += rows.length;
       after = rows[rows.length - 1].id;
     }

@@ -28,7 +28,11 @@ export function queueConnection(config: AppConfig): ConnectionOptions {
   }
   setDefaultBackendFactory(createPostgresBackend as never);
   // The PostgreSQL backend takes a pg pool config; BullMQ's type only knows Redis options.
-  return { connectionString: config.DATABASE_URL, migrate: true, schema: `bullmq_${config.QUEUE_PREFIX.replace(/[^a-z0-9_]/gi, '_')}` } as never;
+  return {
+    connectionString: config.DATABASE_URL,
+    migrate: true,
+    schema: `bullmq_${config.QUEUE_PREFIX.replace(/[^a-z0-9_]/gi, '_')}`,
+  } as never;
 }
 
 @Module({})

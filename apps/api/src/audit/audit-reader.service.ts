@@ -17,7 +17,8 @@ export class AuditReader {
 
   async list(actor: Actor, query: AuditQuery): Promise<Page<AuditEvent>> {
     if (!hasGlobalScope(actor)) {
-      if (!query.dispatchId) throw forbidden('Hãy chọn công văn (dispatchId): bạn chỉ xem được nhật ký của công văn do đơn vị mình ban hành.');
+      if (!query.dispatchId)
+        throw forbidden('Hãy chọn công văn (dispatchId): bạn chỉ xem được nhật ký của công văn do đơn vị mình ban hành.');
       await this.dispatches.requireManageable(actor, query.dispatchId);
     }
     const qb = this.db.getRepository(AuditEvent).createQueryBuilder('e').orderBy('e.id', 'ASC').skip(query.offset).take(query.limit);

@@ -19,7 +19,12 @@ export interface AuditEntry {
   after?: Record<string, unknown> | null;
 }
 
-export const auditActor = (actor: Actor, ip?: string | null): AuditActor => ({ userId: actor.userId, name: actor.fullName, unitId: actor.unitId, ip: ip ?? null });
+export const auditActor = (actor: Actor, ip?: string | null): AuditActor => ({
+  userId: actor.userId,
+  name: actor.fullName,
+  unitId: actor.unitId,
+  ip: ip ?? null,
+});
 
 /**
  * Writes audit events inside the caller's transaction, so a state change and its audit event

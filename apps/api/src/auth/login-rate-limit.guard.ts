@@ -26,7 +26,10 @@ export class LoginRateLimitGuard implements CanActivate {
     if (recent.length >= this.config.LOGIN_RATE_LIMIT) {
       const retryAfter = Math.ceil((recent[0] + WINDOW_MS - now) / 1000);
       throw new HttpException(
-        { message: `Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${retryAfter} giây.`, details: { retryAfterSeconds: retryAfter } },
+        {
+          message: `Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${retryAfter} giây.`,
+          details: { retryAfterSeconds: retryAfter },
+        },
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }

@@ -42,7 +42,8 @@ async function main(args: string[]) {
       console.log(JSON.stringify(await app.get(SeedService).seedNamDinh()));
     } else if (command === 'create-admin') {
       const [email, password, unitCode] = rest;
-      if (!email || !password || password.length < 12) throw new ConfigError('create-admin <email> <mật khẩu ít nhất 12 ký tự> [mã đơn vị]');
+      if (!email || !password || password.length < 12)
+        throw new ConfigError('create-admin <email> <mật khẩu ít nhất 12 ký tự> [mã đơn vị]');
       await app.get(SeedService).ensureAdmin(email, password, unitCode);
       console.log(`Đã tạo/cập nhật tài khoản quản trị ${email}.`);
     }

@@ -35,13 +35,23 @@ export class DeliveriesController {
 
   @Post('deliveries/:id/acknowledge')
   @HttpCode(200)
-  acknowledge(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AcknowledgeDto, @Client() client: ClientInfo) {
+  acknowledge(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AcknowledgeDto,
+    @Client() client: ClientInfo,
+  ) {
     return this.acks.byUser(actor, id, dto.name, client);
   }
 
   @Post('deliveries/:id/proxy-acknowledge')
   @HttpCode(200)
-  proxy(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ProxyAcknowledgeDto, @Client() client: ClientInfo) {
+  proxy(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ProxyAcknowledgeDto,
+    @Client() client: ClientInfo,
+  ) {
     return this.acks.byProxy(actor, id, dto, client);
   }
 

@@ -20,7 +20,11 @@ export class DispatchRolloutController {
 
   @Get('tree')
   @ApiQuery({ name: 'under', required: false, description: 'Only the branch below this delivery' })
-  tree(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query('under', new ParseUUIDPipe({ optional: true })) under?: string) {
+  tree(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('under', new ParseUUIDPipe({ optional: true })) under?: string,
+  ) {
     return this.views.tree(actor, id, under);
   }
 

@@ -27,7 +27,8 @@ export class DispatchAccess {
 
   async requireManageable(actor: Actor, dispatchId: string): Promise<DispatchWithIssuer> {
     const found = await this.load(dispatchId);
-    if (!MANAGING_ROLES.includes(actor.role)) throw forbidden('Chỉ cán bộ soạn/ban hành hoặc lãnh đạo đơn vị ban hành được thao tác trên công văn này.');
+    if (!MANAGING_ROLES.includes(actor.role))
+      throw forbidden('Chỉ cán bộ soạn/ban hành hoặc lãnh đạo đơn vị ban hành được thao tác trên công văn này.');
     if (!this.access.covers(actor, found.issuer.path)) throw outOfScope('Công văn này do đơn vị ngoài phạm vi của bạn ban hành.');
     return found;
   }

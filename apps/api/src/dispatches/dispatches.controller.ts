@@ -1,11 +1,32 @@
 import { Role } from '@app/database';
 import type { DispatchAttachmentUpload } from '@app/common';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
-import { AddRecipientsDto, CreateDispatchDto, ListDeliveriesQuery, ListDispatchesQuery, PreviewQuery, UpdateDispatchDto } from './dto/dispatch.dto.js';
+import {
+  AddRecipientsDto,
+  CreateDispatchDto,
+  ListDeliveriesQuery,
+  ListDispatchesQuery,
+  PreviewQuery,
+  UpdateDispatchDto,
+} from './dto/dispatch.dto.js';
 import { DispatchAttachmentsService } from './usecases/dispatch-attachments.service.js';
 import { DispatchDraftsService } from './usecases/dispatch-drafts.service.js';
 import { DispatchRecipientsService } from './usecases/dispatch-recipients.service.js';
@@ -92,19 +113,31 @@ export class DispatchesController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(FileInterceptor('file'))
-  addAttachment(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: DispatchAttachmentUpload | undefined) {
+  addAttachment(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() file: DispatchAttachmentUpload | undefined,
+  ) {
     return this.attachments.add(actor, id, file);
   }
 
   @Delete(':id/attachments/:attachmentId')
   @HttpCode(204)
   @Roles(Role.Issuer)
-  removeAttachment(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('attachmentId', ParseUUIDPipe) attachmentId: string) {
+  removeAttachment(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
+  ) {
     return this.attachments.remove(actor, id, attachmentId);
   }
 
   @Get(':id/attachments/:attachmentId')
-  async download(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('attachmentId', ParseUUIDPipe) attachmentId: string): Promise<StreamableFile> {
+  async download(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
+  ): Promise<StreamableFile> {
     return attachmentDownload(await this.attachments.open(actor, id, attachmentId));
   }
 }

@@ -13,7 +13,15 @@ import { ScorecardService } from './usecases/scorecard.service.js';
 @Module({
   imports: [DispatchesModule],
   controllers: [ReportsController, ReportExportsController],
-  providers: [DispatchReportQuery, ReportAccess, DispatchReportService, DashboardService, ScorecardService, ChaseLetterService, ReportExportsService],
+  providers: [
+    DispatchReportQuery,
+    ReportAccess,
+    DispatchReportService,
+    DashboardService,
+    ScorecardService,
+    ChaseLetterService,
+    ReportExportsService,
+  ],
   exports: [ReportAccess, DispatchReportQuery],
 })
 export class ReportsModule {}

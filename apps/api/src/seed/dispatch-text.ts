@@ -15,7 +15,20 @@ export interface DispatchText {
   signerName: string;
 }
 
-const RANKS = ['Đại tướng', 'Thượng tướng', 'Trung tướng', 'Thiếu tướng', 'Đại tá', 'Thượng tá', 'Trung tá', 'Thiếu tá', 'Đại úy', 'Thượng úy', 'Trung úy', 'Thiếu úy'];
+const RANKS = [
+  'Đại tướng',
+  'Thượng tướng',
+  'Trung tướng',
+  'Thiếu tướng',
+  'Đại tá',
+  'Thượng tá',
+  'Trung tá',
+  'Thiếu tá',
+  'Đại úy',
+  'Thượng úy',
+  'Trung úy',
+  'Thiếu úy',
+];
 
 /**
  * Reads a dispatch written out as plain text (header, "Số: …", place and date, "V/v …", "Kính gửi:",
@@ -23,7 +36,10 @@ const RANKS = ['Đại tướng', 'Thượng tướng', 'Trung tướng', 'Thi�
  * A numbered request split by a page break (the next paragraph starts in lower case) is joined back.
  */
 export function parseDispatchText(raw: string): DispatchText {
-  const lines = raw.normalize('NFC').split('\n').map((l) => l.trim());
+  const lines = raw
+    .normalize('NFC')
+    .split('\n')
+    .map((l) => l.trim());
   const at = (test: (l: string) => boolean, from = 0) => {
     const i = lines.findIndex((l, k) => k >= from && test(l));
     if (i < 0) throw new Error('Văn bản thiếu phần bắt buộc (Số, ngày tháng, Kính gửi hoặc Nơi nhận).');
@@ -66,7 +82,10 @@ export function parseDispatchText(raw: string): DispatchText {
     symbol,
     issuedDate: `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`,
     issuedPlace: place,
-    subject: lines.slice(dateAt + 1, toAt).filter(Boolean).join(' '),
+    subject: lines
+      .slice(dateAt + 1, toAt)
+      .filter(Boolean)
+      .join(' '),
     addressees,
     body: paragraphs.join('\n\n'),
     tasks,

@@ -52,22 +52,102 @@ export function namDinhBodies(areas: AreaRef[]): UnitRow[] {
   const province = areas.find((a) => a.code === NAM_DINH_AREA);
   if (!province) throw new Error('Import the Nam Định administrative areas (nam-dinh-2024-05-01) first');
   const rows: UnitRow[] = [
-    { code: 'UBND-36', name: 'UBND tỉnh Nam Định', type: UnitType.PeoplesCommittee, level: UnitLevel.Province, parentCode: null, areaCode: '36', emails: [mail('ubnd-36')] },
-    { code: 'CA-36', name: 'Công an tỉnh Nam Định', type: UnitType.Police, level: UnitLevel.Province, parentCode: null, areaCode: '36', emails: [mail('ca-36')] },
-    { code: 'CA-36-BGD', name: 'Ban Giám đốc Công an tỉnh Nam Định', type: UnitType.Police, level: UnitLevel.Province, parentCode: 'CA-36', areaCode: '36', emails: [mail('ca-36-bgd')] },
-    { code: 'CA-36-PA05', name: 'Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (PA05)', type: UnitType.Police, level: UnitLevel.Province, parentCode: 'CA-36', areaCode: '36', emails: [mail('ca-36-pa05')] },
-    { code: 'CA-36-VT', name: 'Văn thư Công an tỉnh Nam Định', type: UnitType.Police, level: UnitLevel.Province, parentCode: 'CA-36', areaCode: '36', emails: [mail('ca-36-vt')] },
+    {
+      code: 'UBND-36',
+      name: 'UBND tỉnh Nam Định',
+      type: UnitType.PeoplesCommittee,
+      level: UnitLevel.Province,
+      parentCode: null,
+      areaCode: '36',
+      emails: [mail('ubnd-36')],
+    },
+    {
+      code: 'CA-36',
+      name: 'Công an tỉnh Nam Định',
+      type: UnitType.Police,
+      level: UnitLevel.Province,
+      parentCode: null,
+      areaCode: '36',
+      emails: [mail('ca-36')],
+    },
+    {
+      code: 'CA-36-BGD',
+      name: 'Ban Giám đốc Công an tỉnh Nam Định',
+      type: UnitType.Police,
+      level: UnitLevel.Province,
+      parentCode: 'CA-36',
+      areaCode: '36',
+      emails: [mail('ca-36-bgd')],
+    },
+    {
+      code: 'CA-36-PA05',
+      name: 'Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (PA05)',
+      type: UnitType.Police,
+      level: UnitLevel.Province,
+      parentCode: 'CA-36',
+      areaCode: '36',
+      emails: [mail('ca-36-pa05')],
+    },
+    {
+      code: 'CA-36-VT',
+      name: 'Văn thư Công an tỉnh Nam Định',
+      type: UnitType.Police,
+      level: UnitLevel.Province,
+      parentCode: 'CA-36',
+      areaCode: '36',
+      emails: [mail('ca-36-vt')],
+    },
   ];
   for (const [code, name] of NAM_DINH_DEPARTMENTS) {
-    rows.push({ code: `36-${code}`, name, type: UnitType.Department, level: UnitLevel.Province, parentCode: 'UBND-36', areaCode: '36', emails: [mail(`36-${code}`)] });
+    rows.push({
+      code: `36-${code}`,
+      name,
+      type: UnitType.Department,
+      level: UnitLevel.Province,
+      parentCode: 'UBND-36',
+      areaCode: '36',
+      emails: [mail(`36-${code}`)],
+    });
   }
   for (const a of areas) {
     if (a.level === UnitLevel.District) {
-      rows.push({ code: `UBND-${a.code}`, name: `UBND ${lowerKind(a.name)}`, type: UnitType.PeoplesCommittee, level: a.level, parentCode: 'UBND-36', areaCode: a.code, emails: [mail(`ubnd-${a.code}`)] });
-      rows.push({ code: `CA-${a.code}`, name: `Công an ${lowerKind(a.name)}`, type: UnitType.Police, level: a.level, parentCode: 'CA-36', areaCode: a.code, emails: [mail(`ca-${a.code}`)] });
+      rows.push({
+        code: `UBND-${a.code}`,
+        name: `UBND ${lowerKind(a.name)}`,
+        type: UnitType.PeoplesCommittee,
+        level: a.level,
+        parentCode: 'UBND-36',
+        areaCode: a.code,
+        emails: [mail(`ubnd-${a.code}`)],
+      });
+      rows.push({
+        code: `CA-${a.code}`,
+        name: `Công an ${lowerKind(a.name)}`,
+        type: UnitType.Police,
+        level: a.level,
+        parentCode: 'CA-36',
+        areaCode: a.code,
+        emails: [mail(`ca-${a.code}`)],
+      });
     } else if (a.level === UnitLevel.Commune && a.parentCode) {
-      rows.push({ code: `UBND-${a.code}`, name: `UBND ${lowerKind(a.name)}`, type: UnitType.PeoplesCommittee, level: a.level, parentCode: `UBND-${a.parentCode}`, areaCode: a.code, emails: [mail(`ubnd-${a.code}`)] });
-      rows.push({ code: `CA-${a.code}`, name: `Công an ${lowerKind(a.name)}`, type: UnitType.Police, level: a.level, parentCode: `UBND-${a.code}`, areaCode: a.code, emails: [mail(`ca-${a.code}`)] });
+      rows.push({
+        code: `UBND-${a.code}`,
+        name: `UBND ${lowerKind(a.name)}`,
+        type: UnitType.PeoplesCommittee,
+        level: a.level,
+        parentCode: `UBND-${a.parentCode}`,
+        areaCode: a.code,
+        emails: [mail(`ubnd-${a.code}`)],
+      });
+      rows.push({
+        code: `CA-${a.code}`,
+        name: `Công an ${lowerKind(a.name)}`,
+        type: UnitType.Police,
+        level: a.level,
+        parentCode: `UBND-${a.code}`,
+        areaCode: a.code,
+        emails: [mail(`ca-${a.code}`)],
+      });
     }
   }
   return rows;

@@ -74,7 +74,9 @@ export class SeedService {
   /** Admins have global scope; with no unit named they hang on a root "system" unit. */
   private async systemUnit(): Promise<Unit> {
     await this.db.transaction((em) =>
-      this.writer.upsert(em, [{ code: 'HE-THONG', name: 'Quản trị hệ thống', type: UnitType.Other, level: UnitLevel.Province, parentCode: null }]),
+      this.writer.upsert(em, [
+        { code: 'HE-THONG', name: 'Quản trị hệ thống', type: UnitType.Other, level: UnitLevel.Province, parentCode: null },
+      ]),
     );
     return this.db.getRepository(Unit).findOneByOrFail({ code: 'HE-THONG' });
   }
@@ -87,7 +89,13 @@ export class SeedService {
       .createQueryBuilder()
       .insert()
       .into(User)
-      .values({ email: email.toLowerCase(), fullName: 'Quản trị hệ thống', role: Role.Admin, unitId: unit.id, passwordHash: await this.passwords.hash(password) })
+      .values({
+        email: email.toLowerCase(),
+        fullName: 'Quản trị hệ thống',
+        role: Role.Admin,
+        unitId: unit.id,
+        passwordHash: await this.passwords.hash(password),
+      })
       .orUpdate(['password_hash', 'role'], ['email'])
       .execute();
   }

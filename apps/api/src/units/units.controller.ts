@@ -6,7 +6,6 @@ import { CurrentUser, Roles } from '../auth/decorators.js';
 import { CreateUnitDto, ListUnitsQuery, MoveUnitDto, UpdateUnitDto } from './dto/unit.dto.js';
 import { UnitsService } from './units.service.js';
 
-
 @ApiTags('units')
 @ApiBearerAuth()
 @Controller('units')

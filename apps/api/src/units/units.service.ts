@@ -36,13 +36,19 @@ export class UnitsService {
     const unit = await this.access.requireUnit(actor, id);
     const ancestorIds = unit.path.split('.').filter((x) => x && x !== unit.id);
     const ancestors = ancestorIds.length
-      ? await this.units.createQueryBuilder('u').select(['u.id', 'u.code', 'u.name', 'u.level', 'u.type']).whereInIds(ancestorIds).orderBy('length(u.path)').getMany()
+      ? await this.units
+          .createQueryBuilder('u')
+          .select(['u.id', 'u.code', 'u.name', 'u.level', 'u.type'])
+          .whereInIds(ancestorIds)
+          .orderBy('length(u.path)')
+          .getMany()
       : [];
     return { ...unit, ancestors };
   }
 
   async create(actor: Actor, dto: CreateUnitDto): Promise<Unit> {
-    if (!dto.parentId && !hasGlobalScope(actor)) throw forbidden('Chỉ quản trị viên được tạo đơn vị gốc; hãy chọn đơn vị cấp trên (parentId).');
+    if (!dto.parentId && !hasGlobalScope(actor))
+      throw forbidden('Chỉ quản trị viên được tạo đơn vị gốc; hãy chọn đơn vị cấp trên (parentId).');
     const parent = dto.parentId ? await this.access.requireUnit(actor, dto.parentId) : null;
     if (dto.areaId) await this.requireArea(dto.areaId);
     return this.db.transaction(async (em) => {
@@ -79,7 +85,9 @@ export class UnitsService {
     return this.db.transaction(async (em) => {
       const activeChildren = await em.countBy(Unit, { parentId: unit.id, active: true });
       if (activeChildren > 0) {
-        throw conflict(`Không thể ngừng hoạt động "${unit.name}": còn ${activeChildren} đơn vị trực thuộc đang hoạt động. Hãy chuyển hoặc ngừng các đơn vị đó trước.`);
+        throw conflict(
+          `Không thể ngừng hoạt động "${unit.name}": còn ${activeChildren} đơn vị trực thuộc đang hoạt động. Hãy chuyển hoặc ngừng các đơn vị đó trước.`,
+        );
       }
       await em.update(Unit, unit.id, { active: false });
       return em.findOneByOrFail(Unit, { id });

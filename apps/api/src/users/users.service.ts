@@ -17,7 +17,12 @@ export class UsersService {
   ) {}
 
   async list(actor: Actor, query: ListUsersQuery): Promise<Page<User>> {
-    const qb = this.users.createQueryBuilder('user').innerJoinAndSelect('user.unit', 'unit').orderBy('user.email').skip(query.offset).take(query.limit);
+    const qb = this.users
+      .createQueryBuilder('user')
+      .innerJoinAndSelect('user.unit', 'unit')
+      .orderBy('user.email')
+      .skip(query.offset)
+      .take(query.limit);
     this.access.scopeUnits(qb, actor, 'unit');
     if (query.unitId) {
       const root = await this.access.requireUnit(actor, query.unitId);
@@ -40,7 +45,14 @@ export class UsersService {
     this.requireGrantable(actor, dto.role);
     if (await this.users.existsBy({ email: dto.email })) throw conflict(`E-mail ${dto.email} đã có tài khoản.`);
     const { id } = await this.users.save(
-      this.users.create({ email: dto.email, fullName: dto.fullName, title: dto.title ?? null, role: dto.role, unitId: dto.unitId, passwordHash: await this.passwords.hash(dto.password) }),
+      this.users.create({
+        email: dto.email,
+        fullName: dto.fullName,
+        title: dto.title ?? null,
+        role: dto.role,
+        unitId: dto.unitId,
+        passwordHash: await this.passwords.hash(dto.password),
+      }),
     );
     return this.get(actor, id);
   }

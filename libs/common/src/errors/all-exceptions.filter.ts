@@ -43,8 +43,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const r = (typeof res === 'object' && res !== null ? res : { message: res }) as Record<string, unknown>;
       const message = Array.isArray(r.message) ? r.message.join('; ') : String(r.message ?? exception.message);
       // Nest's own English defaults ("Unauthorized", "Forbidden resource") give way to Vietnamese.
-      const isDefault = message === exception.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2') || message === 'Forbidden resource' || message === 'File too large';
-      return { statusCode: status, error: httpErrorName(status), message: (isDefault && HTTP_MESSAGES[status]) || message, details: r.details };
+      const isDefault =
+        message === exception.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2') ||
+        message === 'Forbidden resource' ||
+        message === 'File too large';
+      return {
+        statusCode: status,
+        error: httpErrorName(status),
+        message: (isDefault && HTTP_MESSAGES[status]) || message,
+        details: r.details,
+      };
     }
     const errorId = randomUUID();
     this.logger.error(`error ${errorId}: ${exception instanceof Error ? exception.stack : String(exception)}`);
@@ -66,14 +74,23 @@ const HTTP_MESSAGES: Record<number, string> = {
 
 function httpErrorName(status: number): string {
   switch (status) {
-    case 400: return 'INVALID';
-    case 401: return 'UNAUTHENTICATED';
-    case 403: return 'FORBIDDEN';
-    case 404: return 'NOT_FOUND';
-    case 409: return 'CONFLICT';
-    case 413: return 'PAYLOAD_TOO_LARGE';
-    case 415: return 'UNSUPPORTED_MEDIA_TYPE';
-    case 429: return 'TOO_MANY_REQUESTS';
-    default: return `HTTP_${status}`;
+    case 400:
+      return 'INVALID';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 409:
+      return 'CONFLICT';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    case 429:
+      return 'TOO_MANY_REQUESTS';
+    default:
+      return `HTTP_${status}`;
   }
 }

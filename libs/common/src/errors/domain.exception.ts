@@ -27,5 +27,4 @@ export const notFound = (message: string, details?: unknown) => new DomainExcept
 export const conflict = (message: string, details?: unknown) => new DomainException(ErrorCode.Conflict, message, details);
 export const invalid = (message: string, details?: unknown) => new DomainException(ErrorCode.Invalid, message, details);
 export const forbidden = (message: string, details?: unknown) => new DomainException(ErrorCode.Forbidden, message, details);
-export const outOfScope = (message = 'Đơn vị này nằm ngoài phạm vi quản lý của bạn.') =>
-  new DomainException(ErrorCode.OutOfScope, message);
+export const outOfScope = (message = 'Đơn vị này nằm ngoài phạm vi quản lý của bạn.') => new DomainException(ErrorCode.OutOfScope, message);

@@ -35,7 +35,10 @@ export async function detectContentType(fileName: string, content: Buffer, allow
   const detected = await fileTypeFromBuffer(content);
   const acceptedExts = allowed.flatMap((k) => DOCUMENT_TYPES[k] ?? []);
   if (!acceptedExts.includes(ext)) {
-    throw new DomainException(ErrorCode.UnsupportedMediaType, `Không nhận tệp "${fileName}": chỉ nhận các loại ${acceptedExts.map((e) => '.' + e).join(', ')}.`);
+    throw new DomainException(
+      ErrorCode.UnsupportedMediaType,
+      `Không nhận tệp "${fileName}": chỉ nhận các loại ${acceptedExts.map((e) => '.' + e).join(', ')}.`,
+    );
   }
   if (!detected || !allowed.includes(detected.ext) || !(DOCUMENT_TYPES[detected.ext] ?? []).includes(ext)) {
     const what = detected ? `tệp ${detected.ext.toUpperCase()}` : 'không xác định được';

@@ -23,7 +23,7 @@ describe('AckLinkSigner', () => {
 
   it('refuses a tampered token', () => {
     const token = signer.token(id, future, signer.newNonce());
-    const flipped = (token[3] === 'A' ? 'B' : 'A');
+    const flipped = token[3] === 'A' ? 'B' : 'A';
     expect(() => signer.verify(token.slice(0, 3) + flipped + token.slice(4))).toThrow(/không hợp lệ/);
     expect(() => signer.verify('garbage')).toThrow(/không hợp lệ/);
   });

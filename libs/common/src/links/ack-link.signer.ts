@@ -58,14 +58,26 @@ export class AckLinkSigner {
     const sig = s ? Buffer.from(s, 'base64url') : Buffer.alloc(0);
     // Re-encoding must give back the same text: base64 padding bits cannot be flipped unnoticed.
     const canonical = payload.toString('base64url') === p && sig.toString('base64url') === s;
-    if (extra !== undefined || !canonical || payload.length !== 36 || sig.length !== SIG_BYTES || !timingSafeEqual(sig, this.sign(payload))) {
-      throw new DomainException(ErrorCode.Invalid, 'Liên kết xác nhận không hợp lệ (có thể đã bị sửa hoặc chép thiếu). Hãy mở lại liên kết trong e-mail.');
+    if (
+      extra !== undefined ||
+      !canonical ||
+      payload.length !== 36 ||
+      sig.length !== SIG_BYTES ||
+      !timingSafeEqual(sig, this.sign(payload))
+    ) {
+      throw new DomainException(
+        ErrorCode.Invalid,
+        'Liên kết xác nhận không hợp lệ (có thể đã bị sửa hoặc chép thiếu). Hãy mở lại liên kết trong e-mail.',
+      );
     }
     const hex = payload.subarray(0, 16).toString('hex');
     const deliveryId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
     const expiresAt = new Date(payload.readUInt32BE(16) * 1000);
     if (expiresAt <= now) {
-      throw new DomainException(ErrorCode.Gone, `Liên kết xác nhận đã hết hạn từ ${expiresAt.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}. Hãy đăng nhập để xác nhận hoặc đề nghị đơn vị gửi gửi lại.`);
+      throw new DomainException(
+        ErrorCode.Gone,
+        `Liên kết xác nhận đã hết hạn từ ${expiresAt.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}. Hãy đăng nhập để xác nhận hoặc đề nghị đơn vị gửi gửi lại.`,
+      );
     }
     return { deliveryId, expiresAt, tokenHash: this.hash(token) };
   }

@@ -24,5 +24,11 @@ export interface VnDateParts {
 /** An instant as a Vietnamese reader sees it. */
 export function vnParts(at: Date): VnDateParts {
   const p = Object.fromEntries(PARTS.formatToParts(at).map((x) => [x.type, x.value]));
-  return { day: Number(p.day), month: Number(p.month), year: Number(p.year), date: `${p.day}/${p.month}/${p.year}`, time: `${p.hour}:${p.minute}` };
+  return {
+    day: Number(p.day),
+    month: Number(p.month),
+    year: Number(p.year),
+    date: `${p.day}/${p.month}/${p.year}`,
+    time: `${p.hour}:${p.minute}`,
+  };
 }

@@ -15,4 +15,18 @@ export * from './activity.entity.js';
 export * from './audit-event.entity.js';
 export * from './report-export.entity.js';
 
-export const entities = [Unit, User, Dispatch, DispatchTask, DispatchAttachment, DispatchRecipient, Delivery, Message, Activity, ActivityRevision, ActivityEvidence, AuditEvent, ReportExport];
+export const entities = [
+  Unit,
+  User,
+  Dispatch,
+  DispatchTask,
+  DispatchAttachment,
+  DispatchRecipient,
+  Delivery,
+  Message,
+  Activity,
+  ActivityRevision,
+  ActivityEvidence,
+  AuditEvent,
+  ReportExport,
+];

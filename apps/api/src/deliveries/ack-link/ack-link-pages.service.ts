@@ -24,13 +24,17 @@ export class AckLinkPages {
   async acknowledge(token: string, name: string, client: ClientInfo, html: boolean) {
     const { deliveryId } = await this.links.verify(token);
     const ack = await this.acks.byLink(deliveryId, name, client);
-    return html ? renderAckPage(await this.links.open(token), token, `Đã ghi nhận: ${ack.byName} xác nhận lúc ${fmt(ack.acknowledgedAt)}.`) : ack;
+    return html
+      ? renderAckPage(await this.links.open(token), token, `Đã ghi nhận: ${ack.byName} xác nhận lúc ${fmt(ack.acknowledgedAt)}.`)
+      : ack;
   }
 
   async refuse(token: string, dto: RefuseDto, client: ClientInfo, html: boolean) {
     const { deliveryId } = await this.links.verify(token);
     const refusal = await this.refusals.byLink(deliveryId, dto, client);
-    return html ? renderAckPage(await this.links.open(token), token, 'Đã ghi nhận việc từ chối tiếp nhận; đơn vị ban hành sẽ xử lý lại nơi nhận.') : refusal;
+    return html
+      ? renderAckPage(await this.links.open(token), token, 'Đã ghi nhận việc từ chối tiếp nhận; đơn vị ban hành sẽ xử lý lại nơi nhận.')
+      : refusal;
   }
 
   async attachment(token: string, attachmentId: string, attachments: DispatchAttachmentsService) {

@@ -39,7 +39,10 @@ export class AckLinkService {
     const link = this.signer.verify(token);
     const [row] = await this.db.query(`SELECT dispatch_id, link_token_hash FROM deliveries WHERE id = $1`, [link.deliveryId]);
     if (!row || !timingSafeEqual(Buffer.from(row.link_token_hash), Buffer.from(link.tokenHash))) {
-      throw new DomainException(ErrorCode.Gone, 'Liên kết xác nhận này không còn hiệu lực (đã được thay bằng liên kết mới). Hãy dùng e-mail mới nhất hoặc đăng nhập.');
+      throw new DomainException(
+        ErrorCode.Gone,
+        'Liên kết xác nhận này không còn hiệu lực (đã được thay bằng liên kết mới). Hãy dùng e-mail mới nhất hoặc đăng nhập.',
+      );
     }
     return { deliveryId: link.deliveryId, dispatchId: row.dispatch_id };
   }

@@ -25,13 +25,25 @@ export class AckLinksController {
 
   @Post('acknowledge')
   @HttpCode(200)
-  acknowledge(@Param('token') token: string, @Body() dto: LinkAcknowledgeDto, @Client() client: ClientInfo, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
+  acknowledge(
+    @Param('token') token: string,
+    @Body() dto: LinkAcknowledgeDto,
+    @Client() client: ClientInfo,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.pages.acknowledge(token, dto.name, client, wantsHtml(accept, res));
   }
 
   @Post('refuse')
   @HttpCode(200)
-  refuse(@Param('token') token: string, @Body() dto: RefuseDto, @Client() client: ClientInfo, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
+  refuse(
+    @Param('token') token: string,
+    @Body() dto: RefuseDto,
+    @Client() client: ClientInfo,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.pages.refuse(token, dto, client, wantsHtml(accept, res));
   }
 

@@ -57,7 +57,11 @@ ${(d.addresseeLines as string[]).length ? `<p>Kính gửi:<br>${(d.addresseeLine
 ${view.tasks.length ? `<h2>Các nội dung đề nghị</h2><ol>${view.tasks.map((t) => `<li value="${t.number}">${esc(t.text)}</li>`).join('')}</ol>` : ''}
 ${view.attachments.length ? `<h2>Tệp đính kèm</h2><ul>${view.attachments.map((a) => `<li><a href="${esc(token)}/attachments/${esc(a.id)}">${esc(a.fileName)}</a> (${Math.ceil(a.sizeBytes / 1024)} KB, SHA-256 ${esc(a.sha256.slice(0, 12))}…)</li>`).join('')}</ul>` : ''}
 <p><strong>${esc(d.signerRank)} ${esc(d.signerName)}</strong></p>
-${canConfirm ? `<form method="post" action="${esc(token)}/acknowledge"><label>Họ tên người xác nhận <input name="name" required minlength="2" maxlength="200"></label> <button type="submit">Xác nhận đã nhận công văn</button></form>
-<details><summary>Gửi nhầm đơn vị? Từ chối tiếp nhận</summary><form method="post" action="${esc(token)}/refuse"><p><label>Họ tên <input name="name" required minlength="2" maxlength="200"></label></p><p><label>Lý do <textarea name="reason" required minlength="5" maxlength="2000"></textarea></label></p><button type="submit">Từ chối tiếp nhận</button></form></details>` : ''}
+${
+  canConfirm
+    ? `<form method="post" action="${esc(token)}/acknowledge"><label>Họ tên người xác nhận <input name="name" required minlength="2" maxlength="200"></label> <button type="submit">Xác nhận đã nhận công văn</button></form>
+<details><summary>Gửi nhầm đơn vị? Từ chối tiếp nhận</summary><form method="post" action="${esc(token)}/refuse"><p><label>Họ tên <input name="name" required minlength="2" maxlength="200"></label></p><p><label>Lý do <textarea name="reason" required minlength="5" maxlength="2000"></textarea></label></p><button type="submit">Từ chối tiếp nhận</button></form></details>`
+    : ''
+}
 </body></html>`;
 }

@@ -2,7 +2,20 @@ import { PageQuery } from '@app/common';
 import { DeliveryStatus, RecipientGroup } from '@app/database';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value);
 
@@ -46,7 +59,9 @@ export class ProxyAcknowledgeDto {
   @ApiProperty({ description: 'Mandatory: how the receipt came (paper, phone) and who confirmed it' })
   @Transform(trim)
   @IsString({ message: 'reason (lý do ghi nhận thay) là bắt buộc' })
-  @MinLength(5, { message: 'reason (lý do ghi nhận thay) cần ít nhất 5 ký tự, ví dụ "Nhận bản giấy, đ/c Hoa văn thư xác nhận qua điện thoại"' })
+  @MinLength(5, {
+    message: 'reason (lý do ghi nhận thay) cần ít nhất 5 ký tự, ví dụ "Nhận bản giấy, đ/c Hoa văn thư xác nhận qua điện thoại"',
+  })
   @MaxLength(2000)
   reason!: string;
 

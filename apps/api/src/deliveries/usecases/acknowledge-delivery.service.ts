@@ -56,7 +56,14 @@ export class AcknowledgeDeliveryService {
   /** A signed-in officer of the recipient unit. */
   async byUser(actor: Actor, deliveryId: string, name: string | undefined, client: ClientInfo): Promise<Acknowledgement> {
     await this.deliveries.requireOwn(actor, deliveryId);
-    return this.acknowledge({ deliveryId, method: AckMethod.Web, userId: actor.userId, name: name ?? actor.fullName, unitId: actor.unitId, ...clientFields(client) });
+    return this.acknowledge({
+      deliveryId,
+      method: AckMethod.Web,
+      userId: actor.userId,
+      name: name ?? actor.fullName,
+      unitId: actor.unitId,
+      ...clientFields(client),
+    });
   }
 
   /** The issuer or a unit above records a receipt that came on paper or by phone. */
@@ -93,23 +100,43 @@ export class AcknowledgeDeliveryService {
           WHERE id = $1 AND acknowledged_at IS NULL AND status <> 'refused'
             AND EXISTS (SELECT 1 FROM dispatches x WHERE x.id = d.dispatch_id AND x.status = '${DispatchStatus.Published}')
           RETURNING ${ACK_COLUMNS}, dispatch_id AS "dispatchId"`,
-        [req.deliveryId, req.method, req.userId, req.name, req.unitId, req.proxyReason ?? null, req.ip, req.userAgent?.slice(0, 500) ?? null],
+        [
+          req.deliveryId,
+          req.method,
+          req.userId,
+          req.name,
+          req.unitId,
+          req.proxyReason ?? null,
+          req.ip,
+          req.userAgent?.slice(0, 500) ?? null,
+        ],
       );
       if (won) {
         const { dispatchId, ...ack } = won;
-        await this.audit.record(em, { userId: req.userId, name: req.name, unitId: req.unitId, ip: req.ip }, {
-          action: 'delivery.acknowledged',
-          entityType: 'delivery',
-          entityId: req.deliveryId,
-          dispatchId,
-          before: { acknowledgedAt: null },
-          after: { status: ack.status, method: ack.method, byName: ack.byName, proxyReason: ack.proxyReason, attachmentsSha256: ack.attachmentsSha256 },
-        });
+        await this.audit.record(
+          em,
+          { userId: req.userId, name: req.name, unitId: req.unitId, ip: req.ip },
+          {
+            action: 'delivery.acknowledged',
+            entityType: 'delivery',
+            entityId: req.deliveryId,
+            dispatchId,
+            before: { acknowledgedAt: null },
+            after: {
+              status: ack.status,
+              method: ack.method,
+              byName: ack.byName,
+              proxyReason: ack.proxyReason,
+              attachmentsSha256: ack.attachmentsSha256,
+            },
+          },
+        );
         return { ...ack, created: true };
       }
       const ctx = await this.deliveries.load(req.deliveryId, em);
       if (ctx.dispatchStatus !== DispatchStatus.Published) throw conflict('Công văn này không còn hiệu lực (đã thu hồi hoặc đã kết thúc).');
-      if (ctx.status === DeliveryStatus.Refused) throw conflict('Đơn vị đã từ chối tiếp nhận công văn này; đơn vị ban hành sẽ xử lý lại nơi nhận.');
+      if (ctx.status === DeliveryStatus.Refused)
+        throw conflict('Đơn vị đã từ chối tiếp nhận công văn này; đơn vị ban hành sẽ xử lý lại nơi nhận.');
       const [existing] = await em.query(`SELECT ${ACK_COLUMNS} FROM deliveries WHERE id = $1`, [req.deliveryId]);
       return { ...existing, created: false };
     });

@@ -19,11 +19,16 @@ export class CompleteDeliveryService {
     return this.db.transaction(async (em) => {
       const ctx = await this.deliveries.requireOwn(actor, deliveryId, em, true);
       if (ctx.status === 'completed') return { id: ctx.id, status: ctx.status, created: false };
-      if (!['accepted', 'assigned', 'in_progress'].includes(ctx.status)) throw conflict('Hãy xác nhận đã nhận công văn trước khi báo hoàn thành.');
+      if (!['accepted', 'assigned', 'in_progress'].includes(ctx.status))
+        throw conflict('Hãy xác nhận đã nhận công văn trước khi báo hoàn thành.');
       await em.query(`UPDATE deliveries SET status = 'completed', completed_at = now() WHERE id = $1`, [ctx.id]);
       await this.audit.record(em, auditActor(actor, ip), {
-        action: 'delivery.completed', entityType: 'delivery', entityId: ctx.id, dispatchId: ctx.dispatchId,
-        before: { status: ctx.status }, after: { status: 'completed' },
+        action: 'delivery.completed',
+        entityType: 'delivery',
+        entityId: ctx.id,
+        dispatchId: ctx.dispatchId,
+        before: { status: ctx.status },
+        after: { status: 'completed' },
       });
       return { id: ctx.id, status: 'completed', created: true };
     });

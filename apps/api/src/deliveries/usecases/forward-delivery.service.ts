@@ -37,7 +37,8 @@ export class ForwardDeliveryService {
     if (dto.targets.length === 0) throw invalid('Hãy chọn ít nhất một đơn vị hoặc nhóm đơn vị cấp dưới để chuyển tiếp.');
     const result = await this.db.transaction(async (em) => {
       const ctx = await this.deliveries.requireOwn(actor, deliveryId, em, true);
-      if (ctx.dispatchStatus !== DispatchStatus.Published) throw conflict('Công văn này đã kết thúc hoặc bị thu hồi: không chuyển tiếp được nữa.');
+      if (ctx.dispatchStatus !== DispatchStatus.Published)
+        throw conflict('Công văn này đã kết thúc hoặc bị thu hồi: không chuyển tiếp được nữa.');
       if (!FORWARDABLE.includes(ctx.status)) {
         throw conflict('Hãy xác nhận đã nhận công văn trước khi chuyển tiếp xuống cấp dưới.');
       }
@@ -50,14 +51,19 @@ export class ForwardDeliveryService {
           `SELECT u.name FROM deliveries d JOIN units u ON u.id = d.unit_id WHERE d.dispatch_id = $1 AND d.unit_id = ANY($2::uuid[])`,
           [ctx.dispatchId, explicit],
         );
-        if (already.length) throw conflict(`Công văn này đã được gửi tới: ${already.map((a) => a.name).join(', ')}. Không chuyển lần thứ hai.`);
+        if (already.length)
+          throw conflict(`Công văn này đã được gửi tới: ${already.map((a) => a.name).join(', ')}. Không chuyển lần thứ hai.`);
       }
-      const written = await this.writer.write(em, targets.map((unitId) => ({ unitId, purpose: RecipientPurpose.Action })), {
-        dispatchId: ctx.dispatchId,
-        parentDeliveryId: ctx.id,
-        instruction: dto.instruction ?? null,
-        ...deadlines,
-      });
+      const written = await this.writer.write(
+        em,
+        targets.map((unitId) => ({ unitId, purpose: RecipientPurpose.Action })),
+        {
+          dispatchId: ctx.dispatchId,
+          parentDeliveryId: ctx.id,
+          instruction: dto.instruction ?? null,
+          ...deadlines,
+        },
+      );
       if (written.deliveryIds.length === 0) throw conflict('Công văn đã được chuyển tới tất cả các đơn vị đã chọn rồi.');
       await em.query(
         `UPDATE deliveries SET forwarded_at = COALESCE(forwarded_at, now()),
@@ -71,11 +77,25 @@ export class ForwardDeliveryService {
         entityId: ctx.id,
         dispatchId: ctx.dispatchId,
         before: { status: ctx.status },
-        after: { children: written.deliveryIds.length, skippedExisting: written.skippedExisting, instruction: dto.instruction ?? null, ...deadlines },
+        after: {
+          children: written.deliveryIds.length,
+          skippedExisting: written.skippedExisting,
+          instruction: dto.instruction ?? null,
+          ...deadlines,
+        },
       });
-      return { dispatchId: ctx.dispatchId, forwarded: written.deliveryIds.length, alreadyReceiving: written.skippedExisting, messages: written.messages, deliveryIds: written.deliveryIds };
+      return {
+        dispatchId: ctx.dispatchId,
+        forwarded: written.deliveryIds.length,
+        alreadyReceiving: written.skippedExisting,
+        messages: written.messages,
+        deliveryIds: written.deliveryIds,
+      };
     });
-    this.events.emit(DELIVERIES_CREATED, { dispatchId: result.dispatchId, deliveryIds: result.deliveryIds } satisfies DeliveriesCreatedEvent);
+    this.events.emit(DELIVERIES_CREATED, {
+      dispatchId: result.dispatchId,
+      deliveryIds: result.deliveryIds,
+    } satisfies DeliveriesCreatedEvent);
     const { deliveryIds: _ids, ...summary } = result;
     return summary;
   }

@@ -31,7 +31,10 @@ export class ReaddressDeliveryService {
       const ctx = await this.deliveries.load(deliveryId, em, true);
       if (ctx.dispatchId !== dispatchId) throw conflict('Lượt gửi này không thuộc công văn đã chọn.');
       if (ctx.status !== DeliveryStatus.Refused) throw conflict('Chỉ chuyển lại nơi nhận cho lượt gửi đã bị từ chối.');
-      const [row] = await em.query(`SELECT refusal_resolved_at, purpose, parent_delivery_id, instruction, ack_due_at, forward_due_at, report_due_at FROM deliveries WHERE id = $1`, [deliveryId]);
+      const [row] = await em.query(
+        `SELECT refusal_resolved_at, purpose, parent_delivery_id, instruction, ack_due_at, forward_due_at, report_due_at FROM deliveries WHERE id = $1`,
+        [deliveryId],
+      );
       if (row.refusal_resolved_at) throw conflict('Lượt từ chối này đã được xử lý rồi.');
       const [target] = await this.resolver.resolve(em, issuer, [{ purpose: row.purpose, unitId }]);
       const written = await this.writer.write(em, [target], {

@@ -41,7 +41,13 @@ export class RefuseDeliveryService {
       );
       if (won) {
         const { dispatchId, ...refusal } = won;
-        await this.audit.record(em, who, { action: 'delivery.refused', entityType: 'delivery', entityId: deliveryId, dispatchId, after: refusal });
+        await this.audit.record(em, who, {
+          action: 'delivery.refused',
+          entityType: 'delivery',
+          entityId: deliveryId,
+          dispatchId,
+          after: refusal,
+        });
         return { ...refusal, created: true };
       }
       const ctx = await this.deliveries.load(deliveryId, em);

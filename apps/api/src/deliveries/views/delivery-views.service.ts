@@ -51,7 +51,12 @@ export class DeliveryViewsService {
         LIMIT $2 OFFSET $3`,
       params,
     );
-    return { items: rows.map(({ total: _t, ...r }) => withCode(r)), total: rows.length ? Number(rows[0].total) : 0, page: query.page, limit: query.limit };
+    return {
+      items: rows.map(({ total: _t, ...r }) => withCode(r)),
+      total: rows.length ? Number(rows[0].total) : 0,
+      page: query.page,
+      limit: query.limit,
+    };
   }
 
   /** One delivery with its dispatch, tasks, attachments, the units it forwarded to, and its activities. */
@@ -61,7 +66,10 @@ export class DeliveryViewsService {
     if (ctx.unitId === actor.unitId) await markArrived(this.db, deliveryId);
     const [[delivery], children] = await Promise.all([
       this.db.query(`SELECT ${DELIVERY_FIELDS} FROM deliveries d JOIN units u ON u.id = d.unit_id WHERE d.id = $1`, [deliveryId]),
-      this.db.query(`SELECT ${DELIVERY_FIELDS} FROM deliveries d JOIN units u ON u.id = d.unit_id WHERE d.parent_delivery_id = $1 ORDER BY u.path`, [deliveryId]),
+      this.db.query(
+        `SELECT ${DELIVERY_FIELDS} FROM deliveries d JOIN units u ON u.id = d.unit_id WHERE d.parent_delivery_id = $1 ORDER BY u.path`,
+        [deliveryId],
+      ),
     ]);
     const dispatchId = delivery.dispatchId as string;
     const [[dispatch], tasks, attachments, activities] = await Promise.all([

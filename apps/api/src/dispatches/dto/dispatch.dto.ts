@@ -21,7 +21,8 @@ import {
 import { RecipientDto } from './recipient.dto.js';
 
 const nfc = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value);
-const nfcAll = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.normalize('NFC').trim() : v)) : value);
+const nfcAll = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.normalize('NFC').trim() : v)) : value;
 
 export class TaskDto {
   @ApiProperty({ example: 1 })
@@ -118,7 +119,10 @@ export class CreateDispatchDto {
   @IsString({ each: true })
   addresseeLines?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['Đ/c Giám đốc Công an tỉnh; (Để báo cáo)', 'Như trên; (Để phối hợp thực hiện)', 'Lưu: VT, PA05(Đ3).'] })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['Đ/c Giám đốc Công an tỉnh; (Để báo cáo)', 'Như trên; (Để phối hợp thực hiện)', 'Lưu: VT, PA05(Đ3).'],
+  })
   @IsOptional()
   @Transform(nfcAll)
   @IsArray()
@@ -210,4 +214,3 @@ export class ListDeliveriesQuery extends PageQuery {
   @IsEnum(['pending', 'sent', 'failed'], { message: 'messageStatus phải là pending, sent hoặc failed' })
   messageStatus?: 'pending' | 'sent' | 'failed';
 }
-

@@ -4,7 +4,10 @@ import { IsEnum, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 
 /** One line of "Kính gửi" / "Nơi nhận": a unit or a group of units, with what it is for. */
 export class RecipientDto {
-  @ApiProperty({ enum: RecipientPurpose, description: 'action: để thực hiện; coordinate: để phối hợp thực hiện; report: để báo cáo; info: để biết; archive: lưu' })
+  @ApiProperty({
+    enum: RecipientPurpose,
+    description: 'action: để thực hiện; coordinate: để phối hợp thực hiện; report: để báo cáo; info: để biết; archive: lưu',
+  })
   @IsEnum(RecipientPurpose, { message: `purpose phải là một trong: ${Object.values(RecipientPurpose).join(', ')}` })
   purpose!: RecipientPurpose;
 

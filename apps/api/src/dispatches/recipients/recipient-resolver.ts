@@ -25,7 +25,13 @@ export const GROUP_MEMBERS: Record<RecipientGroup, { type: UnitType; level: Unit
 };
 
 /** When one unit is chosen twice, the stronger purpose wins. */
-export const PURPOSE_RANK = [RecipientPurpose.Action, RecipientPurpose.Coordinate, RecipientPurpose.Report, RecipientPurpose.Info, RecipientPurpose.Archive];
+export const PURPOSE_RANK = [
+  RecipientPurpose.Action,
+  RecipientPurpose.Coordinate,
+  RecipientPurpose.Report,
+  RecipientPurpose.Info,
+  RecipientPurpose.Archive,
+];
 
 const GROUP_VALUES = Object.entries(GROUP_MEMBERS)
   .map(([g, m]) => `('${g}', '${m.type}', '${m.level}')`)
@@ -80,7 +86,10 @@ export class RecipientResolver {
   private async requireKnownUnits(em: EntityManager, choices: RecipientChoice[]): Promise<void> {
     const ids = [...new Set(choices.flatMap((c) => [c.unitId, c.scopeUnitId]).filter((x): x is string => !!x))];
     if (ids.length === 0) return;
-    const rows: { id: string; active: boolean; name: string }[] = await em.query(`SELECT id, active, name FROM units WHERE id = ANY($1::uuid[])`, [ids]);
+    const rows: { id: string; active: boolean; name: string }[] = await em.query(
+      `SELECT id, active, name FROM units WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
     const missing = ids.filter((id) => !rows.some((r) => r.id === id));
     if (missing.length) throw notFound(`Không tìm thấy đơn vị nhận: ${missing.join(', ')}.`, { missingUnitIds: missing });
     const inactive = rows.filter((r) => !r.active && choices.some((c) => c.unitId === r.id));

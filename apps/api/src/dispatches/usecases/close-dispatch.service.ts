@@ -24,8 +24,12 @@ export class CloseDispatchService {
       if (row.status !== DispatchStatus.Published) throw conflict('Chỉ kết thúc được công văn đang ban hành.');
       await em.query(`UPDATE dispatches SET status = 'closed', updated_at = now() WHERE id = $1`, [dispatchId]);
       await this.audit.record(em, auditActor(actor, ip), {
-        action: 'dispatch.closed', entityType: 'dispatch', entityId: dispatchId, dispatchId,
-        before: { status: row.status }, after: { status: DispatchStatus.Closed },
+        action: 'dispatch.closed',
+        entityType: 'dispatch',
+        entityId: dispatchId,
+        dispatchId,
+        before: { status: row.status },
+        after: { status: DispatchStatus.Closed },
       });
       return { id: dispatchId, status: DispatchStatus.Closed };
     });

@@ -1,4 +1,14 @@
-import { conflict, DispatchAttachmentUpload, DomainException, ErrorCode, FileStore, detectContentType, DISPATCH_ATTACHMENT_KINDS, notFound, invalid } from '@app/common';
+import {
+  conflict,
+  DispatchAttachmentUpload,
+  DomainException,
+  ErrorCode,
+  FileStore,
+  detectContentType,
+  DISPATCH_ATTACHMENT_KINDS,
+  notFound,
+  invalid,
+} from '@app/common';
 import { AppConfig } from '@app/config';
 import { DispatchAttachment, DispatchStatus } from '@app/database';
 import { Injectable } from '@nestjs/common';

@@ -40,7 +40,10 @@ export class DispatchDraftsService {
     await this.saving(dto, () =>
       this.db.transaction(async (em) => {
         // Lock the row: a publish running at the same moment must not see half an edit.
-        const [current] = await em.query(`SELECT status, issued_date::text AS issued_date, number, symbol FROM dispatches WHERE id = $1 FOR UPDATE`, [id]);
+        const [current] = await em.query(
+          `SELECT status, issued_date::text AS issued_date, number, symbol FROM dispatches WHERE id = $1 FOR UPDATE`,
+          [id],
+        );
         if (current.status !== DispatchStatus.Draft) {
           throw conflict('Công văn đã ban hành thì không sửa được. Hãy ban hành văn bản mới thay thế hoặc thu hồi văn bản này.');
         }
@@ -59,7 +62,9 @@ export class DispatchDraftsService {
     } catch (e) {
       if (e instanceof QueryFailedError && (e as unknown as { constraint?: string }).constraint === 'dispatches_number_uq') {
         const year = dto.issuedDate?.slice(0, 4) ?? '';
-        throw conflict(`Số ${dto.number ?? ''}/${dto.symbol ?? ''} năm ${year} đã được đơn vị dùng cho văn bản khác. Hãy lấy số tiếp theo.`);
+        throw conflict(
+          `Số ${dto.number ?? ''}/${dto.symbol ?? ''} năm ${year} đã được đơn vị dùng cho văn bản khác. Hãy lấy số tiếp theo.`,
+        );
       }
       throw e;
     }
@@ -71,7 +76,23 @@ function fields(dto: UpdateDispatchDto): Partial<Dispatch> {
   const copy = <K extends keyof Dispatch & keyof UpdateDispatchDto>(k: K) => {
     if (dto[k] !== undefined) (out as Record<string, unknown>)[k] = dto[k];
   };
-  for (const k of ['headerAuthority', 'headerIssuer', 'number', 'symbol', 'issuedPlace', 'documentType', 'subject', 'body', 'urgency', 'addresseeLines', 'distributionLines', 'signerName', 'signerRank', 'signerTitle'] as const) copy(k);
+  for (const k of [
+    'headerAuthority',
+    'headerIssuer',
+    'number',
+    'symbol',
+    'issuedPlace',
+    'documentType',
+    'subject',
+    'body',
+    'urgency',
+    'addresseeLines',
+    'distributionLines',
+    'signerName',
+    'signerRank',
+    'signerTitle',
+  ] as const)
+    copy(k);
   if (dto.issuedDate !== undefined) {
     out.issuedDate = dto.issuedDate;
     out.issuedYear = Number(dto.issuedDate.slice(0, 4));
@@ -83,11 +104,19 @@ function fields(dto: UpdateDispatchDto): Partial<Dispatch> {
 async function replaceChildren(em: EntityManager, dispatchId: string, dto: UpdateDispatchDto): Promise<void> {
   if (dto.tasks) {
     await em.delete(DispatchTask, { dispatchId });
-    if (dto.tasks.length) await em.insert(DispatchTask, dto.tasks.map((t) => ({ dispatchId, number: t.number, text: t.text, channels: t.channels ?? [] })));
+    if (dto.tasks.length)
+      await em.insert(
+        DispatchTask,
+        dto.tasks.map((t) => ({ dispatchId, number: t.number, text: t.text, channels: t.channels ?? [] })),
+      );
   }
   if (dto.recipients) {
     await em.delete(DispatchRecipient, { dispatchId });
-    if (dto.recipients.length) await em.insert(DispatchRecipient, dto.recipients.map((r) => toRecipientRow(dispatchId, r)));
+    if (dto.recipients.length)
+      await em.insert(
+        DispatchRecipient,
+        dto.recipients.map((r) => toRecipientRow(dispatchId, r)),
+      );
   }
 }
 

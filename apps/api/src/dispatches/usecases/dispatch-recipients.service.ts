@@ -27,9 +27,15 @@ export class DispatchRecipientsService {
   async preview(actor: Actor, dispatchId: string, query: PreviewQuery) {
     const { issuer } = await this.access.requireManageable(actor, dispatchId);
     const choices = await this.db.getRepository(DispatchRecipient).find({ where: { dispatchId } });
-    const resolved = await this.resolver.resolve(this.db.manager, issuer, choices.map((c) => ({ ...c, group: c.groupKind })));
+    const resolved = await this.resolver.resolve(
+      this.db.manager,
+      issuer,
+      choices.map((c) => ({ ...c, group: c.groupKind })),
+    );
     const rows: { id: string; code: string; name: string; level: string; type: string; emails: string[] }[] = resolved.length
-      ? await this.db.query(`SELECT id, code, name, level, type, emails FROM units WHERE id = ANY($1::uuid[]) ORDER BY path`, [resolved.map((r) => r.unitId)])
+      ? await this.db.query(`SELECT id, code, name, level, type, emails FROM units WHERE id = ANY($1::uuid[]) ORDER BY path`, [
+          resolved.map((r) => r.unitId),
+        ])
       : [];
     const purposeOf = new Map(resolved.map((r) => [r.unitId, r.purpose]));
     const byPurpose: Record<string, number> = {};
@@ -51,11 +57,22 @@ export class DispatchRecipientsService {
     const { issuer } = await this.access.requireManageable(actor, dispatchId);
     if (dto.recipients.length === 0) throw invalid('Hãy chọn ít nhất một đơn vị hoặc nhóm đơn vị để gửi thêm.');
     const written = await this.db.transaction(async (em) => {
-      const [row] = await em.query(`SELECT status, ack_due_at, forward_due_at, report_due_at FROM dispatches WHERE id = $1 FOR UPDATE`, [dispatchId]);
-      if (row.status !== DispatchStatus.Published) throw conflict('Chỉ gửi thêm nơi nhận cho công văn đang ban hành; bản nháp thì sửa danh sách nơi nhận.');
-      await em.insert(DispatchRecipient, dto.recipients.map((r) => toRecipientRow(dispatchId, r)));
+      const [row] = await em.query(`SELECT status, ack_due_at, forward_due_at, report_due_at FROM dispatches WHERE id = $1 FOR UPDATE`, [
+        dispatchId,
+      ]);
+      if (row.status !== DispatchStatus.Published)
+        throw conflict('Chỉ gửi thêm nơi nhận cho công văn đang ban hành; bản nháp thì sửa danh sách nơi nhận.');
+      await em.insert(
+        DispatchRecipient,
+        dto.recipients.map((r) => toRecipientRow(dispatchId, r)),
+      );
       const resolved = await this.resolver.resolve(em, issuer, dto.recipients);
-      return this.writer.write(em, resolved, { dispatchId, ackDueAt: row.ack_due_at, forwardDueAt: row.forward_due_at, reportDueAt: row.report_due_at });
+      return this.writer.write(em, resolved, {
+        dispatchId,
+        ackDueAt: row.ack_due_at,
+        forwardDueAt: row.forward_due_at,
+        reportDueAt: row.report_due_at,
+      });
     });
     this.events.emit(DELIVERIES_CREATED, { dispatchId, deliveryIds: written.deliveryIds } satisfies DeliveriesCreatedEvent);
     return { added: written.deliveryIds.length, alreadyReceiving: written.skippedExisting, messages: written.messages };

@@ -35,11 +35,18 @@ export class PublishDispatchService {
   async publish(actor: Actor, dispatchId: string): Promise<PublishResult> {
     const { issuer } = await this.access.requireManageable(actor, dispatchId);
     const result = await this.db.transaction(async (em) => {
-      const [row] = await em.query(`SELECT status, ack_due_at, forward_due_at, report_due_at FROM dispatches WHERE id = $1 FOR UPDATE`, [dispatchId]);
+      const [row] = await em.query(`SELECT status, ack_due_at, forward_due_at, report_due_at FROM dispatches WHERE id = $1 FOR UPDATE`, [
+        dispatchId,
+      ]);
       if (row.status !== DispatchStatus.Draft) throw conflict('Công văn này đã được ban hành rồi.');
       const choices = await em.find(DispatchRecipient, { where: { dispatchId } });
-      if (choices.length === 0) throw invalid('Chưa chọn nơi nhận: hãy thêm ít nhất một đơn vị hoặc nhóm đơn vị (Kính gửi / Nơi nhận) trước khi ban hành.');
-      const recipients = await this.resolver.resolve(em, issuer, choices.map((c) => ({ ...c, group: c.groupKind })));
+      if (choices.length === 0)
+        throw invalid('Chưa chọn nơi nhận: hãy thêm ít nhất một đơn vị hoặc nhóm đơn vị (Kính gửi / Nơi nhận) trước khi ban hành.');
+      const recipients = await this.resolver.resolve(
+        em,
+        issuer,
+        choices.map((c) => ({ ...c, group: c.groupKind })),
+      );
       if (recipients.length === 0) throw invalid('Các nhóm nơi nhận đã chọn không có đơn vị nào đang hoạt động.');
       const written = await this.writer.write(em, recipients, {
         dispatchId,

@@ -18,8 +18,13 @@ export class DispatchViewsService {
   ) {}
 
   async list(actor: Actor, query: ListDispatchesQuery): Promise<Page<Dispatch & { deliveryCounts: StatusCounts }>> {
-    const qb = this.db.getRepository(Dispatch).createQueryBuilder('d').innerJoinAndSelect('d.issuerUnit', 'issuer')
-      .orderBy('d.created_at', 'DESC').skip(query.offset).take(query.limit);
+    const qb = this.db
+      .getRepository(Dispatch)
+      .createQueryBuilder('d')
+      .innerJoinAndSelect('d.issuerUnit', 'issuer')
+      .orderBy('d.created_at', 'DESC')
+      .skip(query.offset)
+      .take(query.limit);
     if (!hasGlobalScope(actor)) qb.andWhere('issuer.path LIKE :scope', { scope: `${actor.unitPath}%` });
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });
     const [items, total] = await qb.getManyAndCount();

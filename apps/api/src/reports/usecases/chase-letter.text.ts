@@ -9,12 +9,15 @@ export function chaseLetterText(original: Dispatch, late: LateUnit[], today: str
   const ref = `Công văn số ${original.number}/${original.symbol} ngày ${dmy(original.issuedDate)}`;
   const topic = original.subject.replace(/^V\/v\s*/i, '');
   const lines = late.map((l) => {
-    const what = [l.overdueAck ? 'chưa xác nhận tiếp nhận' : null, l.overdueForward ? 'chưa triển khai xuống cấp dưới' : null].filter(Boolean).join(', ');
+    const what = [l.overdueAck ? 'chưa xác nhận tiếp nhận' : null, l.overdueForward ? 'chưa triển khai xuống cấp dưới' : null]
+      .filter(Boolean)
+      .join(', ');
     return `- ${l.unitName}: ${what}.`;
   });
   return {
     subject: `V/v đôn đốc triển khai ${ref}`,
-    addressees: late.length <= 10 ? late.map((l) => `${l.unitName};`) : [`Các đơn vị có tên tại danh sách kèm theo (${late.length} đơn vị).`],
+    addressees:
+      late.length <= 10 ? late.map((l) => `${l.unitName};`) : [`Các đơn vị có tên tại danh sách kèm theo (${late.length} đơn vị).`],
     body: [
       `Ngày ${dmy(original.issuedDate)}, ${titleCase(original.headerIssuer)} ban hành ${ref} về việc ${topic}.`,
       `Đến ngày ${dmy(today)}, qua theo dõi trên hệ thống, còn ${late.length} đơn vị chưa thực hiện đúng thời hạn yêu cầu, cụ thể:`,
@@ -32,6 +35,10 @@ function titleCase(header: string): string {
   // The place name after the administrative word keeps its capitals.
   const placeAt = words.findIndex((w) => ['tỉnh', 'huyện', 'thành', 'xã', 'phường', 'quận'].includes(w));
   return words
-    .map((w, i) => (i === 0 || (placeAt >= 0 && i > placeAt && !(words[placeAt] === 'thành' && i === placeAt + 1)) ? w.charAt(0).toLocaleUpperCase('vi') + w.slice(1) : w))
+    .map((w, i) =>
+      i === 0 || (placeAt >= 0 && i > placeAt && !(words[placeAt] === 'thành' && i === placeAt + 1))
+        ? w.charAt(0).toLocaleUpperCase('vi') + w.slice(1)
+        : w,
+    )
     .join(' ');
 }

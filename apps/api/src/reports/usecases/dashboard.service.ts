@@ -50,7 +50,9 @@ export class DashboardService {
     if (q.urgency) add('x.urgency = ?', q.urgency);
     if (q.status) add('x.status = ?', q.status);
     params.push(q.limit, q.offset);
-    const rows: (Omit<DashboardRow, 'total' | 'acknowledgedRate' | 'onTimeRate' | 'activityCoverage' | 'blocking' | 'levels'> & { count: string })[] = await this.db.query(
+    const rows: (Omit<DashboardRow, 'total' | 'acknowledgedRate' | 'onTimeRate' | 'activityCoverage' | 'blocking' | 'levels'> & {
+      count: string;
+    })[] = await this.db.query(
       `SELECT x.id, x.number, x.symbol, x.subject, x.urgency, x.status, to_char(x.issued_date, 'YYYY-MM-DD') AS "issuedDate",
               x.published_at AS "publishedAt", x.issuer_unit_id AS "issuerUnitId", iu.name AS "issuerName", count(*) OVER () AS count
          FROM dispatches x JOIN units iu ON iu.id = x.issuer_unit_id
@@ -59,8 +61,16 @@ export class DashboardService {
         LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
-    const figures: { dispatchId: string; total: number; acknowledged: number; onTime: number; acting: number; withActivity: number; blocking: number; levels: DashboardRow['levels'] }[] =
-      rows.length ? await this.db.query(DASHBOARD_FIGURES_SQL, [rows.map((r) => r.id)]) : [];
+    const figures: {
+      dispatchId: string;
+      total: number;
+      acknowledged: number;
+      onTime: number;
+      acting: number;
+      withActivity: number;
+      blocking: number;
+      levels: DashboardRow['levels'];
+    }[] = rows.length ? await this.db.query(DASHBOARD_FIGURES_SQL, [rows.map((r) => r.id)]) : [];
     const byId = new Map(figures.map((f) => [f.dispatchId, f]));
     const rate = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 10_000) / 10_000);
     return {

@@ -46,7 +46,8 @@ export class ScorecardService {
       to: q.to,
       units: rows.map((r) => ({
         ...r,
-        forwardingRate: Number(r.expectedToForward) === 0 ? null : Math.round((Number(r.forwarded) / Number(r.expectedToForward)) * 10_000) / 10_000,
+        forwardingRate:
+          Number(r.expectedToForward) === 0 ? null : Math.round((Number(r.forwarded) / Number(r.expectedToForward)) * 10_000) / 10_000,
       })),
     };
   }

@@ -6,14 +6,14 @@ import type { UnitRow } from '../unit-tree.writer.js';
 /** GSO type label -> level. The label decides, not the file's level column, which means
  * "commune" in the two-level vintage of July 2025 and "district" in the older ones. */
 const LEVEL_OF_KIND: Record<string, UnitLevel> = {
-  'Tỉnh': UnitLevel.Province,
+  Tỉnh: UnitLevel.Province,
   'Thành phố Trung ương': UnitLevel.Province,
-  'Huyện': UnitLevel.District,
-  'Quận': UnitLevel.District,
+  Huyện: UnitLevel.District,
+  Quận: UnitLevel.District,
   'Thị xã': UnitLevel.District,
   'Thành phố': UnitLevel.District,
-  'Xã': UnitLevel.Commune,
-  'Phường': UnitLevel.Commune,
+  Xã: UnitLevel.Commune,
+  Phường: UnitLevel.Commune,
   'Thị trấn': UnitLevel.Commune,
   'Đặc khu': UnitLevel.Commune,
 };
