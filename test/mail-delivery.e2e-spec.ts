@@ -5,7 +5,7 @@ import { JobName, MailOutbox, QueueName } from '@app/queue';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { seedNamDinh } from './support/factories.js';
-import { eventually, insertPublishedOutbox, messageRows } from './support/outbox-factory.js';
+import { untilAllSent, eventually, insertPublishedOutbox, messageRows } from './support/outbox-factory.js';
 import { SmtpListener } from './support/smtp-listener.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 import { createTestWorker, TestWorker } from './support/test-worker.js';
@@ -72,16 +72,9 @@ describe('Mail delivery: outbox rows -> BullMQ on Redis -> worker -> SMTP', () =
     expect(smtp.mailsTo('ubnd-366@namdinh.example')[0].text).toContain('Xác nhận đã nhận: trước 17:00 ngày 23/10/2023');
     expect(smtp.mailsTo('ca-36-bgd@namdinh.example')[0].text).not.toContain('THỜI HẠN');
 
-    await eventually(
-      async () =>
-        (
-          await messageRows(
-            t,
-            messages.map((m) => m.id),
-          )
-        ).every((m) => m.status === MessageStatus.Sent),
-      10_000,
-      'rows sent',
+    await untilAllSent(
+      t,
+      messages.map((m) => m.id),
     );
     for (const row of await messageRows(
       t,

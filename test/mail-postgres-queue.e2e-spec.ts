@@ -1,8 +1,8 @@
 import { jest } from '@jest/globals';
-import { DeliveryStatus, MessageStatus } from '@app/database';
+import { DeliveryStatus } from '@app/database';
 import { MailOutbox } from '@app/queue';
 import { seedNamDinh } from './support/factories.js';
-import { eventually, insertPublishedOutbox, messageRows } from './support/outbox-factory.js';
+import { insertPublishedOutbox, untilAllSent } from './support/outbox-factory.js';
 import { SmtpListener } from './support/smtp-listener.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 import { createTestWorker, TestWorker } from './support/test-worker.js';
@@ -40,16 +40,9 @@ describe('Mail delivery on the PostgreSQL queue backend (no REDIS_URL)', () => {
 
     const all = [...enqueued.messages, ...relayed.messages];
     await smtp.waitFor(all.length, 30_000);
-    await eventually(
-      async () =>
-        (
-          await messageRows(
-            t,
-            all.map((m) => m.id),
-          )
-        ).every((m) => m.status === MessageStatus.Sent),
-      10_000,
-      'rows sent',
+    await untilAllSent(
+      t,
+      all.map((m) => m.id),
     );
     await new Promise((r) => setTimeout(r, 1_000)); // a duplicate would arrive now
 

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { MessageStatus } from '@app/database';
 import { MailOutbox } from '@app/queue';
 import { seedNamDinh } from './support/factories.js';
-import { eventually, insertPublishedOutbox, messageRows } from './support/outbox-factory.js';
+import { insertPublishedOutbox, messageRows, untilAllSent } from './support/outbox-factory.js';
 import { TestRedis } from './support/redis-server.js';
 import { SmtpListener } from './support/smtp-listener.js';
 import { createTestApp, TestApp } from './support/test-app.js';
@@ -57,7 +57,7 @@ describe('Mail delivery survives a Redis outage (outbox relay)', () => {
     // Redis comes back empty (no persistence): the jobs queued before are gone with it.
     await redis.restart();
     await smtp.waitFor(ids.length, 45_000);
-    await eventually(async () => (await messageRows(t, ids)).every((m) => m.status === MessageStatus.Sent), 10_000, 'rows sent');
+    await untilAllSent(t, ids);
     await apiEnqueue;
     // Two more relay periods: a duplicate (from the api's delayed add or a relay pass) would show.
     await new Promise((r) => setTimeout(r, 1_000));

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { Delivery, DeliveryStatus, MessageStatus, RecipientPurpose } from '@app/database';
 import { MailOutbox } from '@app/queue';
 import { seedNamDinh } from './support/factories.js';
-import { eventually, insertPublishedOutbox, messageRows } from './support/outbox-factory.js';
+import { untilAllSent, eventually, insertPublishedOutbox, messageRows } from './support/outbox-factory.js';
 import { SmtpListener } from './support/smtp-listener.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 import { createTestWorker, TestWorker } from './support/test-worker.js';
@@ -39,16 +39,9 @@ describe('Mail delivery: retries with backoff, and giving up', () => {
     );
 
     await smtp.waitFor(messages.length, 15_000);
-    await eventually(
-      async () =>
-        (
-          await messageRows(
-            t,
-            messages.map((m) => m.id),
-          )
-        ).every((m) => m.status === MessageStatus.Sent),
-      10_000,
-      'rows sent',
+    await untilAllSent(
+      t,
+      messages.map((m) => m.id),
     );
     await new Promise((r) => setTimeout(r, 500)); // a duplicate would arrive now
 

@@ -7,6 +7,7 @@ import {
   DispatchTask,
   Message,
   MessageKind,
+  MessageStatus,
   RecipientPurpose,
   Unit,
   Urgency,
@@ -111,4 +112,9 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 20_0
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Waits until the worker has recorded every one of these messages as sent. */
+export async function untilAllSent(t: TestApp, ids: string[], timeoutMs = 10_000): Promise<void> {
+  await eventually(async () => (await messageRows(t, ids)).every((m) => m.status === MessageStatus.Sent), timeoutMs, 'rows sent');
 }
