@@ -109,45 +109,21 @@ export function namDinhBodies(areas: AreaRef[]): UnitRow[] {
       emails: [mail(`36-${code}`)],
     });
   }
+  // Each district and commune has a UBND and a police unit serving its area.
+  const body = (a: AreaRef, prefix: 'UBND' | 'CA', parentCode: string): UnitRow => ({
+    code: `${prefix}-${a.code}`,
+    name: `${prefix === 'UBND' ? 'UBND' : 'Công an'} ${lowerKind(a.name)}`,
+    type: prefix === 'UBND' ? UnitType.PeoplesCommittee : UnitType.Police,
+    level: a.level,
+    parentCode,
+    areaCode: a.code,
+    emails: [mail(`${prefix.toLowerCase()}-${a.code}`)],
+  });
   for (const a of areas) {
     if (a.level === UnitLevel.District) {
-      rows.push({
-        code: `UBND-${a.code}`,
-        name: `UBND ${lowerKind(a.name)}`,
-        type: UnitType.PeoplesCommittee,
-        level: a.level,
-        parentCode: 'UBND-36',
-        areaCode: a.code,
-        emails: [mail(`ubnd-${a.code}`)],
-      });
-      rows.push({
-        code: `CA-${a.code}`,
-        name: `Công an ${lowerKind(a.name)}`,
-        type: UnitType.Police,
-        level: a.level,
-        parentCode: 'CA-36',
-        areaCode: a.code,
-        emails: [mail(`ca-${a.code}`)],
-      });
+      rows.push(body(a, 'UBND', 'UBND-36'), body(a, 'CA', 'CA-36'));
     } else if (a.level === UnitLevel.Commune && a.parentCode) {
-      rows.push({
-        code: `UBND-${a.code}`,
-        name: `UBND ${lowerKind(a.name)}`,
-        type: UnitType.PeoplesCommittee,
-        level: a.level,
-        parentCode: `UBND-${a.parentCode}`,
-        areaCode: a.code,
-        emails: [mail(`ubnd-${a.code}`)],
-      });
-      rows.push({
-        code: `CA-${a.code}`,
-        name: `Công an ${lowerKind(a.name)}`,
-        type: UnitType.Police,
-        level: a.level,
-        parentCode: `UBND-${a.code}`,
-        areaCode: a.code,
-        emails: [mail(`ca-${a.code}`)],
-      });
+      rows.push(body(a, 'UBND', `UBND-${a.parentCode}`), body(a, 'CA', `UBND-${a.code}`));
     }
   }
   return rows;

@@ -75,7 +75,8 @@ export class UnitTreeWriter {
     }
     if (wanted.size === 0) return;
     const found: { code: string }[] = await em.query(`SELECT code FROM units WHERE code = ANY($1::text[])`, [[...wanted]]);
-    const missing = [...wanted].filter((c) => !found.some((f) => f.code === c));
+    const known = new Set(found.map((f) => f.code));
+    const missing = [...wanted].filter((c) => !known.has(c));
     if (missing.length > 0) {
       throw invalid(`Không tìm thấy đơn vị cấp trên có mã: ${missing.slice(0, 20).join(', ')}.`, { missingCodes: missing });
     }

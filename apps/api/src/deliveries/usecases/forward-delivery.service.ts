@@ -9,15 +9,11 @@ import type { Actor } from '../../auth/actor.js';
 import { escapeLike } from '../../access/access.service.js';
 import { DeliveryWriter } from '../../dispatches/deliveries/delivery-writer.js';
 import { DELIVERIES_CREATED, type DeliveriesCreatedEvent } from '../../dispatches/events.js';
-import { GROUP_MEMBERS } from '../../dispatches/recipients/recipient-resolver.js';
+import { GROUP_VALUES } from '../../dispatches/recipients/recipient-resolver.js';
 import { DeliveryAccess, DeliveryContext } from '../delivery-access.service.js';
 import { ForwardDto } from '../dto/delivery-actions.dto.js';
 
 const FORWARDABLE = [DeliveryStatus.Accepted, DeliveryStatus.Assigned, DeliveryStatus.InProgress, DeliveryStatus.Completed];
-
-const GROUP_VALUES = Object.entries(GROUP_MEMBERS)
-  .map(([g, m]) => `('${g}', '${m.type}', '${m.level}')`)
-  .join(', ');
 
 /**
  * "Triển khai": a recipient passes the dispatch to units of its own subtree, with its own

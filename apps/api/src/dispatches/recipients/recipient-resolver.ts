@@ -33,7 +33,8 @@ export const PURPOSE_RANK = [
   RecipientPurpose.Archive,
 ];
 
-const GROUP_VALUES = Object.entries(GROUP_MEMBERS)
+/** GROUP_MEMBERS as SQL rows (group_kind, type, level), for a `VALUES` list; built from constants only. */
+export const GROUP_VALUES = Object.entries(GROUP_MEMBERS)
   .map(([g, m]) => `('${g}', '${m.type}', '${m.level}')`)
   .join(', ');
 
