@@ -3,6 +3,7 @@ import { CreateDispatchesAndDeliveries1764291000000 } from './1764291000000-Crea
 import { AcknowledgementsActivitiesAudit1764292000000 } from './1764292000000-AcknowledgementsActivitiesAudit.js';
 import { ReportExports1764293000000 } from './1764293000000-ReportExports.js';
 import { DeliveryRecipientSnapshot1764294000000 } from './1764294000000-DeliveryRecipientSnapshot.js';
+import { WorkingDayCalendar1796091677797 } from './1796091677797-WorkingDayCalendar.js';
 
 /** Listed as classes, not globs: the bundled ESM build has no __dirname to glob from. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   AcknowledgementsActivitiesAudit1764292000000,
   ReportExports1764293000000,
   DeliveryRecipientSnapshot1764294000000,
+  WorkingDayCalendar1796091677797,
 ];

@@ -1,3 +1,4 @@
+import { Clock } from '@app/common';
 import { AppConfig, loadConfig } from '@app/config';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
@@ -57,8 +58,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Replaces the Clock everywhere (see test/support/test-clock.ts): time moves without sleeping. */
+  clock?: Clock;
+}
+
 /** The whole api against real PostgreSQL and Redis, with a database and queue prefix of its own. */
-export async function createTestApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string | undefined> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -70,7 +76,9 @@ export async function createTestApp(env: Record<string, string | undefined> = {}
     DATA_DIR: path.join(tmpdir(), database.name),
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
+  if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await builder.compile();
   const app = configureApp(moduleRef.createNestApplication({ logger: ['error', 'warn'] }));
   await app.init();
   const server = app.getHttpServer();

@@ -7,6 +7,7 @@ import { AccessModule } from './access/access.module.js';
 import { ActivitiesModule } from './activities/activities.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { DispatchesModule } from './dispatches/dispatches.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
         ReportsModule,
         ActivitiesModule,
         SeedModule,
+        CalendarModule,
       ],
     };
   }

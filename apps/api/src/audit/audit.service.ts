@@ -12,7 +12,7 @@ export interface AuditActor {
 
 export interface AuditEntry {
   action: string;
-  entityType: 'delivery' | 'activity' | 'dispatch' | 'unit' | 'user';
+  entityType: 'delivery' | 'activity' | 'dispatch' | 'unit' | 'user' | 'calendar';
   entityId: string;
   dispatchId?: string | null;
   before?: Record<string, unknown> | null;

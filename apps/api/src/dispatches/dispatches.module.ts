@@ -1,4 +1,4 @@
-import { AckLinkSigner, FileStore } from '@app/common';
+import { AckLinkSigner, Clock, FileStore } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
@@ -26,6 +26,7 @@ import { DispatchViewsService } from './views/dispatch-views.service.js';
   controllers: [DispatchesController],
   providers: [
     AckLinkSigner,
+    Clock,
     FileStore,
     DispatchAccess,
     RecipientResolver,

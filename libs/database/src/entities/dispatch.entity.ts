@@ -112,6 +112,16 @@ export class Dispatch {
   @Column({ name: 'report_due_at', type: 'timestamptz', nullable: true })
   reportDueAt!: Date | null;
 
+  /** "Trong N ngày làm việc": resolved to the *_due_at instants on the working-day calendar when published. */
+  @Column({ name: 'ack_due_working_days', type: 'int', nullable: true })
+  ackDueWorkingDays!: number | null;
+
+  @Column({ name: 'forward_due_working_days', type: 'int', nullable: true })
+  forwardDueWorkingDays!: number | null;
+
+  @Column({ name: 'report_due_working_days', type: 'int', nullable: true })
+  reportDueWorkingDays!: number | null;
+
   @Column({ type: 'varchar', length: 16, default: DispatchStatus.Draft })
   status!: DispatchStatus;
 

@@ -13,6 +13,7 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -181,6 +182,27 @@ export class CreateDispatchDto {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'reportDueAt phải là thời điểm ISO 8601' })
   reportDueAt?: string;
+
+  @ApiPropertyOptional({ description: 'Deadline to acknowledge in working days after publication ("trong 3 ngày làm việc")', example: 3 })
+  @IsOptional()
+  @IsInt({ message: 'ackDueWorkingDays (số ngày làm việc) phải là số nguyên từ 1 đến 365' })
+  @Min(1, { message: 'ackDueWorkingDays (số ngày làm việc) phải là số nguyên từ 1 đến 365' })
+  @Max(365, { message: 'ackDueWorkingDays (số ngày làm việc) phải là số nguyên từ 1 đến 365' })
+  ackDueWorkingDays?: number;
+
+  @ApiPropertyOptional({ description: 'Deadline to forward, in working days after publication', example: 5 })
+  @IsOptional()
+  @IsInt({ message: 'forwardDueWorkingDays (số ngày làm việc) phải là số nguyên từ 1 đến 365' })
+  @Min(1, { message: 'forwardDueWorkingDays (số ngày làm việc) phải là số nguyên từ 1 đến 365' })
+  @Max(365, { message: 'forwardDueWorkingDays (số ngày làm việc) phải là số nguyên từ 1 đến 365' })
+  forwardDueWorkingDays?: number;
+
+  @ApiPropertyOptional({ description: 'Deadline to report, in working days after publication', example: 15 })
+  @IsOptional()
+  @IsInt({ message: 'reportDueWorkingDays (số ngày làm việc) phải là số nguyên từ 1 đến 365' })
+  @Min(1, { message: 'reportDueWorkingDays (số ngày làm việc) phải là số nguyên từ 1 đến 365' })
+  @Max(365, { message: 'reportDueWorkingDays (số ngày làm việc) phải là số nguyên từ 1 đến 365' })
+  reportDueWorkingDays?: number;
 }
 
 export class UpdateDispatchDto extends PartialType(CreateDispatchDto) {}

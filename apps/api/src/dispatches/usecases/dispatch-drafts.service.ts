@@ -98,6 +98,17 @@ function fields(dto: UpdateDispatchDto): Partial<Dispatch> {
     out.issuedYear = Number(dto.issuedDate.slice(0, 4));
   }
   for (const k of ['ackDueAt', 'forwardDueAt', 'reportDueAt'] as const) if (dto[k] !== undefined) out[k] = new Date(dto[k]!);
+  // A deadline is either an instant or a number of working days: setting one form clears the other.
+  for (const [at, days] of [
+    ['ackDueAt', 'ackDueWorkingDays'],
+    ['forwardDueAt', 'forwardDueWorkingDays'],
+    ['reportDueAt', 'reportDueWorkingDays'],
+  ] as const) {
+    if (dto[days] !== undefined) {
+      out[days] = dto[days]!;
+      out[at] = null;
+    } else if (dto[at] !== undefined) out[days] = null;
+  }
   return out;
 }
 
@@ -131,6 +142,16 @@ function checkTasks(tasks: TaskDto[] | undefined): void {
 }
 
 function checkDeadlines(dto: UpdateDispatchDto): void {
+  for (const [at, days] of [
+    ['ackDueAt', 'ackDueWorkingDays'],
+    ['forwardDueAt', 'forwardDueWorkingDays'],
+    ['reportDueAt', 'reportDueWorkingDays'],
+  ] as const) {
+    if (dto[at] && dto[days]) throw invalid(`Chỉ ghi một trong hai: ${at} (thời điểm) hoặc ${days} (số ngày làm việc), không ghi cả hai.`);
+  }
+  const [a, f, r] = [dto.ackDueWorkingDays, dto.forwardDueWorkingDays, dto.reportDueWorkingDays];
+  if (a && f && f < a) throw invalid('Số ngày làm việc để chuyển tiếp không được ít hơn số ngày để xác nhận.');
+  if (f && r && r < f) throw invalid('Số ngày làm việc để báo cáo không được ít hơn số ngày để chuyển tiếp.');
   const ack = dto.ackDueAt ? new Date(dto.ackDueAt) : undefined;
   const fwd = dto.forwardDueAt ? new Date(dto.forwardDueAt) : undefined;
   const rep = dto.reportDueAt ? new Date(dto.reportDueAt) : undefined;

@@ -1,4 +1,4 @@
-import { conflict, invalid } from '@app/common';
+import { Clock, conflict, invalid } from '@app/common';
 import { DispatchRecipient, DispatchStatus } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
@@ -30,15 +30,25 @@ export class PublishDispatchService {
     private readonly resolver: RecipientResolver,
     private readonly writer: DeliveryWriter,
     private readonly events: EventEmitter2,
+    private readonly clock: Clock,
   ) {}
 
   async publish(actor: Actor, dispatchId: string): Promise<PublishResult> {
     const { issuer } = await this.access.requireManageable(actor, dispatchId);
     const result = await this.db.transaction(async (em) => {
-      const [row] = await em.query(`SELECT status, ack_due_at, forward_due_at, report_due_at FROM dispatches WHERE id = $1 FOR UPDATE`, [
-        dispatchId,
-      ]);
-      if (row.status !== DispatchStatus.Draft) throw conflict('Công văn này đã được ban hành rồi.');
+      const [locked] = await em.query(`SELECT status FROM dispatches WHERE id = $1 FOR UPDATE`, [dispatchId]);
+      if (locked.status !== DispatchStatus.Draft) throw conflict('Công văn này đã được ban hành rồi.');
+      const publishedAt = this.clock.now();
+      // Deadlines given in working days become instants on the working-day calendar, counted from publication.
+      const [[row]] = await em.query(
+        `UPDATE dispatches
+            SET ack_due_at = COALESCE(working_deadline($2, ack_due_working_days), ack_due_at),
+                forward_due_at = COALESCE(working_deadline($2, forward_due_working_days), forward_due_at),
+                report_due_at = COALESCE(working_deadline($2, report_due_working_days), report_due_at)
+          WHERE id = $1
+          RETURNING ack_due_at, forward_due_at, report_due_at`,
+        [dispatchId, publishedAt],
+      );
       const choices = await em.find(DispatchRecipient, { where: { dispatchId } });
       if (choices.length === 0)
         throw invalid('Chưa chọn nơi nhận: hãy thêm ít nhất một đơn vị hoặc nhóm đơn vị (Kính gửi / Nơi nhận) trước khi ban hành.');
@@ -54,7 +64,10 @@ export class PublishDispatchService {
         forwardDueAt: row.forward_due_at,
         reportDueAt: row.report_due_at,
       });
-      await em.query(`UPDATE dispatches SET status = 'published', published_at = now(), updated_at = now() WHERE id = $1`, [dispatchId]);
+      await em.query(`UPDATE dispatches SET status = 'published', published_at = $2, updated_at = now() WHERE id = $1`, [
+        dispatchId,
+        publishedAt,
+      ]);
       const [{ n }] = await em.query(
         `SELECT count(*)::int AS n FROM deliveries d WHERE d.dispatch_id = $1 AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.delivery_id = d.id)`,
         [dispatchId],
