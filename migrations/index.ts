@@ -4,6 +4,7 @@ import { AcknowledgementsActivitiesAudit1764292000000 } from './1764292000000-Ac
 import { ReportExports1764293000000 } from './1764293000000-ReportExports.js';
 import { DeliveryRecipientSnapshot1764294000000 } from './1764294000000-DeliveryRecipientSnapshot.js';
 import { WorkingDayCalendar1796091677797 } from './1796091677797-WorkingDayCalendar.js';
+import { AuditRequestId1796091761969 } from './1796091761969-AuditRequestId.js';
 
 /** Listed as classes, not globs: the bundled ESM build has no __dirname to glob from. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   ReportExports1764293000000,
   DeliveryRecipientSnapshot1764294000000,
   WorkingDayCalendar1796091677797,
+  AuditRequestId1796091761969,
 ];

@@ -73,6 +73,7 @@ export async function createTestApp(env: Record<string, string | undefined> = {}
     QUEUE_PREFIX: `test-${database.name}`,
     JWT_SECRET: randomBytes(24).toString('hex'),
     LOGIN_RATE_LIMIT: '1000',
+    LOG_LEVEL: 'warn',
     DATA_DIR: path.join(tmpdir(), database.name),
     ...env,
   });

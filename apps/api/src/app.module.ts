@@ -1,8 +1,10 @@
 import { AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
-import { DynamicModule, Module } from '@nestjs/common';
+import { loggerParams, RequestIdMiddleware } from '@app/observability';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module.js';
 import { ActivitiesModule } from './activities/activities.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -17,12 +19,13 @@ import { UnitsModule } from './units/units.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config, 'api')),
         DatabaseModule,
         QueueModule.forRoot(),
         EventEmitterModule.forRoot(),
@@ -40,5 +43,9 @@ export class AppModule {
         CalendarModule,
       ],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestIdMiddleware).forRoutes('{*path}');
   }
 }

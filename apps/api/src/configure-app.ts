@@ -2,6 +2,7 @@ import { AllExceptionsFilter, createValidationPipe } from '@app/common';
 import { type INestApplication, VersioningType } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +18,8 @@ export function webRoot(): string {
 
 /** Everything main.ts and the e2e tests must set up identically. */
 export function configureApp(app: INestApplication): INestApplication {
+  // JSON lines through pino (LOG_LEVEL), Nest's own messages included.
+  app.useLogger(app.get(Logger));
   // /api/v1/... for the API; /api/health and /api/docs are version-neutral.
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });

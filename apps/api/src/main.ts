@@ -7,9 +7,9 @@ import { configureApp } from './configure-app.js';
 
 async function bootstrap() {
   const config = loadConfig();
-  const app = configureApp(await NestFactory.create(AppModule.forRoot(config), { bufferLogs: false }));
+  const app = configureApp(await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true }));
   await app.listen(config.PORT);
-  Logger.log(`API: ${await app.getUrl()}/api/v1 — tài liệu API: ${await app.getUrl()}/api/docs`, 'Bootstrap');
+  Logger.log(`API listening on ${await app.getUrl()}/api/v1 (docs: /api/docs, metrics: /api/metrics)`, 'Bootstrap');
 }
 
 bootstrap().catch((e: unknown) => {

@@ -3,6 +3,7 @@ import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsEmail,
   IsEnum,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -153,6 +154,36 @@ export class AppConfig {
   @Min(100)
   OUTBOX_RELAY_INTERVAL_MS: number = 30_000;
 
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  LOG_LEVEL = 'info';
+
+  /**
+   * Bearer token a Prometheus server sends to read /api/metrics and the worker's /metrics.
+   * Empty: /api/metrics is for signed-in admins only and the worker's /metrics is open (bind its
+   * port to a private network).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** The worker's own HTTP port: /metrics and /health/live, /health/ready. 0 picks a free port. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HTTP_PORT: number = 3001;
+
+  /** Report reads (report, dashboard, scorecard, exports) go here: a streaming replica. Default: DATABASE_URL. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'REPORTS_DATABASE_URL must look like postgres://user@host:5432/db' })
+  REPORTS_DATABASE_URL?: string;
+
   get mailRetry() {
     return { attempts: this.MAIL_MAX_ATTEMPTS, backoffMs: this.MAIL_RETRY_BASE_MS };
   }
@@ -175,7 +206,16 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) {
+  for (const key of [
+    ...known,
+    'DATABASE_URL',
+    'REDIS_URL',
+    'SMTP_URL',
+    'ADMIN_EMAIL',
+    'ADMIN_PASSWORD',
+    'METRICS_TOKEN',
+    'REPORTS_DATABASE_URL',
+  ]) {
     const value = env[key];
     if (value !== undefined) raw[key] = value;
   }

@@ -1,3 +1,4 @@
+import { currentRequestId } from '@app/observability';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -32,17 +33,18 @@ export class MailOutbox {
     queue.on('error', (e: Error) => {
       if (Date.now() - this.lastErrorLogAt < 30_000) return;
       this.lastErrorLogAt = Date.now();
-      this.logger.warn(`Hàng đợi e-mail không kết nối được (e-mail chờ trong PostgreSQL): ${e.message}`);
+      this.logger.warn(`Mail queue unreachable (the e-mails wait in PostgreSQL): ${e.message}`);
     });
   }
 
   async enqueue(messageIds: string[], retry: MailRetryPolicy): Promise<void> {
+    const requestId = currentRequestId();
     for (let i = 0; i < messageIds.length; i += BATCH) {
       const ids = messageIds.slice(i, i + BATCH);
       await this.queue.addBulk(
         ids.map((messageId) => ({
           name: JobName.SendMessage,
-          data: { messageId },
+          data: requestId ? { messageId, requestId } : { messageId },
           opts: {
             jobId: sendMessageJobId(messageId),
             attempts: retry.attempts,
@@ -91,7 +93,7 @@ export class MailOutbox {
       count += rows.length;
       after = rows[rows.length - 1].id;
     }
-    this.logger.log(`Đã đưa ${count} e-mail của công văn ${dispatchId} vào hàng đợi`);
+    this.logger.log(`Queued ${count} e-mails of dispatch ${dispatchId}`);
     return count;
   }
 }

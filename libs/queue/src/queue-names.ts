@@ -12,8 +12,13 @@ export enum JobName {
   ExportReport = 'export-report',
 }
 
+/** Every payload may name the HTTP request that queued it, so the worker's logs carry its id. */
+export interface TracedPayload {
+  requestId?: string;
+}
+
 /** Payloads carry ids only; the worker reloads the rows from PostgreSQL. */
-export interface SendMessagePayload {
+export interface SendMessagePayload extends TracedPayload {
   messageId: string;
 }
 
@@ -21,7 +26,7 @@ export interface SendMessagePayload {
 export const sendMessageJobId = (messageId: string) => `mail-${messageId}`;
 
 /** A report_exports row to produce. */
-export interface ExportReportPayload {
+export interface ExportReportPayload extends TracedPayload {
   exportId: string;
 }
 

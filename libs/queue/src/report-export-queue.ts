@@ -1,3 +1,4 @@
+import { currentRequestId } from '@app/observability';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
@@ -21,7 +22,7 @@ export class ReportExportQueue {
     });
     const add = this.queue.add(
       JobName.ExportReport,
-      { exportId },
+      { exportId, requestId: currentRequestId() },
       {
         jobId: exportReportJobId(exportId),
         attempts: EXPORT_ATTEMPTS,

@@ -1,3 +1,4 @@
+import { currentRequestId } from '@app/observability';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
@@ -28,14 +29,15 @@ export const auditActor = (actor: Actor, ip?: string | null): AuditActor => ({
 
 /**
  * Writes audit events inside the caller's transaction, so a state change and its audit event
- * commit or roll back together.
+ * commit or roll back together. Each row carries the id of the request (or job) it was written
+ * for, read from the request context: callers never pass it.
  */
 @Injectable()
 export class AuditService {
   async record(em: EntityManager, who: AuditActor, entry: AuditEntry): Promise<void> {
     await em.query(
-      `INSERT INTO audit_events (actor_user_id, actor_name, actor_unit_id, ip, action, entity_type, entity_id, dispatch_id, before, after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      `INSERT INTO audit_events (actor_user_id, actor_name, actor_unit_id, ip, action, entity_type, entity_id, dispatch_id, before, after, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         who.userId ?? null,
         who.name ?? null,
@@ -47,6 +49,7 @@ export class AuditService {
         entry.dispatchId ?? null,
         entry.before ? JSON.stringify(entry.before) : null,
         entry.after ? JSON.stringify(entry.after) : null,
+        currentRequestId() ?? null,
       ],
     );
   }

@@ -31,7 +31,7 @@ export class MailEnqueueListener {
     try {
       await work();
     } catch (e) {
-      this.logger.warn(`Chưa đưa được e-mail vào hàng đợi (sẽ thử lại qua bộ chuyển tiếp outbox): ${(e as Error).message}`);
+      this.logger.warn(`Could not queue the e-mails (the outbox relay will retry): ${(e as Error).message}`);
     }
   }
 }

@@ -49,7 +49,7 @@ export class SeedService {
       );
       return this.writer.upsert(em, namDinhBodies(rows));
     });
-    this.logger.log(`Nam Định: ${areas.created} đơn vị hành chính mới, ${bodies.created} cơ quan mới`);
+    this.logger.log(`Nam Dinh seed: ${areas.created} new areas, ${bodies.created} new bodies`);
     return { areas, bodies };
   }
 

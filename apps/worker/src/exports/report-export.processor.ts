@@ -28,6 +28,6 @@ export class ReportExportProcessor extends JobProcessor {
 
   @OnWorkerEvent('failed')
   onFailed(job: Job<ExportReportPayload> | undefined, error: Error): void {
-    if (job) this.logger.warn(`Xuất báo cáo ${job.data.exportId}: lần ${job.attemptsMade} lỗi: ${error.message}`);
+    if (job) this.logger.warn(`Report export ${job.data.exportId}: attempt ${job.attemptsMade} failed: ${error.message}`);
   }
 }

@@ -1,4 +1,5 @@
-import type { JobName } from '@app/queue';
+import { runWithRequestId } from '@app/observability';
+import type { JobName, TracedPayload } from '@app/queue';
 import { WorkerHost } from '@nestjs/bullmq';
 import { type Job, UnrecoverableError } from 'bullmq';
 
@@ -20,6 +21,9 @@ export abstract class JobProcessor extends WorkerHost {
     const handler = this.handlers[job.name as JobName];
     // Retrying cannot make a handler appear: fail the job at once.
     if (!handler) throw new UnrecoverableError(`No handler for job "${job.name}" on queue "${job.queueName}"`);
-    return handler(job);
+    // The job runs in the context of the request that queued it (or of itself), so its log lines
+    // and audit rows carry that id.
+    const requestId = (job.data as TracedPayload | undefined)?.requestId ?? `job-${job.queueName}-${job.id}`;
+    return runWithRequestId(requestId, () => handler(job));
   }
 }

@@ -31,9 +31,9 @@ export class MailProcessor extends JobProcessor {
   onFailed(job: Job<SendMessagePayload> | undefined, error: Error): void {
     if (!job) return;
     if (error instanceof UnrecoverableError || error.name === 'UnrecoverableError') {
-      this.logger.warn(`E-mail ${job.data.messageId} không gửi được, đã dừng thử lại: ${error.message}`);
+      this.logger.warn(`Message ${job.data.messageId} failed for good, no more retries: ${error.message}`);
     } else {
-      this.logger.debug(`E-mail ${job.data.messageId}: lần ${job.attemptsMade} lỗi, sẽ thử lại: ${error.message}`);
+      this.logger.debug(`Message ${job.data.messageId}: attempt ${job.attemptsMade} failed, will retry: ${error.message}`);
     }
   }
 
@@ -43,6 +43,6 @@ export class MailProcessor extends JobProcessor {
     const now = Date.now();
     if (now - this.lastErrorLogAt < 30_000) return;
     this.lastErrorLogAt = now;
-    this.logger.warn(`Hàng đợi e-mail gặp lỗi (sẽ tự kết nối lại): ${error.message}`);
+    this.logger.warn(`Mail queue error (reconnecting by itself): ${error.message}`);
   }
 }

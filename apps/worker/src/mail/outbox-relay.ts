@@ -1,5 +1,6 @@
 import { AppConfig } from '@app/config';
 import { MessageStatus } from '@app/database';
+import { newRequestId, runWithRequestId } from '@app/observability';
 import { MailOutbox } from '@app/queue';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -57,7 +58,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private schedule(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.pass = this.runPass().finally(() => {
+      // Each pass gets an id of its own, carried into the jobs it queues.
+      this.pass = runWithRequestId(`relay-${newRequestId()}`, () => this.runPass()).finally(() => {
         this.pass = undefined;
         this.schedule();
       });
@@ -68,9 +70,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     if (this.stuckAdd) return;
     try {
       const n = await this.relayOnce();
-      if (n > 0) this.logger.log(`Đã đưa lại ${n} e-mail còn chờ vào hàng đợi`);
+      if (n > 0) this.logger.log(`Re-queued ${n} pending e-mails`);
     } catch (e) {
-      this.logger.warn(`Chưa đưa được e-mail còn chờ vào hàng đợi, sẽ thử lại sau ${this.interval} ms: ${(e as Error).message}`);
+      this.logger.warn(`Could not re-queue pending e-mails, next try in ${this.interval} ms: ${(e as Error).message}`);
     }
   }
 

@@ -39,4 +39,8 @@ export class AuditEvent {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip!: string | null;
+
+  /** The X-Request-Id of the request (or job) that wrote it: the key to its log lines. */
+  @Column({ name: 'request_id', type: 'varchar', length: 100, nullable: true })
+  requestId!: string | null;
 }

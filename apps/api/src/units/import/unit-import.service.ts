@@ -33,7 +33,7 @@ export class UnitImportService {
     for (const r of rows) byLevel[r.level]++;
     const summary = await this.db.transaction((em) =>
       this.writer.upsert(em, rows, (done, total) => {
-        this.logger.log(`Đã ghi ${done}/${total} đơn vị hành chính`);
+        this.logger.log(`Unit import: ${done}/${total} areas written`);
         onProgress?.(done, total);
       }),
     );
