@@ -101,7 +101,7 @@ describe('Web front end in a real browser', () => {
     expect(await page.evaluate('sessionStorage.getItem("cvt.token")')).toBeTruthy();
     await page.getByRole('link', { name: REF }).click();
     await page.getByRole('heading', { name: `Công văn ${REF}` }).waitFor();
-    expect(await page.locator('#delivery-status [data-status]').textContent()).toBe('01 · Đã đến');
+    expect(await page.locator('#delivery-status [data-status]').textContent()).toBe('01 · Đã mở, chưa xác nhận');
     const body = await page.locator('main').textContent();
     expect(body).toContain(SEED.subject);
     expect(body).toContain('19/10/2023');
@@ -114,7 +114,7 @@ describe('Web front end in a real browser', () => {
 
     await page.getByRole('button', { name: 'Xác nhận đã nhận' }).click();
     await page.locator('#delivery-status [data-status="accepted"]').waitFor();
-    expect(await page.locator('#delivery-status [data-status]').textContent()).toBe('03 · Đã nhận');
+    expect(await page.locator('#delivery-status [data-status]').textContent()).toBe('03 · Đã xác nhận tiếp nhận');
     expect(await page.getByRole('button', { name: 'Xác nhận đã nhận' }).count()).toBe(0);
 
     page.once('dialog', (d) => void d.accept());
@@ -123,7 +123,7 @@ describe('Web front end in a real browser', () => {
       .getByRole('status')
       .filter({ hasText: `Đã chuyển tiếp cho ${communes} đơn vị.` })
       .waitFor();
-    expect(await page.locator('#delivery-status [data-status]').textContent()).toBe('04 · Đã chuyển tiếp');
+    expect(await page.locator('#delivery-status [data-status]').textContent()).toBe('04 · Đã chuyển tiếp cấp dưới');
     const children = page.getByRole('region', { name: 'Đơn vị đã chuyển tiếp' }).locator('tbody tr');
     expect(await children.count()).toBe(communes);
     expect(await children.first().textContent()).toMatch(/^UBND /);

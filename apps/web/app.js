@@ -204,14 +204,21 @@ function inboxTable(page) {
         h('td', {}, formatDate(d.dispatch.issuedDate)),
         h('td', { class: 'subject' }, d.dispatch.subject),
         h('td', {}, d.dispatch.issuer),
-        h('td', {}, formatTime(d.ackDueAt), isOverdue(d) && h('span', { class: 'badge late' }, vi.delivery.overdue)),
-        h('td', {}, statusBadge(d)),
+        h('td', {}, formatTime(d.ackDueAt), d.overdueAck && h('span', { class: 'badge late' }, vi.delivery.overdue)),
+        h('td', {}, statusBadge(d), missedDeadlines(d)),
       ),
     ),
   );
 }
 
 const isOverdue = (d) => Boolean(d.overdueAck || d.overdueForward || d.overdueReport);
+
+/** Names the deadline that was missed; the acknowledgement's own column shows only its own. */
+const missedDeadlines = (d, withAck = false) => [
+  withAck && d.overdueAck && h('span', { class: 'badge late' }, vi.missed.ack),
+  d.overdueForward && h('span', { class: 'badge late' }, vi.missed.forward),
+  d.overdueReport && h('span', { class: 'badge late' }, vi.missed.report),
+];
 
 // --- One delivery ------------------------------------------------------------------------------
 
@@ -277,14 +284,7 @@ async function deliveryPage(id) {
       'section',
       { class: 'card', 'aria-labelledby': 'h-status' },
       h('h2', { id: 'h-status' }, vi.delivery.status),
-      h(
-        'p',
-        { id: 'delivery-status' },
-        statusBadge(d),
-        ' ',
-        vi.purposes[d.purpose] ?? d.purpose,
-        isOverdue(d) && h('span', { class: 'badge late' }, vi.delivery.overdue),
-      ),
+      h('p', { id: 'delivery-status' }, statusBadge(d), ' ', vi.purposes[d.purpose] ?? d.purpose, missedDeadlines(d, true)),
       acknowledged && h('p', {}, vi.delivery.acknowledgedBy(d.ackByName ?? '', formatTime(d.acknowledgedAt))),
       refused && h('p', {}, vi.delivery.refusedBy(d.refusedByName ?? '', d.refusalReason ?? '')),
       d.instruction && [h('h3', {}, vi.delivery.instruction), h('p', { class: 'pre' }, d.instruction)],
@@ -334,9 +334,9 @@ async function deliveryPage(id) {
                 'tr',
                 {},
                 h('th', { scope: 'row' }, c.unitName),
-                h('td', {}, formatTime(c.ackDueAt), isOverdue(c) && h('span', { class: 'badge late' }, vi.delivery.overdue)),
+                h('td', {}, formatTime(c.ackDueAt), c.overdueAck && h('span', { class: 'badge late' }, vi.delivery.overdue)),
                 h('td', {}, formatTime(c.acknowledgedAt)),
-                h('td', {}, statusBadge(c)),
+                h('td', {}, statusBadge(c), missedDeadlines(c)),
               ),
             ),
           )

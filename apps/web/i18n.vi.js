@@ -88,7 +88,7 @@ export const vi = {
     levels: 'Theo cấp',
     level: 'Cấp',
     levelTotal: 'Tổng',
-    reached: 'Đã đến',
+    reached: 'Đã gửi',
     acknowledged: 'Đã xác nhận',
     onTime: 'Đúng hạn',
     late: 'Trễ hạn',
@@ -96,7 +96,12 @@ export const vi = {
     ackTime: 'Thời gian xác nhận',
     median: 'trung vị',
     p90: 'phân vị 90',
-    hours: (h) => (h == null ? '—' : `${h.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} giờ`),
+    // The rounding of libs/vocabulary (viHoursText): one decimal, and never "0" for a duration that is not zero.
+    hours: (h) => {
+      if (h == null) return '—';
+      const r = Math.round(h * 10) / 10;
+      return r === 0 && h > 0 ? '< 0,1 giờ' : `${r.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} giờ`;
+    },
     activity: 'Hoạt động triển khai',
     coverage: 'Độ phủ',
     activities: 'Số hoạt động',
@@ -111,16 +116,18 @@ export const vi = {
     waitingBelow: 'Đơn vị cấp dưới đang chờ',
   },
   levels: { province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã', commune_police: 'Công an xã' },
+  // The words of libs/vocabulary (VI_LABELS.deliveryStatus); this page cannot import TypeScript.
   statuses: {
-    pending: 'Chờ gửi',
-    sent: 'Đã gửi',
-    arrived: 'Đã đến',
-    refused: 'Từ chối',
-    accepted: 'Đã nhận',
-    assigned: 'Đã chuyển tiếp',
+    pending: 'Chưa gửi',
+    sent: 'Đã gửi, chưa mở',
+    arrived: 'Đã mở, chưa xác nhận',
+    refused: 'Từ chối tiếp nhận',
+    accepted: 'Đã xác nhận tiếp nhận',
+    assigned: 'Đã chuyển tiếp cấp dưới',
     in_progress: 'Đang triển khai',
     completed: 'Hoàn thành',
   },
-  purposes: { action: 'Để thực hiện', coordinate: 'Để phối hợp thực hiện', report: 'Để báo cáo', archive: 'Lưu' },
+  missed: { ack: 'Quá hạn xác nhận', forward: 'Quá hạn chuyển tiếp', report: 'Quá hạn báo cáo' },
+  purposes: { action: 'Để thực hiện', coordinate: 'Để phối hợp thực hiện', report: 'Để báo cáo', info: 'Để biết', archive: 'Lưu' },
   notFound: 'Không tìm thấy trang.',
 };

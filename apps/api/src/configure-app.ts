@@ -17,9 +17,10 @@ export function webRoot(): string {
 }
 
 /** Everything main.ts and the e2e tests must set up identically. */
-export function configureApp(app: INestApplication): INestApplication {
-  // JSON lines through pino (LOG_LEVEL), Nest's own messages included.
-  app.useLogger(app.get(Logger));
+export function configureApp(app: INestApplication, options: { docs?: boolean; preview?: boolean } = {}): INestApplication {
+  // JSON lines through pino (LOG_LEVEL), Nest's own messages included. A preview app (npm run openapi)
+  // instantiates no provider, so it has no logger to take.
+  if (!options.preview) app.useLogger(app.get(Logger));
   // /api/v1/... for the API; /api/health and /api/docs are version-neutral.
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
@@ -29,12 +30,16 @@ export function configureApp(app: INestApplication): INestApplication {
   // Express static middleware, ahead of every Nest route: the global JWT guard never sees these
   // files, and nothing under /api is served from disk (apps/web has no api folder).
   (app as NestExpressApplication).useStaticAssets(webRoot(), { index: 'index.html', redirect: false });
-  const doc = new DocumentBuilder()
+  if (options.docs !== false) SwaggerModule.setup('api/docs', app, SwaggerModule.createDocument(app, apiDocumentConfig()));
+  return app;
+}
+
+/** The document's header, shared by /api/docs and `npm run openapi` (the committed openapi.json). */
+export function apiDocumentConfig() {
+  return new DocumentBuilder()
     .setTitle('Theo dõi triển khai công văn')
     .setDescription('API theo dõi việc triển khai công văn qua các cấp: tỉnh → huyện → xã → công an xã')
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, SwaggerModule.createDocument(app, doc));
-  return app;
 }

@@ -1,24 +1,13 @@
-import { MessageKind, RecipientPurpose, Urgency } from '@app/database';
+import { MessageKind } from '@app/database';
+import { VI_LABELS } from '@app/vocabulary';
 
 /**
  * Every Vietnamese string of the e-mails the worker sends, in one place so it can be reviewed
  * (and corrected) without reading the rendering code.
  */
 export const VI = {
-  urgency: {
-    [Urgency.Normal]: 'Thường',
-    [Urgency.Urgent]: 'Khẩn',
-    [Urgency.VeryUrgent]: 'Thượng khẩn',
-    [Urgency.Flash]: 'Hỏa tốc',
-  } satisfies Record<Urgency, string>,
-
-  purpose: {
-    [RecipientPurpose.Action]: 'Để thực hiện',
-    [RecipientPurpose.Coordinate]: 'Để phối hợp thực hiện',
-    [RecipientPurpose.Report]: 'Để báo cáo',
-    [RecipientPurpose.Info]: 'Để biết',
-    [RecipientPurpose.Archive]: 'Lưu',
-  } satisfies Record<RecipientPurpose, string>,
+  urgency: VI_LABELS.urgency,
+  purpose: VI_LABELS.purpose,
 
   /** Put before the subject; the notice itself needs none. */
   kindPrefix: {

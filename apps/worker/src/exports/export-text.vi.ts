@@ -1,64 +1,17 @@
-import { AckMethod, ActivityChannel, ActivityFlag, DeliveryStatus, RecipientPurpose } from '@app/database';
-import type { ReportLevel } from '@app/reports';
+import { VI_LABELS } from '@app/vocabulary';
 
 /**
  * Every Vietnamese word the exports print (sheet names, headers, labels, the PDF report's text),
  * in one place so it can be reviewed and corrected without reading the writers.
  */
 export const EXPORT_VI = {
-  level: {
-    province: 'Cấp tỉnh',
-    district: 'Cấp huyện',
-    commune: 'Cấp xã',
-    commune_police: 'Công an xã',
-  } satisfies Record<ReportLevel, string>,
-
-  /** Status names of QCVN 102 (edXML) where the status has a code. */
-  status: {
-    [DeliveryStatus.Pending]: 'Chưa gửi',
-    [DeliveryStatus.Sent]: 'Đã gửi',
-    [DeliveryStatus.Arrived]: 'Đã đến',
-    [DeliveryStatus.Refused]: 'Từ chối tiếp nhận',
-    [DeliveryStatus.Accepted]: 'Đã tiếp nhận',
-    [DeliveryStatus.Assigned]: 'Đã phân công',
-    [DeliveryStatus.InProgress]: 'Đang xử lý',
-    [DeliveryStatus.Completed]: 'Hoàn thành',
-  } satisfies Record<DeliveryStatus, string>,
-
-  purpose: {
-    [RecipientPurpose.Action]: 'Thực hiện',
-    [RecipientPurpose.Coordinate]: 'Phối hợp thực hiện',
-    [RecipientPurpose.Report]: 'Để báo cáo',
-    [RecipientPurpose.Info]: 'Để biết',
-    [RecipientPurpose.Archive]: 'Lưu',
-  } satisfies Record<RecipientPurpose, string>,
-
-  ackMethod: {
-    [AckMethod.Web]: 'Trên hệ thống',
-    [AckMethod.EmailLink]: 'Qua liên kết e-mail',
-    [AckMethod.Proxy]: 'Nhập hộ',
-  } satisfies Record<AckMethod, string>,
-
-  channel: {
-    [ActivityChannel.StaffBriefing]: 'Quán triệt cán bộ',
-    [ActivityChannel.ResidentMeeting]: 'Họp dân',
-    [ActivityChannel.EPortalPost]: 'Cổng thông tin điện tử',
-    [ActivityChannel.FacebookPost]: 'Facebook',
-    [ActivityChannel.ZaloPost]: 'Zalo',
-    [ActivityChannel.MassMedia]: 'Phương tiện thông tin đại chúng',
-    [ActivityChannel.Loudspeaker]: 'Loa truyền thanh',
-    [ActivityChannel.BulletinBoard]: 'Bảng tin',
-    [ActivityChannel.Leaflet]: 'Tờ rơi',
-    [ActivityChannel.Other]: 'Khác',
-  } satisfies Record<ActivityChannel, string>,
-
-  activityFlag: {
-    [ActivityFlag.BeforeAcknowledgement]: 'Báo cáo trước khi xác nhận',
-    [ActivityFlag.FutureDate]: 'Ngày trong tương lai',
-    [ActivityFlag.BeforeDispatch]: 'Trước ngày ban hành công văn',
-    [ActivityFlag.DuplicateEvidence]: 'Minh chứng trùng với đơn vị khác',
-    [ActivityFlag.LinkChannelMismatch]: 'Liên kết không đúng kênh',
-  } satisfies Record<ActivityFlag, string>,
+  // The words every product surface shares: one catalogue (@app/vocabulary).
+  level: VI_LABELS.reportLevel,
+  status: VI_LABELS.deliveryStatus,
+  purpose: VI_LABELS.purpose,
+  ackMethod: VI_LABELS.ackMethod,
+  channel: VI_LABELS.channel,
+  activityFlag: VI_LABELS.activityFlag,
 
   /** Put before the technical cause in report_exports.error. */
   failed: 'Không tạo được tệp báo cáo',
@@ -76,16 +29,16 @@ export const EXPORT_VI = {
     status: 'Trạng thái',
     edxmlCode: 'Mã trạng thái (edXML)',
     sentAt: 'Thời điểm gửi',
-    ackDueAt: 'Hạn xác nhận',
+    ackDueAt: VI_LABELS.deadline.ack,
     acknowledgedAt: 'Thời điểm xác nhận',
     ackMethod: 'Cách xác nhận',
     ackBy: 'Người xác nhận',
     timeliness: 'Xác nhận đúng hạn',
-    overdueAck: 'Quá hạn xác nhận',
-    forwardDueAt: 'Hạn chuyển tiếp',
+    overdueAck: VI_LABELS.overdue.ack,
+    forwardDueAt: VI_LABELS.deadline.forward,
     forwardedAt: 'Thời điểm chuyển tiếp',
-    overdueForward: 'Quá hạn chuyển tiếp',
-    overdueReport: 'Quá hạn báo cáo',
+    overdueForward: VI_LABELS.overdue.forward,
+    overdueReport: VI_LABELS.overdue.report,
     refusalReason: 'Lý do từ chối',
     activities: 'Số hoạt động',
   },
@@ -137,8 +90,8 @@ export const EXPORT_VI = {
     levelHeaders: [
       'Cấp',
       'Tổng số',
-      'Đã nhận',
-      'Tỷ lệ đã nhận',
+      'Đã gửi',
+      'Tỷ lệ đã gửi',
       'Đã xác nhận',
       'Tỷ lệ xác nhận',
       'Đúng hạn',
@@ -198,11 +151,5 @@ export const EXPORT_VI = {
   },
 };
 
-const NUMBER = new Intl.NumberFormat('vi-VN');
-const DECIMAL = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
-const PERCENT = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
-
-/** "1.234", "82,4%", "3,5": Vietnamese number writing (dot for thousands, comma for decimals). */
-export const viNumber = (n: number) => NUMBER.format(n);
-export const viDecimal = (n: number) => DECIMAL.format(n);
-export const viPercent = (share: number) => PERCENT.format(share);
+/** Numbers, shares and hours are written and rounded one way everywhere (@app/vocabulary). */
+export { viHours, viNumber, viPercent } from '@app/vocabulary';

@@ -1,13 +1,4 @@
-/** Outreach channels (kênh tuyên truyền). Stored in tasks and activities: renaming breaks rows. */
-export enum ActivityChannel {
-  StaffBriefing = 'staff_briefing',
-  ResidentMeeting = 'resident_meeting',
-  EPortalPost = 'e_portal_post',
-  FacebookPost = 'facebook_post',
-  ZaloPost = 'zalo_post',
-  MassMedia = 'mass_media',
-  Loudspeaker = 'loudspeaker',
-  BulletinBoard = 'bulletin_board',
-  Leaflet = 'leaflet',
-  Other = 'other',
-}
+import { ActivityChannel } from '@app/vocabulary';
+
+/** Moved to @app/vocabulary (shared with the browser); re-exported so entity imports keep working. */
+export { ActivityChannel };

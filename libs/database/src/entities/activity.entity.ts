@@ -1,19 +1,9 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ActivityChannel } from './activity-channel.js';
+import { ActivityFlag } from '@app/vocabulary';
 
-/** Stored in activities.flags: renaming breaks rows. */
-export enum ActivityFlag {
-  /** Reported before the unit acknowledged the delivery. */
-  BeforeAcknowledgement = 'before_acknowledgement',
-  /** Dated in the future at the time of the report. */
-  FutureDate = 'future_date',
-  /** Dated before the dispatch was issued. */
-  BeforeDispatch = 'before_dispatch',
-  /** An evidence file is byte-identical to one another unit already submitted. */
-  DuplicateEvidence = 'duplicate_evidence',
-  /** A link is not a URL of the channel claimed (e.g. a Facebook post linking elsewhere). */
-  LinkChannelMismatch = 'link_channel_mismatch',
-}
+/** Moved to @app/vocabulary (shared with the browser); re-exported so entity imports keep working. */
+export { ActivityFlag };
 
 /** Outreach a unit carried out for a delivery (hoạt động tuyên truyền), with evidence. */
 @Entity('activities')

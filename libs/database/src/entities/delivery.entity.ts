@@ -1,30 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Dispatch, RecipientPurpose } from './dispatch.entity.js';
 import { Unit } from './unit.entity.js';
+import { DeliveryStatus, AckMethod, MessageStatus, MessageKind, EDXML_CODE } from '@app/vocabulary';
 
-/**
- * Stored in deliveries.status: renaming breaks rows. After `sent`, the values follow the
- * edXML status codes of QCVN 102 (see EDXML_CODE). "Overdue" is derived from deadlines, never stored.
- */
-export enum DeliveryStatus {
-  Pending = 'pending',
-  Sent = 'sent',
-  Arrived = 'arrived',
-  Refused = 'refused',
-  Accepted = 'accepted',
-  Assigned = 'assigned',
-  InProgress = 'in_progress',
-  Completed = 'completed',
-}
-
-export const EDXML_CODE: Partial<Record<DeliveryStatus, string>> = {
-  [DeliveryStatus.Arrived]: '01',
-  [DeliveryStatus.Refused]: '02',
-  [DeliveryStatus.Accepted]: '03',
-  [DeliveryStatus.Assigned]: '04',
-  [DeliveryStatus.InProgress]: '05',
-  [DeliveryStatus.Completed]: '06',
-};
+/** Moved to @app/vocabulary (shared with the browser); re-exported so entity imports keep working. */
+export { DeliveryStatus, AckMethod, MessageStatus, MessageKind, EDXML_CODE };
 
 /** One dispatch to one unit. `parentDeliveryId` links a forwarded copy to the one it came from. */
 @Entity('deliveries')
@@ -148,27 +128,6 @@ export class Delivery {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
-}
-
-/** Stored in deliveries.ack_method: renaming breaks rows. */
-export enum AckMethod {
-  Web = 'web',
-  EmailLink = 'email_link',
-  Proxy = 'proxy',
-}
-
-/** Stored in messages.status: renaming breaks rows. */
-export enum MessageStatus {
-  Pending = 'pending',
-  Sent = 'sent',
-  Failed = 'failed',
-}
-
-/** Stored in messages.kind: renaming breaks rows. */
-export enum MessageKind {
-  Notice = 'notice',
-  Reminder = 'reminder',
-  Escalation = 'escalation',
 }
 
 /**

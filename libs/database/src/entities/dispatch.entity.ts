@@ -10,22 +10,10 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Unit } from './unit.entity.js';
+import { Urgency, DispatchStatus, RecipientPurpose, RecipientGroup } from '@app/vocabulary';
 
-/** Stored in dispatches.urgency (độ khẩn, Decree 30/2020): renaming a value breaks existing rows. */
-export enum Urgency {
-  Normal = 'thuong',
-  Urgent = 'khan',
-  VeryUrgent = 'thuong_khan',
-  Flash = 'hoa_toc',
-}
-
-/** Stored in dispatches.status: renaming a value breaks existing rows. */
-export enum DispatchStatus {
-  Draft = 'draft',
-  Published = 'published',
-  Recalled = 'recalled',
-  Closed = 'closed',
-}
+/** Moved to @app/vocabulary (shared with the browser); re-exported so entity imports keep working. */
+export { Urgency, DispatchStatus, RecipientPurpose, RecipientGroup };
 
 /**
  * An official document (công văn) with the metadata of Decree 30/2020/NĐ-CP, kept exactly as
@@ -205,33 +193,8 @@ export class DispatchAttachment {
   createdAt!: Date;
 }
 
-/** Stored in dispatch_recipients.purpose and deliveries.purpose: renaming breaks rows. */
-export enum RecipientPurpose {
-  /** "để thực hiện" */
-  Action = 'action',
-  /** "để phối hợp thực hiện" */
-  Coordinate = 'coordinate',
-  /** "để báo cáo" */
-  Report = 'report',
-  /** "để biết" */
-  Info = 'info',
-  /** "lưu" */
-  Archive = 'archive',
-}
-
 /** Purposes that carry deadlines and are expected to act. */
 export const ACTING_PURPOSES = [RecipientPurpose.Action, RecipientPurpose.Coordinate];
-
-/** Stored in dispatch_recipients.group_kind: renaming breaks rows. */
-export enum RecipientGroup {
-  /** Sở, ban, ngành under the people's committee of the province (or of `scopeUnitId`). */
-  AllDepartments = 'all_departments',
-  /** UBND of every district below `scopeUnitId` (default: the issuer's province). */
-  AllDistrictCommittees = 'all_district_committees',
-  AllCommuneCommittees = 'all_commune_committees',
-  AllDistrictPolice = 'all_district_police',
-  AllCommunePolice = 'all_commune_police',
-}
 
 /** How the issuer chose recipients: one unit or a group, each with a purpose. Resolved at publish. */
 @Entity('dispatch_recipients')

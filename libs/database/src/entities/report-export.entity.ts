@@ -1,19 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { ExportFormat, ExportStatus } from '@app/vocabulary';
 
-/** Stored in report_exports.format (and in the stored file's extension): renaming breaks rows. */
-export enum ExportFormat {
-  Xlsx = 'xlsx',
-  Csv = 'csv',
-  Pdf = 'pdf',
-}
-
-/** Stored in report_exports.status: renaming breaks rows. */
-export enum ExportStatus {
-  Queued = 'queued',
-  Running = 'running',
-  Done = 'done',
-  Failed = 'failed',
-}
+/** Moved to @app/vocabulary (shared with the browser); re-exported so entity imports keep working. */
+export { ExportFormat, ExportStatus };
 
 /**
  * One requested file export of a dispatch's compliance report. The api writes the row and queues

@@ -1,22 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { UnitType, UnitLevel } from '@app/vocabulary';
 
-/** Stored in units.type: renaming a value breaks existing rows (migrate them in the same change). */
-export enum UnitType {
-  /** Đơn vị hành chính (tỉnh, huyện, xã) imported from the GSO lists. */
-  Area = 'area',
-  PeoplesCommittee = 'peoples_committee',
-  Police = 'police',
-  Department = 'department',
-  MassOrganisation = 'mass_organisation',
-  Other = 'other',
-}
-
-/** Stored in units.level: renaming a value breaks existing rows. */
-export enum UnitLevel {
-  Province = 'province',
-  District = 'district',
-  Commune = 'commune',
-}
+/** Moved to @app/vocabulary (shared with the browser); re-exported so entity imports keep working. */
+export { UnitType, UnitLevel };
 
 /**
  * An organisation (UBND, police, department, ...) or an administrative area.

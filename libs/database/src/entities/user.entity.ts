@@ -1,13 +1,9 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Unit } from './unit.entity.js';
+import { Role } from '@app/vocabulary';
 
-/** Stored in users.role: renaming a value breaks existing rows. */
-export enum Role {
-  Admin = 'admin',
-  Issuer = 'issuer',
-  Leader = 'leader',
-  Officer = 'officer',
-}
+/** Moved to @app/vocabulary (shared with the browser); re-exported so entity imports keep working. */
+export { Role };
 
 @Entity('users')
 export class User {

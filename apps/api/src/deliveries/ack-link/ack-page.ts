@@ -1,26 +1,8 @@
+import { DeliveryStatus, deliveryStatusText, RecipientPurpose, VI_LABELS } from '@app/vocabulary';
 import type { AckLinkView } from './ack-link.service.js';
 
 const esc = (s: unknown) =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-const PURPOSE: Record<string, string> = {
-  action: 'Để thực hiện',
-  coordinate: 'Để phối hợp thực hiện',
-  report: 'Để báo cáo',
-  info: 'Để biết',
-  archive: 'Lưu',
-};
-
-const STATUS: Record<string, string> = {
-  pending: 'Chờ gửi',
-  sent: 'Đã gửi',
-  arrived: '01 – Đã đến',
-  refused: '02 – Từ chối tiếp nhận',
-  accepted: '03 – Đã xác nhận tiếp nhận',
-  assigned: '04 – Đã phân công',
-  in_progress: '05 – Đang xử lý',
-  completed: '06 – Hoàn thành',
-};
 
 const when = (d: Date | string | null) =>
   d ? new Date(d).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }) : null;
@@ -47,8 +29,8 @@ header{display:flex;justify-content:space-between;text-align:center;font-size:.9
 ${notice ? `<p role="status" style="background:#e8f5e9;padding:.75rem 1rem;border-radius:6px">${esc(notice)}</p>` : ''}
 <h1>${esc(d.subject)}</h1>
 <div class="meta">
-<p>Đơn vị nhận: <strong>${esc(view.unit.name)}</strong> — ${esc(PURPOSE[view.delivery.purpose] ?? view.delivery.purpose)}</p>
-<p>Trạng thái: <strong id="status">${esc(STATUS[view.delivery.status] ?? view.delivery.status)}</strong></p>
+<p>Đơn vị nhận: <strong>${esc(view.unit.name)}</strong> — ${esc(VI_LABELS.purpose[view.delivery.purpose as RecipientPurpose] ?? view.delivery.purpose)}</p>
+<p>Trạng thái: <strong id="status">${esc(deliveryStatusText(view.delivery.status as DeliveryStatus))}</strong></p>
 ${deadlines.map(([k, v]) => `<p>${esc(k)}: <strong>${esc(v)}</strong></p>`).join('\n')}
 ${view.delivery.instruction ? `<p>Chỉ đạo của đơn vị chuyển tiếp: ${esc(view.delivery.instruction)}</p>` : ''}
 </div>

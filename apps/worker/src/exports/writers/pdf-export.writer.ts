@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
 import type { Readable } from 'node:stream';
 import { draftingUnit, reportSymbol } from '../export-naming.js';
-import { EXPORT_VI, viDecimal, viNumber, viPercent } from '../export-text.vi.js';
+import { EXPORT_VI, viHours, viNumber, viPercent } from '../export-text.vi.js';
 import { dmy, vnParts } from '../vn-time.js';
 import type { ExportJob, ExportWriter, PreparedExport } from './export-writer.js';
 import { drawHeader, drawSignature, drawTitle, heading, numberPages, PAGE_MARGINS, paragraph, registerFonts, table } from './pdf-layout.js';
@@ -78,7 +78,7 @@ export class PdfExportWriter implements ExportWriter {
       );
     }
     const { medianHours, p90Hours } = r.ackTime;
-    paragraph(doc, medianHours === null || p90Hours === null ? V.noAckTime : V.ackTime(viDecimal(medianHours), viDecimal(p90Hours)));
+    paragraph(doc, medianHours === null || p90Hours === null ? V.noAckTime : V.ackTime(viHours(medianHours), viHours(p90Hours)));
     const a = r.activity;
     paragraph(
       doc,
