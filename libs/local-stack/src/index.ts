@@ -1,2 +1,4 @@
 export * from './embedded-postgres.js';
+export * from './local-stack-error.js';
 export * from './mail-catcher.js';
+export { postgresStagingDir } from './postgres-place.js';

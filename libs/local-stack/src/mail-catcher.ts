@@ -53,6 +53,8 @@ export async function startMailCatcher(options: { dataDir: string; smtpPort: num
     disabledCommands: ['STARTTLS'],
     logger: false,
     size: MAX_MAIL_BYTES,
+    // On stop, open SMTP sessions get this long before they are cut (the launcher frees its ports fast).
+    closeTimeout: 1000,
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -80,8 +82,10 @@ export async function startMailCatcher(options: { dataDir: string; smtpPort: num
     smtpUrl: `smtp://127.0.0.1:${options.smtpPort}`,
     viewerUrl: `http://localhost:${options.viewerPort}`,
     stop: async () => {
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
-      await new Promise<void>((resolve) => viewer.close(() => resolve()));
+      const viewerClosed = new Promise<void>((resolve) => viewer.close(() => resolve()));
+      // A browser's keep-alive connection would hold the viewer's port open indefinitely.
+      viewer.closeAllConnections();
+      await Promise.all([new Promise<void>((resolve) => smtp.close(() => resolve())), viewerClosed]);
     },
   };
 }

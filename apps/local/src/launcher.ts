@@ -1,0 +1,172 @@
+import { AppConfig } from '@app/config';
+import { dataSourceOptions } from '@app/database';
+import { EmbeddedPostgres, type MailCatcher, startMailCatcher } from '@app/local-stack';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DataSource } from 'typeorm';
+import { CliModule } from '../../api/src/cli/cli.module.js';
+import { SeedService } from '../../api/src/seed/seed.service.js';
+import { publishDemoDispatch } from './demo-dispatch.js';
+import { MSG } from './messages.js';
+import { type PortClaim, takenPorts } from './ports.js';
+import { Supervisor } from './supervisor.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The whole product on one machine. With no DATABASE_URL it starts an embedded PostgreSQL under
+ * DATA_DIR; it migrates, seeds Nam Định and the demo accounts (outside production), then runs the
+ * api and the worker as supervised child processes (restarted if they die). With no SMTP_URL
+ * (outside production) mail goes to a local mail catcher with a web viewer. SIGINT or SIGTERM
+ * stops the children, the mail catcher and the database, in that order, within about 10 s.
+ */
+export class Launcher {
+  private readonly logger = new Logger('Start');
+  private database?: EmbeddedPostgres;
+  private catcher?: MailCatcher;
+  private supervisor?: Supervisor;
+  private stopped?: Promise<never>;
+
+  constructor(private readonly config: AppConfig) {}
+
+  async run(): Promise<void> {
+    const { config } = this;
+    this.handleSignals();
+    const usesCatcher = !config.SMTP_URL && !config.isProduction;
+    await this.claimPorts(usesCatcher);
+
+    if (!config.DATABASE_URL) {
+      this.database = new EmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
+      config.DATABASE_URL = await this.database.start();
+      void this.database.exited.then(() => {
+        if (this.stopping) return;
+        this.logger.error(MSG.databaseDied);
+        void this.shutdown(1);
+      });
+    }
+
+    const ds = await new DataSource(dataSourceOptions(config)).initialize();
+    try {
+      const ran = await ds.runMigrations({ transaction: 'each' });
+      if (ran.length) this.logger.log(`Đã chạy migration: ${ran.map((m) => m.name).join(', ')}`);
+    } finally {
+      await ds.destroy();
+    }
+    const logins = config.isProduction ? [] : await this.seed();
+
+    let viewerUrl: string | undefined;
+    if (usesCatcher) {
+      this.catcher = await startMailCatcher({
+        dataDir: config.DATA_DIR,
+        smtpPort: config.MAIL_CATCHER_PORT,
+        viewerPort: config.MAIL_VIEWER_PORT,
+      });
+      config.SMTP_URL = this.catcher.smtpUrl;
+      viewerUrl = this.catcher.viewerUrl;
+    }
+    if (this.stopping) return;
+
+    // Children get this process's environment plus what the start decided (database, mail).
+    const env = { ...process.env, DATABASE_URL: config.DATABASE_URL, ...(config.SMTP_URL ? { SMTP_URL: config.SMTP_URL } : {}) };
+    const entry = (app: string) => path.resolve(here, `../../${app}/src/main.js`);
+    const child = (app: string) => ({ name: app, start: () => fork(path.join(here, 'child.js'), [entry(app)], { env, stdio: 'inherit' }) });
+    this.supervisor = new Supervisor([child('api'), child('worker')], {
+      runDir: path.resolve(config.DATA_DIR, 'run'),
+      log: this.logger,
+      onGiveUp: () => void this.shutdown(1),
+    });
+    this.supervisor.start();
+
+    const base = `http://localhost:${config.PORT}`;
+    const lines = [
+      '',
+      `Sẵn sàng: ${base}/api/v1  (tài liệu API: ${base}/api/docs, tình trạng: ${base}/api/health)`,
+      ...(viewerUrl ? [`Hộp thư thử nghiệm (e-mail không gửi ra ngoài): ${viewerUrl}`] : []),
+      ...(logins.length
+        ? [
+            'Tài khoản dùng thử (mật khẩu chung: ' + logins[0].password + '):',
+            ...logins.map((l) => `  ${l.role.padEnd(8)} ${l.email.padEnd(22)} ${l.unit}`),
+          ]
+        : []),
+      '',
+    ];
+    setTimeout(() => console.log(lines.join('\n')), 1500).unref();
+    const admin = logins.find((l) => l.role === 'admin');
+    if (admin)
+      publishDemoDispatch(`http://127.0.0.1:${config.PORT}`, admin).catch((e: unknown) =>
+        this.logger.warn(`Công văn mẫu: ${(e as Error).message}`),
+      );
+  }
+
+  get stopping(): boolean {
+    return this.stopped !== undefined;
+  }
+
+  /** Stops the children, then the mail catcher, then the database, and exits with `code`. */
+  shutdown(code: number): Promise<never> {
+    this.stopped ??= (async () => {
+      await this.supervisor?.stop();
+      await this.catcher?.stop();
+      await this.database?.stop();
+      this.logger.log(MSG.stopped);
+      // Whatever else is still pending (a seed, a demo publish) ends with the process.
+      process.exit(code);
+    })();
+    return this.stopped;
+  }
+
+  private handleSignals(): void {
+    let signals = 0;
+    const onSignal = (signal: NodeJS.Signals) => {
+      signals++;
+      if (signals === 1) {
+        this.logger.log(MSG.stopping(signal));
+        void this.shutdown(0);
+        return;
+      }
+      this.logger.warn(MSG.forced);
+      this.supervisor?.kill();
+      this.database?.kill();
+      process.exit(130);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+
+  /** Every port this start will bind, checked together before anything starts. */
+  private async claimPorts(usesCatcher: boolean): Promise<void> {
+    const { config } = this;
+    const claims: PortClaim[] = [];
+    if (config.PORT !== 0) claims.push({ port: config.PORT, variable: 'PORT' });
+    if (!config.DATABASE_URL) claims.push({ port: config.EMBEDDED_PG_PORT, variable: 'EMBEDDED_PG_PORT', host: '127.0.0.1' });
+    if (usesCatcher)
+      claims.push(
+        { port: config.MAIL_CATCHER_PORT, variable: 'MAIL_CATCHER_PORT', host: '127.0.0.1' },
+        { port: config.MAIL_VIEWER_PORT, variable: 'MAIL_VIEWER_PORT', host: '127.0.0.1' },
+      );
+    const taken = await takenPorts(claims);
+    if (taken.length) {
+      console.error(MSG.portsTaken(taken));
+      process.exit(1);
+    }
+  }
+
+  private async seed() {
+    const { config } = this;
+    const ctx = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error', 'warn'] });
+    try {
+      const seed = ctx.get(SeedService);
+      await seed.seedNamDinh();
+      const logins = await seed.ensureDemoAccounts();
+      if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) await seed.ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+      return logins;
+    } finally {
+      await ctx.close();
+      // The quiet logger above is global in Nest: give the launcher its own messages back.
+      Logger.overrideLogger(['log', 'warn', 'error', 'fatal']);
+    }
+  }
+}
