@@ -8,7 +8,8 @@ import { Supervisor, type SupervisorPolicy } from './supervisor.js';
 const node = (script: string) => () => spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
 const LIVES = 'setInterval(() => {}, 1000)';
 const DIES = 'setTimeout(() => process.exit(3), 50)';
-const IGNORES_SIGTERM = "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000)";
+// Says "ready" once its handler is in place: before that, SIGTERM would still kill it.
+const IGNORES_SIGTERM = "process.on('SIGTERM', () => {}); console.log('ready'); setInterval(() => {}, 1000)";
 
 async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -79,18 +80,22 @@ describe('Supervisor (npm start keeps the api and the worker running)', () => {
   });
 
   it('stops every child on stop(), SIGKILLs one that ignores SIGTERM, and restarts none', async () => {
+    let ready = false;
+    const stubborn = () => {
+      const child = spawn(process.execPath, ['-e', IGNORES_SIGTERM], { stdio: ['ignore', 'pipe', 'ignore'] });
+      child.stdout.on('data', () => (ready = true));
+      return child;
+    };
     const s = make(
       [
         { name: 'api', start: node(LIVES) },
-        { name: 'worker', start: node(IGNORES_SIGTERM) },
+        { name: 'worker', start: stubborn },
       ],
       { stopGraceMs: 500 },
     );
     s.start();
     const pids = [s.pid('api')!, s.pid('worker')!];
-    await until(() => existsSync(pidFile('worker')));
-    // Give the child time to install its SIGTERM handler before asking it to stop.
-    await new Promise((r) => setTimeout(r, 300));
+    await until(() => ready && existsSync(pidFile('worker')));
     await s.stop();
     expect(pids.map(alive)).toEqual([false, false]);
     expect(logs).toContainEqual(expect.stringMatching(/^worker \(pid \d+\) không dừng kịp: SIGKILL$/));
