@@ -5,6 +5,7 @@ import { ReportExports1764293000000 } from './1764293000000-ReportExports.js';
 import { DeliveryRecipientSnapshot1764294000000 } from './1764294000000-DeliveryRecipientSnapshot.js';
 import { WorkingDayCalendar1796091677797 } from './1796091677797-WorkingDayCalendar.js';
 import { AuditRequestId1796091761969 } from './1796091761969-AuditRequestId.js';
+import { UnitLineage1796092241542 } from './1796092241542-UnitLineage.js';
 
 /** Listed as classes, not globs: the bundled ESM build has no __dirname to glob from. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   DeliveryRecipientSnapshot1764294000000,
   WorkingDayCalendar1796091677797,
   AuditRequestId1796091761969,
+  UnitLineage1796092241542,
 ];

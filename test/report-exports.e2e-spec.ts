@@ -226,7 +226,7 @@ describe('Report exports (XLSX, CSV, PDF) produced by the worker', () => {
       await t.http().get(`/api/v1/report-exports/${id}/download`).set(who.auth).expect(404);
     }
     await t.http().post(`/api/v1/dispatches/${gen.dispatchId}/report/exports`).set(stranger.auth).send({ format: 'pdf' }).expect(403);
-    const admin = await signIn(t, Role.Admin, 'CA-36');
+    const admin = await signIn(t, Role.Admin, 'HE-THONG');
     await t.http().get(`/api/v1/report-exports/${id}`).set(admin.auth).expect(200);
   });
 

@@ -14,7 +14,7 @@ export async function generateBodies(db: DataSource, log: (m: string) => void): 
     INSERT INTO units (id, code, name, search_name, type, level, parent_id, area_id, path, emails)
     SELECT s.id, '${codePrefix}' || s.code, '${namePrefix} ' || s.name, lower('${namePrefix} ' || s.code), '${type}', s.level, s.parent_id, s.area_id,
            COALESCE((SELECT p.path FROM units p WHERE p.id = s.parent_id), '') || s.id || '.', ARRAY[lower('${codePrefix}' || s.code) || '@bench.example']
-      FROM src s ON CONFLICT (code) DO NOTHING`;
+      FROM src s ON CONFLICT (code) WHERE retired_on IS NULL DO NOTHING`;
   const parentBody = (prefix: string) =>
     `SELECT p.id FROM units p WHERE p.code = '${prefix}' || (SELECT pa.code FROM units pa WHERE pa.id = a.parent_id)`;
   await db.query(body('UBND-', 'UBND', 'peoples_committee', 'province', 'NULL::uuid'));
@@ -39,7 +39,7 @@ export async function generateBodies(db: DataSource, log: (m: string) => void): 
     )
     INSERT INTO units (id, code, name, search_name, type, level, parent_id, area_id, path, emails)
     SELECT id, code || '-S' || i, 'Sở ' || i || ' ' || code, 'so ' || i, 'department', 'province', parent_id, area_id, path || id || '.', ARRAY[lower(code) || '-s' || i || '@bench.example']
-      FROM src ON CONFLICT (code) DO NOTHING`);
+      FROM src ON CONFLICT (code) WHERE retired_on IS NULL DO NOTHING`);
   await db.query('ANALYZE units');
   const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM units WHERE type <> 'area'`);
   log(`${n} acting units`);

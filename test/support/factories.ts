@@ -1,7 +1,7 @@
 import { Role, Unit, User } from '@app/database';
 import { randomBytes } from 'node:crypto';
 import { PasswordService } from '../../apps/api/src/auth/password.service.js';
-import { SeedService } from '../../apps/api/src/seed/seed.service.js';
+import { SeedService, SYSTEM_UNIT } from '../../apps/api/src/seed/seed.service.js';
 import type { TestApp } from './test-app.js';
 
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
@@ -10,8 +10,9 @@ export async function seedNamDinh(t: TestApp) {
   return t.app.get(SeedService).seedNamDinh();
 }
 
+/** The unit in force with this code; once retired (a merged commune shares its code), the last one that had it. */
 export async function unitByCode(t: TestApp, code: string): Promise<Unit> {
-  return t.db.getRepository(Unit).findOneByOrFail({ code });
+  return t.db.getRepository(Unit).findOneOrFail({ where: { code }, order: { retiredOn: { direction: 'DESC', nulls: 'FIRST' } } });
 }
 
 export interface SignedIn {
@@ -22,6 +23,7 @@ export interface SignedIn {
 
 /** A user of the given role in the unit with this code, signed in through the real login route. */
 export async function signIn(t: TestApp, role: Role, unitCode: string): Promise<SignedIn> {
+  if (unitCode === SYSTEM_UNIT) await t.app.get(SeedService).systemUnit();
   const unit = await unitByCode(t, unitCode);
   const email = `${role}.${unitCode.toLowerCase()}.${randomBytes(3).toString('hex')}@test.local`;
   const passwordHash = await t.app.get(PasswordService).hash(TEST_PASSWORD);

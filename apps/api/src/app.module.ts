@@ -13,6 +13,7 @@ import { CalendarModule } from './calendar/calendar.module.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { DispatchesModule } from './dispatches/dispatches.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ProvincesModule } from './provinces/provinces.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { UnitsModule } from './units/units.module.js';
@@ -41,6 +42,7 @@ export class AppModule implements NestModule {
         ActivitiesModule,
         SeedModule,
         CalendarModule,
+        ProvincesModule,
       ],
     };
   }

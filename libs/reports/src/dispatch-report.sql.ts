@@ -42,7 +42,10 @@ levels AS (
 blocking AS (
   SELECT d.*, (SELECT count(*)::int FROM units c
                 -- A range on the text_pattern_ops index: LIKE with a per-row pattern could not use it.
-                WHERE c.path ~>~ d.unit_path AND c.path ~<~ (d.unit_path || '~') AND c.active AND c.type <> 'area'
+                WHERE c.path ~>~ d.unit_path AND c.path ~<~ (d.unit_path || '~') AND c.type <> 'area'
+                  -- Units in force on the issued date: retiring them later leaves the report as it was.
+                  AND (c.active OR c.retired_on > (SELECT issued_date FROM dispatches WHERE id = $1))
+                  AND (c.valid_from IS NULL OR c.valid_from <= (SELECT issued_date FROM dispatches WHERE id = $1))
                   AND NOT EXISTS (SELECT 1 FROM deliveries x WHERE x.dispatch_id = $1 AND x.unit_id = c.id)) AS waiting
     FROM d WHERE d.acting AND (d.overdue_ack OR d.overdue_forward)
 ),

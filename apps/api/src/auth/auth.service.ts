@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
 import type { Actor } from './actor.js';
 import { PasswordService } from './password.service.js';
 
@@ -19,6 +20,7 @@ export class AuthService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly passwords: PasswordService,
     private readonly jwt: JwtService,
+    private readonly access: AccessService,
   ) {}
 
   async validateCredentials(email: string, password: string): Promise<Actor | null> {
@@ -31,12 +33,19 @@ export class AuthService {
     const ok = await this.passwords.verify(user?.passwordHash ?? DUMMY_HASH, password);
     if (!user || !ok || !user.active) return null;
     await this.users.update(user.id, { lastLoginAt: new Date() });
-    return toActor(user, user.unit!);
+    return this.withScope(toActor(user, user.unit!), user.unit!);
   }
 
   async actorFor(userId: string): Promise<Actor | null> {
     const user = await this.users.findOne({ where: { id: userId, active: true }, relations: { unit: true } });
-    return user ? toActor(user, user.unit!) : null;
+    return user ? this.withScope(toActor(user, user.unit!), user.unit!) : null;
+  }
+
+  /** An admin's reach (installation or province) is decided by AccessService. */
+  private async withScope(actor: Actor, unit: Unit): Promise<Actor> {
+    if (actor.role !== Role.Admin) return actor;
+    const provinceRoots = await this.access.provinceRootsFor(unit);
+    return provinceRoots ? { ...actor, provinceRoots } : actor;
   }
 
   async login(actor: Actor) {

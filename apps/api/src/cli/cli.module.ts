@@ -2,6 +2,7 @@ import { AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
+import { ProvincesModule } from '../provinces/provinces.module.js';
 import { SeedModule } from '../seed/seed.module.js';
 import { UnitsModule } from '../units/units.module.js';
 
@@ -9,6 +10,9 @@ import { UnitsModule } from '../units/units.module.js';
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [AppConfigModule.forRoot(config), DatabaseModule, AccessModule, UnitsModule, SeedModule] };
+    return {
+      module: CliModule,
+      imports: [AppConfigModule.forRoot(config), DatabaseModule, AccessModule, UnitsModule, SeedModule, ProvincesModule],
+    };
   }
 }

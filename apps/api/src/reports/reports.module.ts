@@ -1,6 +1,7 @@
 import { DispatchReportQuery } from '@app/reports';
 import { Module } from '@nestjs/common';
 import { DispatchesModule } from '../dispatches/dispatches.module.js';
+import { UnitsModule } from '../units/units.module.js';
 import { ReportExportsController } from './exports/report-exports.controller.js';
 import { ReportExportsService } from './exports/report-exports.service.js';
 import { ReportAccess } from './report-access.service.js';
@@ -11,7 +12,7 @@ import { DispatchReportService } from './usecases/dispatch-report.service.js';
 import { ScorecardService } from './usecases/scorecard.service.js';
 
 @Module({
-  imports: [DispatchesModule],
+  imports: [DispatchesModule, UnitsModule],
   controllers: [ReportsController, ReportExportsController],
   providers: [
     DispatchReportQuery,

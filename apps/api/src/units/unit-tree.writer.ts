@@ -13,6 +13,8 @@ export interface UnitRow {
   areaCode?: string | null;
   /** Only used when the unit is created: addresses edited later by people are kept. */
   emails?: string[];
+  /** Only used when the unit is created: the day a unit of a new structure came into force. */
+  validFrom?: string | null;
 }
 
 export interface UpsertSummary {
@@ -48,6 +50,7 @@ export class UnitTreeWriter {
         wave.map((r) => r.parentCode),
         wave.map((r) => r.areaCode ?? null),
         wave.map((r) => JSON.stringify(r.emails ?? [])),
+        wave.map((r) => r.validFrom ?? null),
       ]);
       const missing = wave.length - result.length;
       for (const r of result) {
@@ -74,7 +77,9 @@ export class UnitTreeWriter {
       if (r.areaCode && !inBatch.has(r.areaCode)) wanted.add(r.areaCode);
     }
     if (wanted.size === 0) return;
-    const found: { code: string }[] = await em.query(`SELECT code FROM units WHERE code = ANY($1::text[])`, [[...wanted]]);
+    const found: { code: string }[] = await em.query(`SELECT code FROM units WHERE code = ANY($1::text[]) AND retired_on IS NULL`, [
+      [...wanted],
+    ]);
     const known = new Set(found.map((f) => f.code));
     const missing = [...wanted].filter((c) => !known.has(c));
     if (missing.length > 0) {
@@ -123,21 +128,22 @@ export async function repairSubtreePaths(em: EntityManager, rootIds: string[]): 
 
 const UPSERT_SQL = `
 WITH input AS (
-  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-    AS t(code, name, search_name, type, area_kind, level, parent_code, area_code, emails)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::date[])
+    AS t(code, name, search_name, type, area_kind, level, parent_code, area_code, emails, valid_from)
 ),
 resolved AS (
+  -- Codes name the units in force: a retired unit may share its code with its successor.
   SELECT i.*, gen_random_uuid() AS new_id, p.id AS parent_id, p.path AS parent_path, a.id AS area_id
   FROM input i
-  LEFT JOIN units p ON p.code = i.parent_code
-  LEFT JOIN units a ON a.code = i.area_code
+  LEFT JOIN units p ON p.code = i.parent_code AND p.retired_on IS NULL
+  LEFT JOIN units a ON a.code = i.area_code AND a.retired_on IS NULL
 )
-INSERT INTO units AS u (id, code, name, search_name, type, area_kind, level, parent_id, area_id, path, emails)
+INSERT INTO units AS u (id, code, name, search_name, type, area_kind, level, parent_id, area_id, path, emails, valid_from)
 SELECT new_id, code, name, search_name, type, area_kind, level, parent_id, area_id,
        COALESCE(parent_path, '') || new_id::text || '.',
-       ARRAY(SELECT json_array_elements_text(emails::json))
+       ARRAY(SELECT json_array_elements_text(emails::json)), valid_from
 FROM resolved
-ON CONFLICT (code) DO UPDATE SET
+ON CONFLICT (code) WHERE retired_on IS NULL DO UPDATE SET
   name = EXCLUDED.name,
   search_name = EXCLUDED.search_name,
   type = EXCLUDED.type,

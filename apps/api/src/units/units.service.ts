@@ -2,9 +2,10 @@ import { conflict, foldVietnamese, forbidden, notFound, Page } from '@app/common
 import { Unit, UnitType } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, IsNull, Repository } from 'typeorm';
 import { AccessService, escapeLike } from '../access/access.service.js';
 import { Actor, hasGlobalScope } from '../auth/actor.js';
+import { UnitLineageService } from './lineage/unit-lineage.service.js';
 import { CreateUnitDto, ListUnitsQuery, MoveUnitDto, UpdateUnitDto } from './dto/unit.dto.js';
 
 @Injectable()
@@ -13,6 +14,7 @@ export class UnitsService {
     @InjectRepository(Unit) private readonly units: Repository<Unit>,
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly lineage: UnitLineageService,
   ) {}
 
   async list(actor: Actor, query: ListUnitsQuery): Promise<Page<Unit>> {
@@ -43,7 +45,8 @@ export class UnitsService {
           .orderBy('length(u.path)')
           .getMany()
       : [];
-    return { ...unit, ancestors };
+    // The unit page shows where a merged unit came from and what a retired one became.
+    return { ...unit, ancestors, ...(await this.lineage.of(unit.id)) };
   }
 
   async create(actor: Actor, dto: CreateUnitDto): Promise<Unit> {
@@ -52,7 +55,7 @@ export class UnitsService {
     const parent = dto.parentId ? await this.access.requireUnit(actor, dto.parentId) : null;
     if (dto.areaId) await this.requireArea(dto.areaId);
     return this.db.transaction(async (em) => {
-      if (await em.existsBy(Unit, { code: dto.code })) throw conflict(`Mã đơn vị "${dto.code}" đã được dùng.`);
+      if (await em.existsBy(Unit, { code: dto.code, retiredOn: IsNull() })) throw conflict(`Mã đơn vị "${dto.code}" đã được dùng.`);
       const id = crypto.randomUUID();
       await em.insert(Unit, {
         id,

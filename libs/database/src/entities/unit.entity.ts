@@ -14,7 +14,8 @@ export class Unit {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Index({ unique: true })
+  /** Unique among units not retired (GSO reuses the code of an absorbed commune for the merged one). */
+  @Index('units_code_current_uq', { unique: true, where: 'retired_on IS NULL' })
   @Column({ type: 'varchar', length: 40 })
   code!: string;
 
@@ -54,6 +55,14 @@ export class Unit {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** The day the unit ceased to exist (a merger, the end of districts); retired units stay, inactive, for history. */
+  @Column({ name: 'retired_on', type: 'date', nullable: true })
+  retiredOn!: string | null;
+
+  /** The day a unit of a new structure came into force (null: in force as far back as the data goes). */
+  @Column({ name: 'valid_from', type: 'date', nullable: true })
+  validFrom!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -12,6 +12,7 @@ import { DELIVERIES_CREATED, type DeliveriesCreatedEvent } from '../../dispatche
 import { GROUP_VALUES } from '../../dispatches/recipients/recipient-resolver.js';
 import { DeliveryAccess, DeliveryContext } from '../delivery-access.service.js';
 import { ForwardDto } from '../dto/delivery-actions.dto.js';
+import { inForceOn } from '../../units/in-force.js';
 
 const FORWARDABLE = [DeliveryStatus.Accepted, DeliveryStatus.Assigned, DeliveryStatus.InProgress, DeliveryStatus.Completed];
 
@@ -104,9 +105,9 @@ export class ForwardDeliveryService {
       `WITH groups(group_kind, type, level) AS (VALUES ${GROUP_VALUES})
        SELECT u.id, u.id = ANY($3::uuid[]) AS named
          FROM units u
-        WHERE u.path LIKE $1 AND u.id <> $2 AND u.active
+        WHERE u.path LIKE $1 AND u.id <> $2 AND ${inForceOn('u', '(SELECT issued_date FROM dispatches WHERE id = $5)')}
           AND (u.id = ANY($3::uuid[]) OR EXISTS (SELECT 1 FROM groups g WHERE g.group_kind = ANY($4::text[]) AND g.type = u.type AND g.level = u.level))`,
-      [`${escapeLike(ctx.unitPath)}%`, ctx.unitId, ids, groups],
+      [`${escapeLike(ctx.unitPath)}%`, ctx.unitId, ids, groups, ctx.dispatchId],
     );
     const found = new Set(rows.filter((r) => r.named).map((r) => r.id));
     const outside = ids.filter((id) => !found.has(id));

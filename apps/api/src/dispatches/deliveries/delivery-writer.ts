@@ -3,6 +3,7 @@ import { ACTING_PURPOSES, RecipientPurpose } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { inForceOn } from '../../units/in-force.js';
 
 export interface NewDelivery {
   unitId: string;
@@ -62,9 +63,10 @@ export class DeliveryWriter {
               ${RECIPIENT_LEVEL_SQL}, p.parent_id IS NOT NULL
          FROM unnest($1::uuid[], $9::uuid[], $10::text[], $11::bool[], $12::text[], $13::text[]) AS t(id, unit_id, purpose, acting, nonce, hash)
          JOIN units u ON u.id = t.unit_id
-         -- Which recipients have active units below them, as one set: a per-row EXISTS can be
-         -- planned as a scan of all units per row when parent_id statistics are skewed.
-         LEFT JOIN (SELECT DISTINCT parent_id FROM units WHERE active AND parent_id = ANY($9::uuid[])) p ON p.parent_id = u.id
+         -- Which recipients have units below them in force on the issued date, as one set: a per-row
+         -- EXISTS can be planned as a scan of all units per row when parent_id statistics are skewed.
+         LEFT JOIN (SELECT DISTINCT c.parent_id FROM units c
+                     WHERE ${inForceOn('c', '(SELECT issued_date FROM dispatches WHERE id = $2)')} AND c.parent_id = ANY($9::uuid[])) p ON p.parent_id = u.id
        ON CONFLICT (dispatch_id, unit_id) DO NOTHING
        RETURNING id`,
       [

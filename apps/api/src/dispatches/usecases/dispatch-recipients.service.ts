@@ -27,10 +27,12 @@ export class DispatchRecipientsService {
   async preview(actor: Actor, dispatchId: string, query: PreviewQuery) {
     const { issuer } = await this.access.requireManageable(actor, dispatchId);
     const choices = await this.db.getRepository(DispatchRecipient).find({ where: { dispatchId } });
+    const [{ issued_date }] = await this.db.query(`SELECT issued_date::text FROM dispatches WHERE id = $1`, [dispatchId]);
     const resolved = await this.resolver.resolve(
       this.db.manager,
       issuer,
       choices.map((c) => ({ ...c, group: c.groupKind })),
+      issued_date,
     );
     const rows: { id: string; code: string; name: string; level: string; type: string; emails: string[] }[] = resolved.length
       ? await this.db.query(`SELECT id, code, name, level, type, emails FROM units WHERE id = ANY($1::uuid[]) ORDER BY path`, [
@@ -57,16 +59,17 @@ export class DispatchRecipientsService {
     const { issuer } = await this.access.requireManageable(actor, dispatchId);
     if (dto.recipients.length === 0) throw invalid('Hãy chọn ít nhất một đơn vị hoặc nhóm đơn vị để gửi thêm.');
     const written = await this.db.transaction(async (em) => {
-      const [row] = await em.query(`SELECT status, ack_due_at, forward_due_at, report_due_at FROM dispatches WHERE id = $1 FOR UPDATE`, [
-        dispatchId,
-      ]);
+      const [row] = await em.query(
+        `SELECT status, ack_due_at, forward_due_at, report_due_at, issued_date::text FROM dispatches WHERE id = $1 FOR UPDATE`,
+        [dispatchId],
+      );
       if (row.status !== DispatchStatus.Published)
         throw conflict('Chỉ gửi thêm nơi nhận cho công văn đang ban hành; bản nháp thì sửa danh sách nơi nhận.');
       await em.insert(
         DispatchRecipient,
         dto.recipients.map((r) => toRecipientRow(dispatchId, r)),
       );
-      const resolved = await this.resolver.resolve(em, issuer, dto.recipients);
+      const resolved = await this.resolver.resolve(em, issuer, dto.recipients, row.issued_date);
       return this.writer.write(em, resolved, {
         dispatchId,
         ackDueAt: row.ack_due_at,

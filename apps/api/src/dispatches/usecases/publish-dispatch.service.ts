@@ -36,7 +36,7 @@ export class PublishDispatchService {
   async publish(actor: Actor, dispatchId: string): Promise<PublishResult> {
     const { issuer } = await this.access.requireManageable(actor, dispatchId);
     const result = await this.db.transaction(async (em) => {
-      const [locked] = await em.query(`SELECT status FROM dispatches WHERE id = $1 FOR UPDATE`, [dispatchId]);
+      const [locked] = await em.query(`SELECT status, issued_date::text FROM dispatches WHERE id = $1 FOR UPDATE`, [dispatchId]);
       if (locked.status !== DispatchStatus.Draft) throw conflict('Công văn này đã được ban hành rồi.');
       const publishedAt = this.clock.now();
       // Deadlines given in working days become instants on the working-day calendar, counted from publication.
@@ -56,6 +56,7 @@ export class PublishDispatchService {
         em,
         issuer,
         choices.map((c) => ({ ...c, group: c.groupKind })),
+        locked.issued_date,
       );
       if (recipients.length === 0) throw invalid('Các nhóm nơi nhận đã chọn không có đơn vị nào đang hoạt động.');
       const written = await this.writer.write(em, recipients, {

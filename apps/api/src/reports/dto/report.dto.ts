@@ -1,6 +1,7 @@
 import { PageQuery } from '@app/common';
 import { DispatchStatus, Urgency } from '@app/database';
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsDateString, IsEnum, IsIn, IsOptional, IsUUID } from 'class-validator';
 
 export class DashboardQuery extends PageQuery {
@@ -41,6 +42,11 @@ export class DashboardQuery extends PageQuery {
 }
 
 export class ScorecardQuery {
+  @ApiPropertyOptional({ description: "Also the history of the unit's predecessors (the units merged into it)", default: false })
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true')
+  includePredecessors?: boolean;
+
   @ApiPropertyOptional({ description: 'Dispatches published on or after (YYYY-MM-DD)' })
   @IsDateString({ strict: true }, { message: 'from phải là ngày YYYY-MM-DD' })
   from!: string;

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService, escapeLike } from '../../access/access.service.js';
 import type { Actor } from '../../auth/actor.js';
+import { UnitLineageService } from '../../units/lineage/unit-lineage.service.js';
 import { ScorecardQuery } from '../dto/report.dto.js';
 
 const EXPECTED_TO_FORWARD = `d.forward_due_at IS NOT NULL AND ${ACTING_SQL} AND d.expects_forward`;
@@ -18,12 +19,40 @@ export class ScorecardService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly lineage: UnitLineageService,
   ) {}
 
   async forUnit(actor: Actor, unitId: string, q: ScorecardQuery) {
     const unit = await this.access.requireUnit(actor, unitId);
+    const units = await this.rows([`${escapeLike(unit.path)}%`], q, true);
+    let predecessors: Record<string, unknown>[] | undefined;
+    if (q.includePredecessors) {
+      // The units merged into this one keep their own rows, marked, below the unit's own.
+      const { predecessors: before } = await this.lineage.of(unit.id);
+      const paths: { path: string }[] = before.length
+        ? await this.db.query(`SELECT path FROM units WHERE id = ANY($1::uuid[])`, [before.map((p) => p.id)])
+        : [];
+      predecessors = paths.length
+        ? await this.rows(
+            paths.map((p) => `${escapeLike(p.path)}%`),
+            q,
+            false,
+          )
+        : [];
+    }
+    return {
+      unit: { id: unit.id, code: unit.code, name: unit.name },
+      from: q.from,
+      to: q.to,
+      units,
+      ...(predecessors && { predecessors }),
+    };
+  }
+
+  /** One row per acting unit under the given path prefixes (only active ones for the unit's own tree). */
+  private async rows(prefixes: string[], q: ScorecardQuery, activeOnly: boolean) {
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT u.id AS "unitId", u.code AS "unitCode", u.name AS "unitName", u.level, u.type,
+      `SELECT u.id AS "unitId", u.code AS "unitCode", u.name AS "unitName", u.level, u.type, u.retired_on::text AS "retiredOn",
               count(d.id)::int AS deliveries,
               count(d.acknowledged_at)::int AS acknowledged,
               COALESCE(round(count(d.acknowledged_at)::numeric / NULLIF(count(d.id), 0), 4), 0) AS "acknowledgedRate",
@@ -35,20 +64,15 @@ export class ScorecardService {
          FROM units u
          LEFT JOIN deliveries d ON d.unit_id = u.id
               AND d.dispatch_id IN (SELECT id FROM dispatches WHERE published_at >= $2::date AND published_at < $3::date + 1)
-        WHERE u.path LIKE $1 AND u.type <> 'area' AND u.active
+        WHERE u.path LIKE ANY($1::text[]) AND u.type <> 'area' AND (u.active OR NOT $4)
         GROUP BY u.id, u.code, u.name, u.level, u.type, u.path
         ORDER BY u.path`,
-      [`${escapeLike(unit.path)}%`, q.from, q.to],
+      [prefixes, q.from, q.to, activeOnly],
     );
-    return {
-      unit: { id: unit.id, code: unit.code, name: unit.name },
-      from: q.from,
-      to: q.to,
-      units: rows.map((r) => ({
-        ...r,
-        forwardingRate:
-          Number(r.expectedToForward) === 0 ? null : Math.round((Number(r.forwarded) / Number(r.expectedToForward)) * 10_000) / 10_000,
-      })),
-    };
+    return rows.map((r) => ({
+      ...r,
+      forwardingRate:
+        Number(r.expectedToForward) === 0 ? null : Math.round((Number(r.forwarded) / Number(r.expectedToForward)) * 10_000) / 10_000,
+    }));
   }
 }
