@@ -58,7 +58,7 @@ async function main(args: string[]) {
           departments: catalogue.departments,
           policeDepartments: catalogue.policeDepartments,
         },
-        (p) => process.stderr.write(`${p.step}: ${p.done}/${p.total}\n`),
+        (p) => process.stderr.write(`${STEP_LABELS[p.step]}: ${p.done}/${p.total}\n`),
       );
       console.log(JSON.stringify(summary));
     } else if (command === 'import-lineage') {
@@ -76,6 +76,8 @@ async function main(args: string[]) {
     await app.close();
   }
 }
+
+const STEP_LABELS = { areas: 'Đơn vị hành chính', bodies: 'Cơ quan, đơn vị', lineage: 'Liên kết kế thừa' } as const;
 
 /** The value after a `--name` flag, if given. */
 function option(args: string[], name: string): string | undefined {

@@ -29,7 +29,7 @@ export interface OnboardRequest {
 }
 
 export interface OnboardProgress {
-  step: string;
+  step: 'areas' | 'bodies' | 'lineage';
   done: number;
   total: number;
 }
@@ -64,7 +64,7 @@ export class OnboardProvinceService {
 
   async onboard(req: OnboardRequest, onProgress?: (p: OnboardProgress) => void): Promise<OnboardSummary> {
     const started = performance.now();
-    const report = (step: string, done: number, total: number) => {
+    const report = (step: OnboardProgress['step'], done: number, total: number) => {
       this.logger.log(`Onboarding: ${step} ${done}/${total}`);
       onProgress?.({ step, done, total });
     };
@@ -84,18 +84,18 @@ export class OnboardProvinceService {
     const successors = twoLevel && req.dataset ? parseSuccessorsCsv(await readFile(successorsPath())) : null;
 
     const result = await this.db.transaction(async (em) => {
-      report('Đơn vị hành chính', 0, areaRows.length);
+      report('areas', 0, areaRows.length);
       const areas = await this.areas.importRows(em, areaRows, {
         effectiveOn,
-        onProgress: (done, total) => report('Đơn vị hành chính', done, total),
+        onProgress: (done, total) => report('areas', done, total),
       });
-      report('Cơ quan', 0, bodyRows.length);
-      const bodies = await this.writer.upsert(em, bodyRows, (done, total) => report('Cơ quan', done, total));
+      report('bodies', 0, bodyRows.length);
+      const bodies = await this.writer.upsert(em, bodyRows, (done, total) => report('bodies', done, total));
       let lineage: LineageSummary | null = null;
       if (successors) {
         const provinceCode = req.provinceCode === ALL_PROVINCES ? undefined : req.provinceCode;
         lineage = await this.lineage.importRows(em, successors, { provinceCode, source: SUCCESSORS_FILE, effectiveOn });
-        report('Liên kết kế thừa', lineage.created, lineage.matched);
+        report('lineage', lineage.created, lineage.matched);
       }
       return { areas, bodies, lineage };
     });
