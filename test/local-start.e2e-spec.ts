@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { postgresStagingDir } from '@app/local-stack';
+import { findLeftoverPostgres, postgresStagingDir } from '@app/local-stack';
 import { simpleParser } from 'mailparser';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -76,7 +76,8 @@ async function expectCleanStop(start: LaunchedStart, ports: number[], children: 
   const sent = Date.now();
   start.process.kill('SIGTERM');
   const exit = await within(start.exited, STOP_WITHIN_MS);
-  if (exit === 'timeout') throw new Error(`the launcher still runs ${STOP_WITHIN_MS / 1000} s after SIGTERM\n${start.output()}`);
+  if (exit === 'timeout')
+    throw new Error(`the launcher still runs ${STOP_WITHIN_MS / 1000} s after SIGTERM\n${start.output().slice(-20_000)}`);
   expect(exit).toEqual({ code: 0, signal: null });
   await eventually(
     'every port free and every child gone',
@@ -170,14 +171,32 @@ describe('npm start (the launcher)', () => {
       await rm(parent, { recursive: true, force: true });
     });
 
-    it('serves /api/health, then frees every port, the database one included, within 10 s of SIGTERM', async () => {
-      const s = (start = await launch({}, dataDir));
-      await eventually('api healthy on the embedded PostgreSQL', () => healthy(s.base), 240_000, s.output);
-      const children = [
-        await eventually('api pid', () => s.childPid('api'), 30_000),
-        await eventually('worker pid', () => s.childPid('worker'), 30_000),
+    it('serves /api/health; after a kill -9 of the launcher the next start takes over; SIGTERM frees every port within 10 s', async () => {
+      const first = (start = await launch({}, dataDir));
+      await eventually('api healthy on the embedded PostgreSQL', () => healthy(first.base), 240_000, first.output);
+      const orphans = [
+        await eventually('api pid', () => first.childPid('api'), 30_000),
+        await eventually('worker pid', () => first.childPid('worker'), 30_000),
       ];
-      await expectCleanStop(s, Object.values(s.ports), children);
+      const database = await eventually('the embedded server', () => findLeftoverPostgres(dataDir), 30_000, first.output);
+
+      // Killed outright, the launcher cannot stop anything: the api and the worker see their IPC
+      // channel close and stop by themselves; the database stays, and the next start stops it.
+      first.process.kill('SIGKILL');
+      await first.exited;
+      await eventually('api and worker gone with their launcher', () => !orphans.some(isAlive), 30_000, first.output);
+      expect(isAlive(database.pid)).toBe(true);
+
+      const second = (start = await launch({}, dataDir, first.ports));
+      await eventually('api healthy again', () => healthy(second.base), 240_000, second.output);
+      expect(second.output()).toContain(`vẫn chạy (pid ${database.pid}`);
+      expect(isAlive(database.pid)).toBe(false);
+      const children = [
+        await eventually('api pid', () => second.childPid('api'), 30_000),
+        await eventually('worker pid', () => second.childPid('worker'), 30_000),
+      ];
+      const restarted = await eventually('the new embedded server', () => findLeftoverPostgres(dataDir), 30_000, second.output);
+      await expectCleanStop(second, Object.values(second.ports), [...children, restarted.pid]);
     });
   });
 });

@@ -33,8 +33,8 @@ export async function sparePorts(count: number): Promise<number[]> {
   return ports;
 }
 
-export async function launch(env: Record<string, string>, dataDir: string): Promise<LaunchedStart> {
-  const [PORT, EMBEDDED_PG_PORT, MAIL_CATCHER_PORT, MAIL_VIEWER_PORT] = await sparePorts(4);
+export async function launch(env: Record<string, string>, dataDir: string, reuse?: LaunchedStart['ports']): Promise<LaunchedStart> {
+  const [PORT, EMBEDDED_PG_PORT, MAIL_CATCHER_PORT, MAIL_VIEWER_PORT] = reuse ? Object.values(reuse) : await sparePorts(4);
   const ports = { PORT, EMBEDDED_PG_PORT, MAIL_CATCHER_PORT, MAIL_VIEWER_PORT };
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'NODE_OPTIONS', 'JEST_WORKER_ID'].includes(k)),
@@ -51,8 +51,8 @@ export async function launch(env: Record<string, string>, dataDir: string): Prom
   });
   let output = '';
   const keep = (chunk: Buffer) => {
-    // Only the tail matters for a failure message; the api logs a lot.
-    output = (output + chunk.toString()).slice(-20_000);
+    // Capped, for a launcher that logs in a loop; tests look for the launcher's own lines in it.
+    output = (output + chunk.toString()).slice(-4_000_000);
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
@@ -89,7 +89,9 @@ export async function eventually<T>(
     const value = await check();
     if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline)
-      throw new Error(`${what}: not within ${timeoutMs / 1000} s${output ? `\n--- launcher output ---\n${output()}` : ''}`);
+      throw new Error(
+        `${what}: not within ${timeoutMs / 1000} s${output ? `\n--- launcher output (end) ---\n${output().slice(-20_000)}` : ''}`,
+      );
     await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -1,9 +1,10 @@
 import { AppConfig } from '@app/config';
 import { dataSourceOptions } from '@app/database';
-import { EmbeddedPostgres, type MailCatcher, startMailCatcher } from '@app/local-stack';
+import { EmbeddedPostgres, findLeftoverPostgres, type MailCatcher, startMailCatcher, stopLeftoverPostgres } from '@app/local-stack';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { fork } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
@@ -36,7 +37,10 @@ export class Launcher {
     const { config } = this;
     this.handleSignals();
     const usesCatcher = !config.SMTP_URL && !config.isProduction;
+    if (!config.DATABASE_URL) await this.stopLeftoverDatabase();
     await this.claimPorts(usesCatcher);
+    mkdirSync(this.runDir, { recursive: true });
+    writeFileSync(this.launcherPidFile, `${process.pid}\n`);
 
     if (!config.DATABASE_URL) {
       this.database = new EmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
@@ -74,7 +78,7 @@ export class Launcher {
     const entry = (app: string) => path.resolve(here, `../../${app}/src/main.js`);
     const child = (app: string) => ({ name: app, start: () => fork(path.join(here, 'child.js'), [entry(app)], { env, stdio: 'inherit' }) });
     this.supervisor = new Supervisor([child('api'), child('worker')], {
-      runDir: path.resolve(config.DATA_DIR, 'run'),
+      runDir: this.runDir,
       log: this.logger,
       onGiveUp: () => void this.shutdown(1),
     });
@@ -111,6 +115,7 @@ export class Launcher {
       await this.supervisor?.stop();
       await this.catcher?.stop();
       await this.database?.stop();
+      if (readPid(this.launcherPidFile) === process.pid) rmSync(this.launcherPidFile, { force: true });
       this.logger.log(MSG.stopped);
       // Whatever else is still pending (a seed, a demo publish) ends with the process.
       process.exit(code);
@@ -134,6 +139,28 @@ export class Launcher {
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+  }
+
+  private get runDir(): string {
+    return path.resolve(this.config.DATA_DIR, 'run');
+  }
+
+  private get launcherPidFile(): string {
+    return path.join(this.runDir, 'launcher.pid');
+  }
+
+  /**
+   * A launcher killed with SIGKILL leaves its embedded PostgreSQL running (the api and the worker
+   * stop by themselves, see child.ts). If the launcher that owned it is gone, stop the server so
+   * this start can use the port and the data; if it still runs, leave everything to it.
+   */
+  private async stopLeftoverDatabase(): Promise<void> {
+    const owner = readPid(this.launcherPidFile);
+    if (owner !== undefined && owner !== process.pid && isAlive(owner)) return;
+    const leftover = findLeftoverPostgres(this.config.DATA_DIR);
+    if (!leftover) return;
+    this.logger.warn(MSG.leftoverDatabase(leftover.pid, leftover.dataDir));
+    await stopLeftoverPostgres(leftover);
   }
 
   /** Every port this start will bind, checked together before anything starts. */
@@ -168,5 +195,24 @@ export class Launcher {
       // The quiet logger above is global in Nest: give the launcher its own messages back.
       Logger.overrideLogger(['log', 'warn', 'error', 'fatal']);
     }
+  }
+}
+
+function readPid(file: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists, it is just not ours to signal.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -20,6 +20,8 @@ export const MSG = {
   stopping: (signal: string) => `Nhận ${signal}: đang dừng api, worker, hộp thư thử nghiệm và PostgreSQL nhúng…`,
   stopped: 'Đã dừng.',
   forced: 'Nhận tín hiệu lần hai: dừng ngay (SIGKILL).',
+  leftoverDatabase: (pid: number, dir: string) =>
+    `PostgreSQL nhúng của một lần chạy trước vẫn chạy (pid ${pid}, dữ liệu ${dir}) mà không còn launcher: dừng nó. / A leftover embedded PostgreSQL (pid ${pid}) whose launcher is gone: stopping it.`,
   databaseDied: 'PostgreSQL nhúng đã dừng bất ngờ: dừng toàn bộ. / The embedded PostgreSQL stopped unexpectedly: stopping everything.',
   portsTaken: (taken: (PortClaim & { reason: string })[]) =>
     [

@@ -1,4 +1,5 @@
 export * from './embedded-postgres.js';
+export * from './leftover-postgres.js';
 export * from './local-stack-error.js';
 export * from './mail-catcher.js';
 export { postgresStagingDir } from './postgres-place.js';
