@@ -1,0 +1,140 @@
+/**
+ * Acknowledgements at the speed of the database: `npm run bench:ack -- --clients 50 --acks 3000 --rounds 3`.
+ *
+ * On a throwaway database it makes one published dispatch with a delivery to each of many commune
+ * police units, starts the api as production runs it (a separate process, NODE_ENV=production, a
+ * random JWT_SECRET, queues on Redis), signs in as an issuer, and then, per round:
+ * - `--clients` concurrent HTTP clients proxy-acknowledge `--acks` distinct deliveries through
+ *   `POST /api/v1/deliveries/:id/proxy-acknowledge`;
+ * - beside it, the same statements on the same database through `pg` (support/ack-driver.ts), as
+ *   many client loops over a pool as large as the api's, on `--acks` other deliveries.
+ * Each round's ratio is api throughput / driver throughput; the figures are the medians over the
+ * rounds, p50 and p99 over every api request. Every acknowledgement and its one audit event are
+ * counted at the end. The last stdout line is one JSON object.
+ */
+import 'reflect-metadata';
+import { loadConfig } from '@app/config';
+import { dataSourceOptions } from '@app/database';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { ackFixture, ACK_BENCH_PASSWORD } from './support/ack-fixture.js';
+import { driverAcknowledge } from './support/ack-driver.js';
+import { argValue, DEFAULT_SERVER_URL, median, percentile, throwawayDatabase } from './support/bench-db.js';
+import { startChild } from './support/child.js';
+import { closedLoop, jsonClient } from './support/load.js';
+
+const log = (m: string) => console.error(`[bench:ack] ${m}`);
+const WARMUP = 500;
+/** The product's pool size per api process (dataSourceOptions: extra.max). */
+const API_POOL = 20;
+
+async function main() {
+  const clients = argValue('clients', 50);
+  const acks = argValue('acks', 3000);
+  const rounds = argValue('rounds', 3);
+  const base = loadConfig();
+  const db = await throwawayDatabase(base.DATABASE_URL ?? DEFAULT_SERVER_URL, 'cvt_bench_ack');
+  let api: Awaited<ReturnType<typeof startChild>> | undefined;
+  const pool = new pg.Pool({ connectionString: db.url, max: API_POOL, options: '-c jit=off' });
+  try {
+    const ds = await new DataSource(dataSourceOptions(loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url }))).initialize();
+    const total = WARMUP + 2 * rounds * acks;
+    log(`making ${total} deliveries to acknowledge`);
+    const fx = await ackFixture(ds, total);
+    await ds.destroy();
+
+    api = await startChild(
+      'apps/api/src/main.js',
+      {
+        ...process.env,
+        NODE_ENV: 'production',
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        DATABASE_URL: db.url,
+        REDIS_URL: base.REDIS_URL ?? 'redis://127.0.0.1:6379',
+        QUEUE_PREFIX: `bench-ack-${Date.now()}`,
+        PORT: '0',
+      },
+      /API: (\S+)\/api\/v1/,
+      'api',
+    );
+    const baseUrl = api.match[1];
+    const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: fx.userEmail, password: ACK_BENCH_PASSWORD }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken?: string };
+    if (!accessToken) throw new Error(`login failed: ${login.status}`);
+    const http = jsonClient(baseUrl, clients, { authorization: `Bearer ${accessToken}`, 'user-agent': 'bench-ack' });
+    const viaApi = async (id: string) => {
+      const res = await http.post(`/api/v1/deliveries/${id}/proxy-acknowledge`, { receivedBy: 'Văn thư xã', reason: 'Nhận bản giấy' });
+      if (res.status !== 200 || !res.body.includes('"created":true')) throw new Error(`api: ${res.status} ${res.body.slice(0, 300)}`);
+    };
+    const viaDriver = (id: string) =>
+      driverAcknowledge(pool, { deliveryId: id, userId: fx.userId, unitId: fx.rootUnitId, name: 'Văn thư xã', reason: 'Nhận bản giấy' });
+
+    const ids = fx.deliveryIds;
+    log(`warming up (${WARMUP / 2} through the api, ${WARMUP / 2} through the driver)`);
+    await closedLoop(ids.slice(0, WARMUP / 2), clients, viaApi);
+    await closedLoop(ids.slice(WARMUP / 2, WARMUP), clients, viaDriver);
+
+    const apiRuns: number[] = [];
+    const driverRuns: number[] = [];
+    const ratios: number[] = [];
+    const latencies: number[] = [];
+    const driverLatencies: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const at = WARMUP + 2 * r * acks;
+      const a = await closedLoop(ids.slice(at, at + acks), clients, viaApi);
+      const d = await closedLoop(ids.slice(at + acks, at + 2 * acks), clients, viaDriver);
+      apiRuns.push(a.perSecond);
+      driverRuns.push(d.perSecond);
+      ratios.push(a.perSecond / d.perSecond);
+      latencies.push(...a.latencies);
+      driverLatencies.push(...d.latencies);
+      log(
+        `round ${r + 1}: api ${a.perSecond.toFixed(0)}/s (p50 ${percentile(a.latencies, 50).toFixed(1)} ms, p99 ${percentile(a.latencies, 99).toFixed(1)} ms), ` +
+          `driver ${d.perSecond.toFixed(0)}/s (p99 ${percentile(d.latencies, 99).toFixed(1)} ms), ratio ${(a.perSecond / d.perSecond).toFixed(2)}`,
+      );
+    }
+    http.close();
+
+    const [{ acked, audited }] = (
+      await pool.query(
+        `SELECT (SELECT count(*) FROM deliveries WHERE acknowledged_at IS NOT NULL)::int AS acked,
+                (SELECT count(*) FROM audit_events WHERE action = 'delivery.acknowledged')::int AS audited`,
+      )
+    ).rows;
+    if (acked !== total || audited !== total)
+      throw new Error(`expected ${total} acknowledgements and audit events, got ${acked} and ${audited}`);
+    const r1 = (x: number) => Math.round(x * 10) / 10;
+    console.log(
+      JSON.stringify({
+        bench: 'ack',
+        clients,
+        acks_per_round: acks,
+        rounds,
+        cpus: os.cpus().length,
+        api_per_s: Math.round(median(apiRuns)),
+        api_p50_ms: r1(percentile(latencies, 50)),
+        api_p99_ms: r1(percentile(latencies, 99)),
+        driver_per_s: Math.round(median(driverRuns)),
+        driver_p99_ms: r1(percentile(driverLatencies, 99)),
+        api_peak_rss_mb: api.peakRssMb(),
+        round_ratios: ratios.map((x) => Math.round(x * 100) / 100),
+        ratio: Math.round(median(ratios) * 100) / 100,
+      }),
+    );
+  } finally {
+    await api?.stop();
+    await pool.end();
+    await db.drop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
