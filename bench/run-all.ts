@@ -85,13 +85,17 @@ function run(bench: Bench): Promise<Result> {
       process.stderr.write(c);
     });
     child.on('exit', (code) => {
-      const last = out.trim().split('\n').pop() ?? '';
       if (code !== 0) return reject(new Error(`${bench.name} exited with ${code}`));
-      try {
-        resolve(JSON.parse(last) as Result);
-      } catch {
-        reject(new Error(`${bench.name}: last line is not JSON: ${last}`));
+      // Its figures are its last JSON line (a log line may follow it while the benchmark shuts down).
+      for (const line of out.trim().split('\n').reverse()) {
+        if (!line.startsWith('{')) continue;
+        try {
+          return resolve(JSON.parse(line) as Result);
+        } catch {
+          // not this line
+        }
       }
+      reject(new Error(`${bench.name} printed no JSON line`));
     });
   });
 }
