@@ -30,6 +30,17 @@ const BENCHES: Bench[] = [
     headline: (r) => `${r.areas} areas: first ${r.first_import_ms} ms, again ${r.reimport_ms} ms, vintage change ${r.vintage_change_ms} ms`,
   },
   {
+    name: 'onboard',
+    script: 'onboard.js',
+    args: [],
+    headline: (r) => {
+      const ms = (x: unknown) => (x as { ms?: number } | undefined)?.ms;
+      const p = r.province as Record<string, unknown> | undefined;
+      const c = r.country as Record<string, unknown> | undefined;
+      return `one province ${ms(p?.first)} ms (again ${ms(p?.again)} ms); country three levels ${ms(c?.threeLevels)} ms, two levels ${ms(c?.twoLevels)} ms, again ${ms(c?.again)} ms`;
+    },
+  },
+  {
     name: 'publish-10000',
     script: 'publish.js',
     args: ['--units', '10000'],
