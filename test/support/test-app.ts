@@ -74,6 +74,8 @@ export async function createTestApp(env: Record<string, string | undefined> = {}
     JWT_SECRET: randomBytes(24).toString('hex'),
     LOGIN_RATE_LIMIT: '1000',
     LOG_LEVEL: 'warn',
+    // The worker's metrics/health port: a free one, never a fixed port shared with other runs.
+    WORKER_HTTP_PORT: '0',
     DATA_DIR: path.join(tmpdir(), database.name),
     ...env,
   });

@@ -1,7 +1,7 @@
 import { AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
-import { loggerParams, RequestIdMiddleware } from '@app/observability';
+import { loggerParams, MetricsModule, RequestIdMiddleware } from '@app/observability';
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { LoggerModule } from 'nestjs-pino';
@@ -14,6 +14,8 @@ import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { DispatchesModule } from './dispatches/dispatches.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ProvincesModule } from './provinces/provinces.module.js';
+import { ApiMetricsModule } from './metrics/metrics.module.js';
+import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { UnitsModule } from './units/units.module.js';
@@ -27,6 +29,7 @@ export class AppModule implements NestModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config, 'api')),
+        MetricsModule.forRoot('api'),
         DatabaseModule,
         QueueModule.forRoot(),
         EventEmitterModule.forRoot(),
@@ -35,6 +38,7 @@ export class AppModule implements NestModule {
         UnitsModule,
         UsersModule,
         HealthModule,
+        ApiMetricsModule,
         DispatchesModule,
         AuditModule,
         DeliveriesModule,
@@ -48,6 +52,6 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestIdMiddleware).forRoutes('{*path}');
+    consumer.apply(RequestIdMiddleware, HttpMetricsMiddleware).forRoutes('{*path}');
   }
 }

@@ -8,3 +8,4 @@ export * from './files/file-store.js';
 export * from './files/content-type.js';
 export * from './time/clock.js';
 export * from './time/vn-time.js';
+export * from './context/request-context.js';

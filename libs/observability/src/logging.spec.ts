@@ -2,7 +2,7 @@ import { loadConfig } from '@app/config';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { loggablePath, pinoOptions } from './logging.js';
-import { acceptableRequestId, runWithRequestId } from './request-context.js';
+import { acceptableRequestId, runWithRequestId } from '@app/common';
 
 function capture(level = 'info') {
   const lines: Record<string, unknown>[] = [];

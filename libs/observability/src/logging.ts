@@ -2,7 +2,7 @@ import type { AppConfig } from '@app/config';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { LevelWithSilent } from 'pino';
-import { currentRequestId } from './request-context.js';
+import { currentRequestId } from '@app/common';
 import { requestIdOf } from './request-id.middleware.js';
 
 /**

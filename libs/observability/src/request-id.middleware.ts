@@ -1,6 +1,6 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { acceptableRequestId, newRequestId, runWithRequestId } from './request-context.js';
+import { acceptableRequestId, newRequestId, runWithRequestId } from '@app/common';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 

@@ -1,4 +1,4 @@
-import { currentRequestId } from '@app/observability';
+import { currentRequestId } from '@app/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';

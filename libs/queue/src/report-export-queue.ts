@@ -1,4 +1,4 @@
-import { currentRequestId } from '@app/observability';
+import { currentRequestId } from '@app/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';

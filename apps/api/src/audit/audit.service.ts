@@ -1,5 +1,7 @@
-import { currentRequestId } from '@app/observability';
+import { currentRequestId } from '@app/common';
+import { MetricsRegistry } from '@app/observability';
 import { Injectable } from '@nestjs/common';
+import type { Counter } from 'prom-client';
 import { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 
@@ -34,6 +36,17 @@ export const auditActor = (actor: Actor, ip?: string | null): AuditActor => ({
  */
 @Injectable()
 export class AuditService {
+  /** Every state change by action: acknowledgements per minute is rate(...{action="delivery.acknowledged"}) * 60. */
+  private readonly events: Counter<'action'>;
+
+  constructor(metrics: MetricsRegistry) {
+    this.events = metrics.counter({
+      name: 'cvt_audit_events_total',
+      help: 'Audit events written (state changes), by action, e.g. delivery.acknowledged',
+      labelNames: ['action'],
+    });
+  }
+
   async record(em: EntityManager, who: AuditActor, entry: AuditEntry): Promise<void> {
     await em.query(
       `INSERT INTO audit_events (actor_user_id, actor_name, actor_unit_id, ip, action, entity_type, entity_id, dispatch_id, before, after, request_id)
@@ -52,5 +65,8 @@ export class AuditService {
         currentRequestId() ?? null,
       ],
     );
+    // Counted when written: a transaction rolled back after this point still counts (rare; the
+    // audit row is the last write of every use case).
+    this.events.inc({ action: entry.action });
   }
 }

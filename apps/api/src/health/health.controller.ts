@@ -1,5 +1,7 @@
+import { Readiness } from '@app/observability';
 import { Controller, Get, HttpCode, Res, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../auth/decorators.js';
 import { HealthService } from './health.service.js';
@@ -7,8 +9,12 @@ import { HealthService } from './health.service.js';
 @ApiTags('health')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
-  constructor(private readonly health: HealthService) {}
+  constructor(
+    private readonly health: HealthService,
+    private readonly probes: Readiness,
+  ) {}
 
+  /** The summary for people and the local start: PostgreSQL and the queue backend with latencies. */
   @Public()
   @Get()
   @HttpCode(200)
@@ -16,5 +22,21 @@ export class HealthController {
     const report = await this.health.check();
     res.status(report.status === 'ok' ? 200 : 503);
     return report;
+  }
+
+  /** For the orchestrator's liveness probe: the process answers (restart it if not). */
+  @Public()
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.probes.live();
+  }
+
+  /** For the balancer's readiness probe: database and queue backend up (503 if not); SMTP a warning. */
+  @Public()
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.probes.ready();
   }
 }

@@ -4,6 +4,7 @@ import { DispatchReportQuery } from '@app/reports';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { WorkerMetrics } from '../worker-metrics.js';
 import { exportFileName, exportStorageKey } from './export-naming.js';
 import { ExportRows } from './export-rows.js';
 import { EXPORT_VI } from './export-text.vi.js';
@@ -30,6 +31,7 @@ export class ExportRunner {
     private readonly files: FileStore,
     private readonly clock: Clock,
     private readonly rows: ExportRows,
+    private readonly metrics: WorkerMetrics,
     xlsx: XlsxExportWriter,
     csv: CsvExportWriter,
     pdf: PdfExportWriter,
@@ -55,8 +57,10 @@ export class ExportRunner {
         [exportId, ExportStatus.Done, exportStorageKey(exportId, row.format), fileName, size],
       );
       this.logger.log(`Export ${exportId} (${row.format}): ${size} bytes in ${Date.now() - started} ms`);
+      this.metrics.exportDuration.observe({ format: row.format, outcome: 'done' }, (Date.now() - started) / 1000);
       return 'done';
     } catch (e) {
+      this.metrics.exportDuration.observe({ format: row.format, outcome: 'failed' }, (Date.now() - started) / 1000);
       const message = `${EXPORT_VI.failed}: ${(e as Error).message}`.slice(0, 1000);
       // Until the last try the row goes back to waiting, with the error kept for whoever looks.
       await this.db.query(`UPDATE report_exports SET status = $2, error = $3, finished_at = CASE WHEN $4 THEN now() END WHERE id = $1`, [

@@ -1,4 +1,4 @@
-import { runWithRequestId } from '@app/observability';
+import { runWithRequestId } from '@app/common';
 import type { JobName, TracedPayload } from '@app/queue';
 import { WorkerHost } from '@nestjs/bullmq';
 import { type Job, UnrecoverableError } from 'bullmq';

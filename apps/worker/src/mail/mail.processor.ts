@@ -3,7 +3,8 @@ import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { JobProcessor } from '../jobs/job-processor.js';
-import { MessageSender } from './message-sender.js';
+import { WorkerMetrics } from '../worker-metrics.js';
+import { MessageSender, type SendOutcome } from './message-sender.js';
 
 /** Mails in flight per worker process; SMTP round trips dominate, so this many keep a relay busy. */
 export const MAIL_CONCURRENCY = 10;
@@ -17,7 +18,10 @@ export class MailProcessor extends JobProcessor {
     [JobName.SendMessage]: (job: Job<SendMessagePayload>) => this.sendMessage(job),
   };
 
-  constructor(private readonly sender: MessageSender) {
+  constructor(
+    private readonly sender: MessageSender,
+    private readonly metrics: WorkerMetrics,
+  ) {
     super();
   }
 
@@ -27,12 +31,19 @@ export class MailProcessor extends JobProcessor {
     return this.sender.send(job.data.messageId, lastTry);
   }
 
+  @OnWorkerEvent('completed')
+  onCompleted(_job: Job<SendMessagePayload>, outcome: SendOutcome): void {
+    if (outcome === 'sent') this.metrics.mailsSent.inc();
+  }
+
   @OnWorkerEvent('failed')
   onFailed(job: Job<SendMessagePayload> | undefined, error: Error): void {
     if (!job) return;
     if (error instanceof UnrecoverableError || error.name === 'UnrecoverableError') {
+      this.metrics.mailsFailed.inc();
       this.logger.warn(`Message ${job.data.messageId} failed for good, no more retries: ${error.message}`);
     } else {
+      this.metrics.mailsRetried.inc();
       this.logger.debug(`Message ${job.data.messageId}: attempt ${job.attemptsMade} failed, will retry: ${error.message}`);
     }
   }

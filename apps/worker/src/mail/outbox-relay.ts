@@ -1,6 +1,6 @@
 import { AppConfig } from '@app/config';
 import { MessageStatus } from '@app/database';
-import { newRequestId, runWithRequestId } from '@app/observability';
+import { newRequestId, runWithRequestId } from '@app/common';
 import { MailOutbox } from '@app/queue';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';

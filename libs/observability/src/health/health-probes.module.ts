@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { Readiness } from './readiness.js';
+
+/** Liveness and readiness checks shared by the api (/api/health/*) and the worker (its own port). */
+@Module({
+  imports: [TerminusModule.forRoot({ errorLogStyle: 'json' })],
+  providers: [Readiness],
+  exports: [Readiness],
+})
+export class HealthProbesModule {}

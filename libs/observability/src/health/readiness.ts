@@ -1,0 +1,82 @@
+import { AppConfig } from '@app/config';
+import { smtpOptions } from '@app/mail';
+import { QueueName } from '@app/queue';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type { Queue } from 'bullmq';
+import { createTransport } from 'nodemailer';
+
+const PROBE_TIMEOUT_MS = 2_000;
+const SMTP_TIMEOUT_MS = 3_000;
+/** A probe every few seconds from each orchestrator must not open an SMTP session each time. */
+const SMTP_CACHE_MS = 30_000;
+
+/**
+ * Readiness of an api or a worker (@nestjs/terminus): the database and the queue backend must
+ * answer, or the process is not ready (503). SMTP reachability is only a warning: the outbox keeps
+ * the e-mails and the worker retries, so a mail relay outage must not take the api out of the
+ * balancer. It turns the report "degraded" (still 200).
+ */
+@Injectable()
+export class Readiness {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly typeorm: TypeOrmHealthIndicator,
+    private readonly config: AppConfig,
+    @InjectQueue(QueueName.Mail) private readonly mail: Queue,
+  ) {}
+
+  /** Liveness: the event loop answers. Nothing external, so a database outage never restarts the process. */
+  live() {
+    return this.health.check([
+      () => this.indicators.check('process').up({ pid: process.pid, uptimeSeconds: Math.round(process.uptime()) }),
+    ]);
+  }
+
+  ready() {
+    return this.health.check([
+      () => this.typeorm.pingCheck('database', { timeout: PROBE_TIMEOUT_MS }),
+      () =>
+        this.indicators
+          .check('queue')
+          .attempt(async () => {
+            await this.mail.getJobCounts('waiting');
+            return { backend: this.config.usesRedis ? 'redis' : 'postgres' };
+          })
+          .withTimeout(PROBE_TIMEOUT_MS),
+      () => this.smtp(),
+    ]);
+  }
+
+  private smtpCache?: { at: number; result: Promise<{ reachable: boolean; message?: string }> };
+
+  private async smtp() {
+    const session = this.indicators.check('smtp');
+    if (!this.config.SMTP_URL) return session.up({ configured: false });
+    if (!this.smtpCache || Date.now() - this.smtpCache.at > SMTP_CACHE_MS) {
+      this.smtpCache = { at: Date.now(), result: this.verifySmtp(this.config.SMTP_URL) };
+    }
+    const { reachable, message } = await this.smtpCache.result;
+    return reachable ? session.up({ reachable }) : session.degraded({ reachable, message: message ?? 'unreachable' });
+  }
+
+  private async verifySmtp(url: string): Promise<{ reachable: boolean; message?: string }> {
+    const transport = createTransport({
+      ...smtpOptions(url),
+      pool: false,
+      connectionTimeout: SMTP_TIMEOUT_MS,
+      greetingTimeout: SMTP_TIMEOUT_MS,
+      socketTimeout: SMTP_TIMEOUT_MS,
+    } as never);
+    try {
+      await transport.verify();
+      return { reachable: true };
+    } catch (e) {
+      return { reachable: false, message: (e as Error).message };
+    } finally {
+      transport.close();
+    }
+  }
+}
