@@ -22,7 +22,7 @@ export const DEFAULT_POLICY: SupervisorPolicy = {
   stableAfterMs: 60_000,
   maxDeaths: 5,
   windowMs: 120_000,
-  stopGraceMs: 3000,
+  stopGraceMs: 5000,
 };
 
 export interface ChildSpec {

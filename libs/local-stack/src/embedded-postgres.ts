@@ -78,7 +78,7 @@ export class EmbeddedPostgres {
   }
 
   /** Fast shutdown; immediate shutdown, then SIGKILL, if it takes longer than `graceMs`. */
-  async stop(graceMs = 3000): Promise<void> {
+  async stop(graceMs = 2500): Promise<void> {
     this.stopped = true;
     this.initializing?.kill('SIGKILL');
     const server = this.server;
