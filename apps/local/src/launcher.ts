@@ -124,14 +124,17 @@ export class Launcher {
   }
 
   private handleSignals(): void {
-    let signals = 0;
+    let first: number | undefined;
     const onSignal = (signal: NodeJS.Signals) => {
-      signals++;
-      if (signals === 1) {
+      if (first === undefined) {
+        first = Date.now();
         this.logger.log(MSG.stopping(signal));
         void this.shutdown(0);
         return;
       }
+      // A Ctrl-C reaches the launcher twice at once: from the terminal (whole process group) and
+      // forwarded by npm. Only a signal a person sends later means "stop now".
+      if (Date.now() - first < 1000) return;
       this.logger.warn(MSG.forced);
       this.supervisor?.kill();
       this.database?.kill();
