@@ -9,6 +9,7 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --ignore-scripts
 COPY . .
+# `npm run build` also builds the web front end (Vite) into dist/web, which the api serves.
 RUN npm run build && npm prune --omit=dev --ignore-scripts
 
 FROM node:20-bookworm-slim
@@ -21,8 +22,6 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # The GSO lists, for `node dist/apps/api/src/cli/main.js import-units <dataset>`.
 COPY --from=build /app/data/units ./data/units
-# The browser front end: plain ES modules, served as they are from apps/web (configure-app.ts).
-COPY --from=build /app/apps/web ./apps/web
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

@@ -22,19 +22,13 @@ const nodeGlobals = Object.fromEntries(
   ].map((name) => [name, 'readonly']),
 );
 
-// apps/web runs in the browser, as plain ES modules with no build step.
-const browserGlobals = Object.fromEntries(
-  ['window', 'document', 'location', 'sessionStorage', 'fetch', 'FormData', 'URLSearchParams', 'Intl', 'Node', 'confirm', 'console'].map(
-    (name) => [name, 'readonly'],
-  ),
-);
-
 export default defineConfig(
   globalIgnores(['dist/', 'node_modules/', 'coverage/', '.data/', 'tmp/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    // apps/web (React + TSX) is typed by its own apps/web/tsconfig.json, which the project service finds.
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -46,11 +40,6 @@ export default defineConfig(
   },
   {
     files: ['**/*.js', '**/*.mjs'],
-    ignores: ['apps/web/**'],
     languageOptions: { sourceType: 'module', globals: nodeGlobals },
-  },
-  {
-    files: ['apps/web/**/*.js'],
-    languageOptions: { sourceType: 'module', globals: browserGlobals },
   },
 );

@@ -1,49 +1,61 @@
 import { Role } from '@app/database';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { seedNamDinh, signIn, SignedIn, TEST_PASSWORD, unitByCode } from './support/factories.js';
-import { SEED, seedDispatchDto } from './support/seed-dispatch.js';
+import { seedNamDinh, signIn, SignedIn, TEST_PASSWORD } from './support/factories.js';
+import { SEED, SEED_TEXT } from './support/seed-dispatch.js';
+import { SmtpListener } from './support/smtp-listener.js';
 import { createTestApp, TestApp } from './support/test-app.js';
+import { createTestWorker, TestWorker } from './support/test-worker.js';
 
 const REF = `${SEED.number}/${SEED.symbol}`;
+/** Screenshots for people to look at (git-ignored): desktop 1440×900 and phone 390×844. */
+const ARTIFACTS = path.resolve('test-artifacts', 'web');
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const LINK = /https?:\/\/[^/\s"]+(\/api\/v1\/ack-links\/[\w-]+\.[\w-]+)/;
 
-/** The browser front end (apps/web) driven in Debian's chromium against the whole api on real services. */
-describe('Web front end in a real browser', () => {
+// A one-page PDF (the attachment) and a 1×1 PNG (the photo evidence): real bytes, typed by content on the server.
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/MediaBox[0 0 200 200]/Parent 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+/** Vietnam time "dd/mm/yyyy hh:mm" as the date fields take it, days from now at the given hour. */
+const vnLocal = (days: number, hour: number) => {
+  const [y, m, d] = new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10).split('-');
+  return `${d}/${m}/${y} ${String(hour).padStart(2, '0')}:00`;
+};
+
+/**
+ * The whole 5207/CAT-PA05 rollout through the web only, in Debian's chromium against the api, worker,
+ * PostgreSQL, Redis and an SMTP listener: PA05 composes it from its text and publishes; Hải Hậu acknowledges,
+ * forwards to its communes and reports with a photo; a commune confirms and reports from its e-mail link;
+ * the director reads the figures, map and chart, exports the PDF and drafts the chase letter.
+ */
+describe('The web product, whole rollout of 5207/CAT-PA05 in a real browser', () => {
+  let smtp: SmtpListener;
   let t: TestApp;
+  let worker: TestWorker;
   let browser: Browser;
   let page: Page;
   let baseUrl: string;
-  let haiHauOfficer: SignedIn;
+  let pa05: SignedIn;
+  let haiHau: SignedIn;
   let director: SignedIn;
   let dispatchId: string;
-  let communes: number;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    smtp = await SmtpListener.start();
+    t = await createTestApp({ SMTP_URL: smtp.url });
     await seedNamDinh(t);
-    const pa05 = await signIn(t, Role.Issuer, 'CA-36-PA05');
-    haiHauOfficer = await signIn(t, Role.Officer, 'UBND-366');
+    worker = await createTestWorker(t.config);
+    pa05 = await signIn(t, Role.Issuer, 'CA-36-PA05');
+    haiHau = await signIn(t, Role.Officer, 'UBND-366');
     director = await signIn(t, Role.Leader, 'CA-36');
-    const dto = seedDispatchDto(
-      { directorUnitId: (await unitByCode(t, 'CA-36-BGD')).id, archiveUnitIds: [] },
-      {
-        recipients: [{ purpose: 'coordinate', unitId: (await unitByCode(t, 'UBND-366')).id }],
-        ackDueAt: '2099-01-10T17:00:00+07:00',
-        forwardDueAt: '2099-01-12T17:00:00+07:00',
-        reportDueAt: '2099-02-01T17:00:00+07:00',
-      },
-    );
-    dispatchId = (await t.http().post('/api/v1/dispatches').set(pa05.auth).send(dto).expect(201)).body.id;
-    await t.http().post(`/api/v1/dispatches/${dispatchId}/publish`).set(pa05.auth).expect(200);
-    const rows: { n: number }[] = await t.db.query(
-      `SELECT count(*)::int AS n FROM units WHERE type = 'area' AND parent_id = (SELECT id FROM units WHERE code = '366')`,
-    );
-    communes = rows[0].n;
-
     await t.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     browser = await chromium.launch({
@@ -52,111 +64,273 @@ describe('Web front end in a real browser', () => {
         '--headless',
         '--no-sandbox',
         '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
       ],
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
+    await worker?.close();
     await t?.close();
+    await smtp?.close();
   });
 
+  afterEach(async () => {
+    // The state the browser was left in, for whoever reads a failure.
+    const name = (expect.getState().currentTestName ?? 'test').replace(/\W+/g, '-').slice(-60);
+    await page?.screenshot({ path: path.join(ARTIFACTS, `after-${name}.png`), fullPage: true }).catch(() => undefined);
+  });
+
+  /** The same screen at desktop and phone size, whole page, into test-artifacts/web. */
+  const shoot = async (name: string) => {
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-desktop.png`), fullPage: true });
+    await page.setViewportSize(PHONE);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-phone.png`), fullPage: true });
+    await page.setViewportSize(DESKTOP);
+    await page.waitForTimeout(200);
+  };
   const logIn = async (email: string) => {
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/dang-nhap`);
     await page.getByLabel('Thư điện tử').fill(email);
     await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+  };
+  const logOut = () => page.getByRole('button', { name: 'Đăng xuất' }).click();
+  /** Picks an option of an antd Select found by its accessible name. */
+  const choose = async (scope: Page | ReturnType<Page['locator']>, selectLabel: string, option: string) => {
+    await scope.getByLabel(selectLabel, { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
   };
 
-  it('serves the app at / without a token, while /api stays guarded', async () => {
+  it('serves the app from the api origin: files and client routes without a token, /api still guarded', async () => {
     const html = await t.http().get('/').expect(200);
-    expect(html.text).toContain('<main id="main"');
-    await t
-      .http()
-      .get('/i18n.vi.js')
-      .expect(200)
-      .expect('content-type', /javascript/);
+    expect(html.text).toContain('<div id="root">');
+    expect((await t.http().get('/cong-van-den/abc').set('Accept', 'text/html').expect(200)).text).toContain('<div id="root">');
+    await t.http().get('/favicon.svg').expect(200);
     await t.http().get('/api/v1/inbox').expect(401);
+    // An unknown api route stays the api's 404, never the web page.
+    const missing = await t.http().get('/api/v1/no-such-route').set('Accept', 'text/html');
+    expect([401, 404]).toContain(missing.status);
+    expect(missing.text).not.toContain('<div id="root">');
     await t.http().get('/api/health').expect(200);
   });
 
-  it('a wrong password shows the API message', async () => {
-    await page.goto(`${baseUrl}/`);
-    await page.getByLabel('Thư điện tử').fill(haiHauOfficer.user.email);
+  it('a wrong password shows the api message', async () => {
+    await page.goto(`${baseUrl}/dang-nhap`);
+    await page.getByLabel('Thư điện tử').fill(haiHau.user.email);
     await page.getByLabel('Mật khẩu').fill('wrong password');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('alert').waitFor();
     expect((await page.getByRole('alert').textContent())?.length).toBeGreaterThan(5);
+    await shoot('01-login');
   });
 
-  it('the Hải Hậu officer acknowledges the dispatch from the inbox and forwards it to all its communes', async () => {
-    await logIn(haiHauOfficer.user.email);
+  it('PA05 composes 5207 from its text, addresses it, previews the count and publishes it', async () => {
+    await logIn(pa05.user.email);
+    await page.getByRole('heading', { name: 'Công văn đi' }).waitFor();
+    await page.getByRole('button', { name: 'Soạn công văn mới' }).click();
+    await page.getByRole('heading', { name: 'Soạn công văn mới' }).waitFor();
+    await page.getByLabel('Văn bản công văn').fill(SEED_TEXT);
+    await page.getByRole('button', { name: 'Điền từ văn bản' }).click();
+    await expectValue('Trích yếu', SEED.subject);
+    await expectValue('Ký hiệu', SEED.symbol);
+    expect(await page.getByLabel(/^Nhiệm vụ \d+$/).count()).toBe(SEED.tasks.length);
+
+    await choose(page, 'Hình thức của nhiệm vụ 2', 'Loa truyền thanh');
+    await page.keyboard.press('Escape');
+    await fillDate('Hạn xác nhận đã nhận', vnLocal(0, 0)); // already past: the other districts will be late
+    await fillDate('Hạn chuyển tiếp xuống cấp dưới', vnLocal(2, 17));
+    await fillDate('Hạn báo cáo kết quả', vnLocal(14, 17));
+
+    await page.getByRole('button', { name: 'Tất cả sở, ban, ngành' }).click();
+    await page.getByRole('button', { name: 'Tất cả UBND cấp huyện' }).click();
+    await page.getByRole('button', { name: 'Thêm đơn vị từ cây đơn vị' }).click();
+    await page.getByLabel('Chọn đơn vị nhận').last().click();
+    await page.keyboard.type('Ban Giám đốc');
+    await page.locator('[title="Ban Giám đốc Công an tỉnh Nam Định"]:visible').first().click();
+    await page.keyboard.press('Escape');
+    await choose(page, 'Mục đích của dòng nơi nhận 3', 'Để báo cáo');
+
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    const departments: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM units WHERE type = 'department' AND active`);
+    const units = departments[0].n + 10 + 1;
+    const preview = page.locator('.ant-card', { hasText: 'Xem trước nơi nhận' });
+    await preview.getByText('Địa chỉ e-mail').waitFor();
+    await page.locator('.ant-statistic', { hasText: 'Đơn vị nhận' }).getByText(String(units), { exact: true }).waitFor();
+
+    await page
+      .locator('.ant-upload-drag input[type=file]')
+      .first()
+      .setInputFiles({ name: 'cong-van-5207.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByText('cong-van-5207.pdf').first().waitFor();
+    await shoot('02-compose');
+
+    await page.getByRole('button', { name: 'Ban hành', exact: true }).click();
+    const confirm = page.getByRole('dialog');
+    await confirm.getByText(`${units} đơn vị`).waitFor();
+    expect(await confirm.textContent()).toMatch(/\d+ địa chỉ e-mail/);
+    await confirm.getByRole('button', { name: 'Ban hành' }).click();
+    await page.getByRole('heading', { name: `Theo dõi công văn ${REF}` }).waitFor();
+    dispatchId = page.url().split('/').pop()!;
+    const row: { status: string }[] = await t.db.query(`SELECT status FROM dispatches WHERE id = $1`, [dispatchId]);
+    expect(row[0].status).toBe('published');
+    await page.getByText('Ban Giám đốc Công an tỉnh Nam Định').first().waitFor();
+    await shoot('03-rollout');
+    await logOut();
+  });
+
+  it('Hải Hậu acknowledges, forwards to its communes and reports an activity with a photo', async () => {
+    await logIn(haiHau.user.email);
     await page.getByRole('heading', { name: 'Công văn đến' }).waitFor();
-    expect(await page.evaluate('sessionStorage.getItem("cvt.token")')).toBeTruthy();
+    await page.getByLabel('Tìm theo số ký hiệu, trích yếu').fill('5207');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=5207/);
+    await shoot('04-inbox');
     await page.getByRole('link', { name: REF }).click();
     await page.getByRole('heading', { name: `Công văn ${REF}` }).waitFor();
-    expect(await page.locator('#delivery-status [data-status]').textContent()).toBe('01 · Đã mở, chưa xác nhận');
-    const body = await page.locator('main').textContent();
-    expect(body).toContain(SEED.subject);
-    expect(body).toContain('19/10/2023');
-    expect(await page.locator('ol.tasks li').count()).toBe(SEED.tasks.length);
-
-    // Forwarding before acknowledging: the API refuses, and the officer reads its message.
-    page.once('dialog', (d) => void d.accept());
-    await page.getByRole('button', { name: 'Chuyển tiếp cho tất cả xã trực thuộc' }).click();
-    await page.getByRole('alert').filter({ hasText: 'xác nhận đã nhận công văn trước' }).waitFor();
-
     await page.getByRole('button', { name: 'Xác nhận đã nhận' }).click();
     await page.locator('#delivery-status [data-status="accepted"]').waitFor();
-    expect(await page.locator('#delivery-status [data-status]').textContent()).toBe('03 · Đã xác nhận tiếp nhận');
-    expect(await page.getByRole('button', { name: 'Xác nhận đã nhận' }).count()).toBe(0);
 
-    page.once('dialog', (d) => void d.accept());
-    await page.getByRole('button', { name: 'Chuyển tiếp cho tất cả xã trực thuộc' }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: `Đã chuyển tiếp cho ${communes} đơn vị.` })
-      .waitFor();
-    expect(await page.locator('#delivery-status [data-status]').textContent()).toBe('04 · Đã chuyển tiếp cấp dưới');
-    const children = page.getByRole('region', { name: 'Đơn vị đã chuyển tiếp' }).locator('tbody tr');
-    expect(await children.count()).toBe(communes);
-    expect(await children.first().textContent()).toMatch(/^UBND /);
+    await page.getByRole('button', { name: 'Chuyển tiếp' }).click();
+    const forward = page.getByRole('form', { name: 'Chuyển tiếp' });
+    await forward.getByLabel('Ý kiến chỉ đạo').fill('Các xã phát trên loa truyền thanh 3 buổi liên tiếp.');
+    await forward.getByRole('button', { name: 'Chuyển tiếp' }).click();
+    const communes: { n: number }[] = await t.db.query(
+      `SELECT count(*)::int AS n FROM units WHERE type = 'peoples_committee' AND parent_id = (SELECT id FROM units WHERE code = 'UBND-366')`,
+    );
+    await page.getByText(`Đã chuyển tiếp cho ${communes[0].n} đơn vị.`).waitFor();
+    await page.getByText(`Đơn vị cấp dưới đã nhận (${communes[0].n})`).waitFor();
+
+    await page.getByRole('button', { name: 'Báo cáo kết quả' }).click();
+    const report = page.getByRole('form', { name: 'Báo cáo kết quả' });
+    await choose(report, 'Hình thức', 'Họp dân');
+    await report.getByLabel('Số người được tuyên truyền').fill('120');
+    await report.getByLabel('Địa điểm').fill('Hội trường UBND huyện');
+    await report.locator('input[type=file]').first().setInputFiles({ name: 'hop-dan.png', mimeType: 'image/png', buffer: PNG });
+    await report.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await page.getByText('Hoạt động đã báo cáo (1)').waitFor();
+    await page.getByRole('img', { name: 'Minh chứng: hop-dan.png' }).waitFor();
+    await shoot('05-delivery-hai-hau');
+    await logOut();
   });
 
-  it('the police director sees the dispatch on the dashboard with its figures, and its report', async () => {
-    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  it('a commune confirms through its e-mail link, reports a loudspeaker broadcast and forwards to its police', async () => {
+    const [commune]: { name: string; email: string }[] = await t.db.query(
+      `SELECT u.name, u.emails[1] AS email FROM deliveries d JOIN units u ON u.id = d.unit_id
+        WHERE d.dispatch_id = $1 AND u.type = 'peoples_committee' AND u.level = 'commune' AND cardinality(u.emails) > 0 ORDER BY u.path LIMIT 1`,
+      [dispatchId],
+    );
+    const mail = await waitForMail(commune.email);
+    const [, linkPath] = LINK.exec(mail.text)!;
+    await page.goto(`${baseUrl}${linkPath}`);
+    await page.getByRole('link', { name: 'Mở trang xử lý công văn' }).click();
+    await page.getByRole('heading', { name: `Công văn ${REF}` }).waitFor();
+    await page.getByText(commune.name).first().waitFor();
+    await page.getByLabel('Họ tên người nhận').fill('Trần Thị Văn Thư');
+    await page.getByRole('button', { name: 'Xác nhận đã nhận' }).click();
+    await page.locator('#delivery-status [data-status="accepted"]').waitFor();
+
+    await page.getByRole('button', { name: 'Báo cáo kết quả' }).click();
+    const report = page.getByRole('form', { name: 'Báo cáo kết quả' });
+    await choose(report, 'Hình thức', 'Loa truyền thanh');
+    await report.getByLabel('Số lượng (buổi, lượt, tờ)').fill('3');
+    await report.getByLabel('Mô tả').fill('Phát 3 buổi trên loa truyền thanh xã.');
+    await report.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await page.getByText('Hoạt động đã báo cáo (1)').waitFor();
+
+    await page.getByRole('button', { name: 'Chuyển tiếp' }).click();
+    await page.getByRole('form', { name: 'Chuyển tiếp' }).getByRole('button', { name: 'Chuyển tiếp' }).click();
+    await page.getByText('Đã chuyển tiếp cho').first().waitFor();
+    await shoot('06-commune-link');
+
+    const [activity]: { channel: string; reported_by: string | null }[] = await t.db.query(
+      `SELECT a.channel, a.reported_by FROM activities a JOIN units u ON u.id = a.unit_id WHERE a.dispatch_id = $1 AND u.name = $2`,
+      [dispatchId, commune.name],
+    );
+    expect(activity).toEqual({ channel: 'loudspeaker', reported_by: null });
+    const audit: { ip: string | null; actor_name: string }[] = await t.db.query(
+      `SELECT ip, actor_name FROM audit_events WHERE dispatch_id = $1 AND entity_type = 'activity' AND actor_user_id IS NULL`,
+      [dispatchId],
+    );
+    expect(audit.length).toBeGreaterThan(0);
+    expect(audit[0].ip).toBeTruthy();
+    expect(audit[0].actor_name).toMatch(/^Qua liên kết e-mail \(.*Chrome/);
+  });
+
+  it('the director sees the figures, the map and the chart, exports the PDF and drafts a chase letter', async () => {
     await logIn(director.user.email);
     await page.getByRole('heading', { name: 'Bảng theo dõi' }).waitFor();
     const api = (await t.http().get('/api/v1/reports/dashboard').set(director.auth).expect(200)).body.items.find(
       (d: { id: string }) => d.id === dispatchId,
     );
-    expect(api).toMatchObject({ total: communes + 1 });
-    const pct = (r: number) => `${(r * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
-    const cells = await page.locator(`tr[data-dispatch-id="${dispatchId}"] td`).allTextContents();
-    expect(cells[0]).toContain(REF);
-    expect(cells.slice(3)).toEqual([
-      String(communes + 1),
-      pct(api.acknowledgedRate),
-      pct(api.onTimeRate),
-      pct(api.activityCoverage),
-      String(api.blocking),
-    ]);
+    const row = page.locator(`tr[data-dispatch-id="${dispatchId}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain(String(api.total));
+    await shoot('07-dashboard');
 
-    const shot = path.join(mkdtempSync(path.join(tmpdir(), 'cvt-web-')), 'dashboard.png');
-    await page.screenshot({ path: shot, fullPage: true });
-    process.stdout.write(`screenshot: ${shot}\n`);
-
-    await page.getByRole('link', { name: REF }).click();
+    await row.getByRole('link', { name: REF }).click();
     await page.getByRole('heading', { name: `Báo cáo triển khai ${REF}` }).waitFor();
-    const district = page.getByRole('row', { name: /^Cấp huyện/ });
-    expect(await district.locator('td').first().textContent()).toBe('1');
-    await page.getByRole('heading', { name: /^Đơn vị tắc nghẽn/ }).waitFor();
+    await page.getByTestId('district-map').locator('canvas').waitFor();
+    await page.getByTestId('ack-curve').locator('canvas').waitFor();
+    const figures = await page.locator('.figures').textContent();
+    expect(figures).toContain(String(api.total));
+    await page
+      .getByText('Huyện Hải Hậu')
+      .first()
+      .waitFor({ state: 'attached' })
+      .catch(() => undefined);
+    await page.getByRole('treeitem').first().waitFor();
+    await shoot('08-report');
+
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Xuất PDF' }).click();
+    const file = await download;
+    const saved = path.join(ARTIFACTS, file.suggestedFilename());
+    await file.saveAs(saved);
+    expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(file.suggestedFilename()).toMatch(/\.pdf$/);
+
+    await page.getByRole('button', { name: 'Soạn công văn đôn đốc' }).click();
+    await page.getByRole('heading', { name: 'Sửa bản nháp công văn' }).waitFor();
+    await expectValue('Trích yếu', /đôn đốc/);
+    await shoot('09-chase-draft');
     expect(pageErrors).toEqual([]);
   });
+
+  async function fillDate(labelText: string, value: string) {
+    const input = page.getByLabel(labelText, { exact: true });
+    await input.click();
+    await input.fill(value);
+    await page.keyboard.press('Enter');
+    await expectValue(labelText, value);
+  }
+
+  async function expectValue(labelText: string, expected: string | RegExp) {
+    const input = page.getByLabel(labelText, { exact: true });
+    let value = '';
+    for (let i = 0; i < 100; i++) {
+      value = await input.inputValue();
+      if (typeof expected === 'string' ? value === expected : expected.test(value)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`${labelText}: "${value}" does not match ${String(expected)}`);
+  }
+
+  async function waitForMail(to: string) {
+    for (let i = 0; i < 300; i++) {
+      const m = smtp.mails.find((x) => x.to.includes(to));
+      if (m) return m;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`no mail to ${to}`);
+  }
 });

@@ -1,20 +1,8 @@
 import { AllExceptionsFilter, createValidationPipe } from '@app/common';
 import { type INestApplication, VersioningType } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/**
- * apps/web, the browser front end: plain ES modules that are never compiled, so it is served from
- * the source folder whether this file runs from apps/api/src (jest) or dist/apps/api/src.
- */
-export function webRoot(): string {
-  const parts = path.dirname(fileURLToPath(import.meta.url)).split(path.sep);
-  const root = parts.slice(0, parts.lastIndexOf('apps')).join(path.sep);
-  return path.join(root.endsWith(`${path.sep}dist`) ? path.dirname(root) : root, 'apps', 'web');
-}
+import { serveWeb } from './web-static.js';
 
 /** Everything main.ts and the e2e tests must set up identically. */
 export function configureApp(app: INestApplication, options: { docs?: boolean; preview?: boolean } = {}): INestApplication {
@@ -27,9 +15,9 @@ export function configureApp(app: INestApplication, options: { docs?: boolean; p
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
-  // Express static middleware, ahead of every Nest route: the global JWT guard never sees these
-  // files, and nothing under /api is served from disk (apps/web has no api folder).
-  (app as NestExpressApplication).useStaticAssets(webRoot(), { index: 'index.html', redirect: false });
+  // Express middleware, ahead of every Nest route: the global JWT guard never sees the web's files,
+  // and nothing under /api is answered by it.
+  serveWeb(app);
   if (options.docs !== false) SwaggerModule.setup('api/docs', app, SwaggerModule.createDocument(app, apiDocumentConfig()));
   return app;
 }

@@ -1,9 +1,12 @@
-import { Clock, FileStore } from '@app/common';
+import { AckLinkSigner, Clock, FileStore } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
+import { AckLinkService } from '../deliveries/ack-link/ack-link.service.js';
 import { DeliveryAccess } from '../deliveries/delivery-access.service.js';
+import { LinkActivitiesController } from './link/link-activities.controller.js';
+import { LinkActivitiesService } from './link/link-activities.service.js';
 import { ActivitiesController } from './activities.controller.js';
 import { ActivityAccess } from './activity-access.js';
 import { UploadTooLargeInterceptor } from './upload-too-large.interceptor.js';
@@ -29,7 +32,7 @@ import { ActivityViews } from './views/activity-views.service.js';
       useFactory: (config: AppConfig) => ({ storage: memoryStorage(), limits: { fileSize: config.maxUploadBytes, files: 1 } }),
     }),
   ],
-  controllers: [ActivitiesController],
+  controllers: [ActivitiesController, LinkActivitiesController],
   providers: [
     Clock,
     FileStore,
@@ -41,6 +44,10 @@ import { ActivityViews } from './views/activity-views.service.js';
     WithdrawActivityService,
     ActivityEvidenceService,
     UploadTooLargeInterceptor,
+    // Stateless, provided here as DeliveryAccess is (no module cycle): the e-mail link's own reporting.
+    AckLinkSigner,
+    AckLinkService,
+    LinkActivitiesService,
   ],
   exports: [ActivityViews],
 })

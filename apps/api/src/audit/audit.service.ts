@@ -23,7 +23,8 @@ export interface AuditEntry {
 }
 
 export const auditActor = (actor: Actor, ip?: string | null): AuditActor => ({
-  userId: actor.userId,
+  // An e-mail link acts with no account (deliveries/ack-link/link-actor.ts): no user id to record.
+  userId: actor.userId || null,
   name: actor.fullName,
   unitId: actor.unitId,
   ip: ip ?? null,

@@ -5,6 +5,7 @@ import { ActivitiesModule } from '../activities/activities.module.js';
 import { DispatchesModule } from '../dispatches/dispatches.module.js';
 import { AckLinkPages } from './ack-link/ack-link-pages.service.js';
 import { AckLinkService } from './ack-link/ack-link.service.js';
+import { AckLinkWorkspace } from './ack-link/ack-link-workspace.service.js';
 import { AckLinksController } from './ack-link/ack-links.controller.js';
 import { DeliveriesController } from './deliveries.controller.js';
 import { DeliveryAccess } from './delivery-access.service.js';
@@ -29,6 +30,7 @@ import { DeliveryViewsService } from './views/delivery-views.service.js';
     CompleteDeliveryService,
     AckLinkService,
     AckLinkPages,
+    AckLinkWorkspace,
     AuditReader,
   ],
   exports: [DeliveryAccess],

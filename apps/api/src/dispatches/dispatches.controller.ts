@@ -24,6 +24,7 @@ import {
   CreateDispatchDto,
   ListDeliveriesQuery,
   ListDispatchesQuery,
+  ParseDispatchTextDto,
   PreviewQuery,
   UpdateDispatchDto,
 } from './dto/dispatch.dto.js';
@@ -31,6 +32,8 @@ import { DispatchAttachmentsService } from './usecases/dispatch-attachments.serv
 import { DispatchDraftsService } from './usecases/dispatch-drafts.service.js';
 import { DispatchRecipientsService } from './usecases/dispatch-recipients.service.js';
 import { PublishDispatchService } from './usecases/publish-dispatch.service.js';
+import { ParseDispatchTextService } from './usecases/parse-dispatch-text.service.js';
+import { RecipientUnitsService } from './recipients/recipient-units.service.js';
 import { CloseDispatchService } from './usecases/close-dispatch.service.js';
 import { Client, type ClientInfo } from '../auth/client-info.decorator.js';
 import { DispatchViewsService } from './views/dispatch-views.service.js';
@@ -47,7 +50,23 @@ export class DispatchesController {
     private readonly recipients: DispatchRecipientsService,
     private readonly attachments: DispatchAttachmentsService,
     private readonly closing: CloseDispatchService,
+    private readonly parser: ParseDispatchTextService,
+    private readonly recipientUnits: RecipientUnitsService,
   ) {}
+
+  @Post('parse-text')
+  @HttpCode(200)
+  @Roles(Role.Issuer, Role.Leader)
+  parseText(@Body() dto: ParseDispatchTextDto) {
+    return this.parser.parse(dto.text);
+  }
+
+  /** The units a dispatch can be addressed to, one by one: the acting units of the issuer's province. */
+  @Get('recipient-units')
+  @Roles(Role.Issuer, Role.Leader)
+  recipientUnitList(@CurrentUser() actor: Actor) {
+    return this.recipientUnits.list(actor);
+  }
 
   @Post()
   @Roles(Role.Issuer)
@@ -66,7 +85,7 @@ export class DispatchesController {
   }
 
   @Patch(':id')
-  @Roles(Role.Issuer)
+  @Roles(Role.Issuer, Role.Leader)
   async update(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDispatchDto) {
     await this.drafts.update(actor, id, dto);
     return this.views.get(actor, id);
@@ -79,7 +98,7 @@ export class DispatchesController {
 
   @Post(':id/publish')
   @HttpCode(200)
-  @Roles(Role.Issuer)
+  @Roles(Role.Issuer, Role.Leader)
   publish(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.publisher.publish(actor, id);
   }

@@ -12,6 +12,8 @@ import { DispatchAttachmentsService } from './usecases/dispatch-attachments.serv
 import { DispatchDraftsService } from './usecases/dispatch-drafts.service.js';
 import { DispatchRecipientsService } from './usecases/dispatch-recipients.service.js';
 import { PublishDispatchService } from './usecases/publish-dispatch.service.js';
+import { RecipientUnitsService } from './recipients/recipient-units.service.js';
+import { ParseDispatchTextService } from './usecases/parse-dispatch-text.service.js';
 import { CloseDispatchService } from './usecases/close-dispatch.service.js';
 import { DispatchViewsService } from './views/dispatch-views.service.js';
 
@@ -37,6 +39,8 @@ import { DispatchViewsService } from './views/dispatch-views.service.js';
     DispatchAttachmentsService,
     PublishDispatchService,
     CloseDispatchService,
+    ParseDispatchTextService,
+    RecipientUnitsService,
     MailEnqueueListener,
   ],
   exports: [DispatchAccess, DeliveryWriter, RecipientResolver, DispatchAttachmentsService, DispatchDraftsService, AckLinkSigner, FileStore],

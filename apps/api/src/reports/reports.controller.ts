@@ -37,7 +37,8 @@ export class ReportsController {
   }
 
   @Post('dispatches/:id/chase')
-  @Roles(Role.Issuer)
+  // Leaders of the issuing branch draft the chase letter as issuers do (DispatchAccess.requireManageable decides the branch).
+  @Roles(Role.Issuer, Role.Leader)
   chase(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.chasing.draft(actor, id);
   }

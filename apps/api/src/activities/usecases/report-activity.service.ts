@@ -66,7 +66,7 @@ export class ReportActivityService {
           links,
           dto.description || null,
           flags,
-          actor.userId,
+          actor.userId || null, // none when reported through the e-mail link
         ],
       );
       const who = auditActor(actor, ip);

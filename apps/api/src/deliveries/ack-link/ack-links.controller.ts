@@ -5,7 +5,8 @@ import { Client, type ClientInfo } from '../../auth/client-info.decorator.js';
 import { Public } from '../../auth/decorators.js';
 import { attachmentDownload } from '../../dispatches/attachment-download.js';
 import { DispatchAttachmentsService } from '../../dispatches/usecases/dispatch-attachments.service.js';
-import { LinkAcknowledgeDto, RefuseDto } from '../dto/delivery-actions.dto.js';
+import { ForwardDto, LinkAcknowledgeDto, RefuseDto } from '../dto/delivery-actions.dto.js';
+import { AckLinkWorkspace } from './ack-link-workspace.service.js';
 import { AckLinkPages } from './ack-link-pages.service.js';
 
 /** The signed link in each e-mail: opens, confirms or refuses a delivery without a login. */
@@ -16,7 +17,20 @@ export class AckLinksController {
   constructor(
     private readonly pages: AckLinkPages,
     private readonly attachments: DispatchAttachmentsService,
+    private readonly workspace: AckLinkWorkspace,
   ) {}
+
+  /** Everything the link's web page shows (opening it records 01 like the e-mail page does). */
+  @Get('workspace')
+  view(@Param('token') token: string) {
+    return this.workspace.view(token);
+  }
+
+  /** "Chuyển tiếp" through the link: to the units below the commune (its commune police), as its officer would. */
+  @Post('forward')
+  forward(@Param('token') token: string, @Body() dto: ForwardDto, @Client() client: ClientInfo) {
+    return this.workspace.forward(token, dto, client);
+  }
 
   @Get()
   open(@Param('token') token: string, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {

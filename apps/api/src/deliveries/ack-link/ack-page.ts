@@ -27,6 +27,7 @@ header{display:flex;justify-content:space-between;text-align:center;font-size:.9
 <header><div>${esc(d.headerAuthority)}<br><strong>${esc(d.headerIssuer)}</strong><br>Số: ${esc(d.number)}/${esc(d.symbol)}</div>
 <div><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong><br>Độc lập – Tự do – Hạnh phúc<br><em>${esc(d.issuedPlace)}, ngày ${esc(day)} tháng ${esc(m)} năm ${esc(y)}</em></div></header>
 ${notice ? `<p role="status" style="background:#e8f5e9;padding:.75rem 1rem;border-radius:6px">${esc(notice)}</p>` : ''}
+<p class="meta"><a href="/lien-ket/${esc(token)}"><strong>Mở trang xử lý công văn</strong></a>: xác nhận, báo cáo kết quả kèm ảnh, chuyển tiếp cho Công an xã (không cần tài khoản).</p>
 <h1>${esc(d.subject)}</h1>
 <div class="meta">
 <p>Đơn vị nhận: <strong>${esc(view.unit.name)}</strong> — ${esc(VI_LABELS.purpose[view.delivery.purpose as RecipientPurpose] ?? view.delivery.purpose)}</p>

@@ -132,6 +132,12 @@ export class InboxQuery extends PageQuery {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'overdue phải là true hoặc false' })
   overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({ description: 'Search the number/symbol ("5207/CAT-PA05") or the subject' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'q (từ khoá tìm) tối đa 200 ký tự' })
+  q?: string;
 }
 
 export class AuditQuery extends PageQuery {

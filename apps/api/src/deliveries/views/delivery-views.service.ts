@@ -3,6 +3,7 @@ import { EDXML_CODE, DeliveryStatus, DispatchAttachment, DispatchTask } from '@a
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { escapeLike } from '../../access/access.service.js';
 import type { Actor } from '../../auth/actor.js';
 import { ActivityViews } from '../../activities/views/activity-views.service.js';
 import { DispatchAccess } from '../../dispatches/dispatch-access.service.js';
@@ -41,6 +42,10 @@ export class DeliveryViewsService {
     }
     if (query.overdue === 'true') filters.push(OVERDUE_SQL);
     if (query.overdue === 'false') filters.push(`NOT ${OVERDUE_SQL}`);
+    if (query.q?.trim()) {
+      params.push(`%${escapeLike(query.q.trim())}%`);
+      filters.push(`(x.number::text || '/' || x.symbol ILIKE $${params.length} OR x.subject ILIKE $${params.length})`);
+    }
     const rows: (Record<string, unknown> & { status: string; total: string })[] = await this.db.query(
       `SELECT ${DELIVERY_FIELDS}, count(*) OVER () AS total,
               json_build_object('number', x.number, 'symbol', x.symbol, 'subject', x.subject, 'urgency', x.urgency,

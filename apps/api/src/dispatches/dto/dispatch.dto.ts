@@ -236,3 +236,12 @@ export class ListDeliveriesQuery extends PageQuery {
   @IsEnum(['pending', 'sent', 'failed'], { message: 'messageStatus phải là pending, sent hoặc failed' })
   messageStatus?: 'pending' | 'sent' | 'failed';
 }
+
+export class ParseDispatchTextDto {
+  @ApiProperty({ description: 'The whole dispatch as text, from the national motto to the signer' })
+  @Transform(nfc)
+  @IsString()
+  @MinLength(20, { message: 'Hãy dán toàn văn công văn (ít nhất 20 ký tự).' })
+  @MaxLength(200_000)
+  text!: string;
+}

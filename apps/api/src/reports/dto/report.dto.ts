@@ -2,7 +2,7 @@ import { PageQuery } from '@app/common';
 import { DispatchStatus, Urgency } from '@app/database';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDateString, IsEnum, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsDateString, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 export class DashboardQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only dispatches issued by this unit or the units below it' })
@@ -39,6 +39,12 @@ export class DashboardQuery extends PageQuery {
   @IsOptional()
   @IsIn(['asc', 'desc'], { message: 'order phải là asc hoặc desc' })
   order: 'asc' | 'desc' = 'desc';
+
+  @ApiPropertyOptional({ description: 'Search the number/symbol ("5207/CAT-PA05") or the subject' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'q (từ khoá tìm) tối đa 200 ký tự' })
+  q?: string;
 }
 
 export class ScorecardQuery {

@@ -49,6 +49,10 @@ export class DashboardService {
     if (q.to) add('x.issued_date <= ?', q.to);
     if (q.urgency) add('x.urgency = ?', q.urgency);
     if (q.status) add('x.status = ?', q.status);
+    if (q.q?.trim()) {
+      params.push(`%${escapeLike(q.q.trim())}%`);
+      where.push(`(x.number::text || '/' || x.symbol ILIKE $${params.length} OR x.subject ILIKE $${params.length})`);
+    }
     params.push(q.limit, q.offset);
     const rows: (Omit<DashboardRow, 'total' | 'acknowledgedRate' | 'onTimeRate' | 'activityCoverage' | 'blocking' | 'levels'> & {
       count: string;

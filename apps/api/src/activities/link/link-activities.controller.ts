@@ -1,0 +1,50 @@
+import type { DispatchAttachmentUpload } from '@app/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Client, type ClientInfo } from '../../auth/client-info.decorator.js';
+import { Public } from '../../auth/decorators.js';
+import { ReportActivityDto } from '../dto/activity.dto.js';
+import { UploadTooLargeInterceptor } from '../upload-too-large.interceptor.js';
+import { LinkActivitiesService } from './link-activities.service.js';
+
+/** "Báo cáo kết quả" from the e-mail link, with no account: the signed token scopes everything to its delivery. */
+@ApiTags('ack-links')
+@Public()
+@Controller('ack-links/:token/activities')
+export class LinkActivitiesController {
+  constructor(private readonly links: LinkActivitiesService) {}
+
+  @Post()
+  report(@Param('token') token: string, @Body() dto: ReportActivityDto, @Client() client: ClientInfo) {
+    return this.links.report(token, dto, client);
+  }
+
+  @Post(':id/evidence')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @UseInterceptors(UploadTooLargeInterceptor, FileInterceptor('file'))
+  addEvidence(
+    @Param('token') token: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() file: DispatchAttachmentUpload | undefined,
+    @Client() client: ClientInfo,
+  ) {
+    return this.links.addEvidence(token, id, file, client);
+  }
+
+  @Get(':id/evidence/:evidenceId')
+  async download(
+    @Param('token') token: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('evidenceId', ParseUUIDPipe) evidenceId: string,
+    @Client() client: ClientInfo,
+  ): Promise<StreamableFile> {
+    const f = await this.links.openEvidence(token, id, evidenceId, client);
+    return new StreamableFile(f.stream, {
+      type: f.contentType,
+      length: f.sizeBytes,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import { EDXML_CODE, type DeliveryStatus } from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ActivityViews } from '../../activities/views/activity-views.service.js';
+import type { ClientInfo } from '../../auth/client-info.decorator.js';
+import { DeliveryAccess } from '../delivery-access.service.js';
+import type { ForwardDto } from '../dto/delivery-actions.dto.js';
+import { ForwardDeliveryService } from '../usecases/forward-delivery.service.js';
+import { AckLinkService } from './ack-link.service.js';
+import { linkActor } from './link-actor.js';
+
+/**
+ * The whole page a commune works on from its e-mail link: the dispatch, its own delivery, the activities it
+ * reported and the units it passed the dispatch to; and forwarding, as its own officer would.
+ */
+@Injectable()
+export class AckLinkWorkspace {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly links: AckLinkService,
+    private readonly deliveries: DeliveryAccess,
+    private readonly forwarder: ForwardDeliveryService,
+    private readonly activities: ActivityViews,
+  ) {}
+
+  async view(token: string) {
+    const view = await this.links.open(token);
+    const id = view.delivery.id;
+    const [[own], children, activities] = await Promise.all([
+      this.db.query(
+        `SELECT d.acknowledged_at AS "acknowledgedAt", d.ack_by_name AS "ackByName", d.forwarded_at AS "forwardedAt",
+                EXISTS (SELECT 1 FROM units c WHERE c.parent_id = d.unit_id AND c.active) AS "canForward"
+           FROM deliveries d WHERE d.id = $1`,
+        [id],
+      ),
+      this.db.query(
+        `SELECT d.id, u.name AS "unitName", d.status, d.acknowledged_at AS "acknowledgedAt"
+           FROM deliveries d JOIN units u ON u.id = d.unit_id WHERE d.parent_delivery_id = $1 ORDER BY u.path`,
+        [id],
+      ) as Promise<{ id: string; unitName: string; status: DeliveryStatus; acknowledgedAt: Date | null }[]>,
+      this.activities.forDeliveries([id]),
+    ]);
+    const { canForward, ...ack } = own;
+    return {
+      ...view,
+      delivery: { ...view.delivery, ...ack, edxmlCode: EDXML_CODE[view.delivery.status as DeliveryStatus] ?? null },
+      children: children.map((c) => ({ ...c, edxmlCode: EDXML_CODE[c.status] ?? null })),
+      activities,
+      canForward,
+    };
+  }
+
+  async forward(token: string, dto: ForwardDto, client: ClientInfo) {
+    const { deliveryId } = await this.links.verify(token);
+    const actor = linkActor(await this.deliveries.load(deliveryId), client);
+    return this.forwarder.forward(actor, deliveryId, dto, client.ip);
+  }
+}

@@ -1,0 +1,193 @@
+import { CheckOutlined, CloseOutlined, FileDoneOutlined, ShareAltOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Descriptions, Input, Modal, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../api/http';
+import type { DeliveryDetail, DeliveryRow } from '../api/types';
+import { ActivityForm, ActivityList, type ActivityEndpoints } from '../components/ActivityReport';
+import { Deadline, DeliveryStatusTag, ErrorAlert, Loading, ResponsiveTable } from '../components/common';
+import { AttachmentList, DispatchText } from '../components/DispatchText';
+import { ForwardForm, searchUnitsBelow } from '../components/ForwardForm';
+import { fmtDateTime } from '../format';
+import { PURPOSE } from '../vocab';
+
+/** A delivery as its unit sees it: the dispatch, what to do, the actions, the units below and the activities reported. */
+export default function DeliveryPage() {
+  const { deliveryId = '' } = useParams();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [panel, setPanel] = useState<'forward' | 'report' | null>(null);
+  const [refusing, setRefusing] = useState(false);
+  const [reason, setReason] = useState('');
+  const d = useQuery({ queryKey: ['delivery', deliveryId], queryFn: () => api.get<DeliveryDetail>(`/deliveries/${deliveryId}`) });
+  const done = (text: string) => {
+    void message.success(text);
+    void qc.invalidateQueries();
+  };
+  const ack = useMutation({
+    mutationFn: () => api.post(`/deliveries/${deliveryId}/acknowledge`),
+    onSuccess: () => done('Đã xác nhận đã nhận công văn.'),
+  });
+  const refuse = useMutation({
+    mutationFn: () => api.post(`/deliveries/${deliveryId}/refuse`, { reason }),
+    onSuccess: () => {
+      setRefusing(false);
+      done('Đã gửi từ chối.');
+    },
+  });
+  if (d.isLoading) return <Loading />;
+  if (d.error || !d.data) return <ErrorAlert error={d.error} />;
+  const x = d.data;
+  const ref = `${x.dispatch.number}/${x.dispatch.symbol}`;
+  const acknowledged = !!x.acknowledgedAt;
+  const refused = x.status === 'refused';
+  const endpoints: ActivityEndpoints = {
+    activities: `/deliveries/${x.id}/activities`,
+    evidence: (id) => `/activities/${id}/evidence`,
+    evidenceFile: (_a, e) => e.url.replace(/^\/api\/v1/, ''),
+  };
+  return (
+    <div className="page">
+      <div className="crumbs">
+        <Link to="/cong-van-den">← Công văn đến</Link>
+      </div>
+      <Typography.Title level={1} className="page-title">
+        Công văn {ref}
+      </Typography.Title>
+      <Card size="small" className="status-card">
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
+          <Descriptions.Item label="Trạng thái">
+            <span id="delivery-status">
+              <DeliveryStatusTag status={x.status} />
+            </span>
+          </Descriptions.Item>
+          <Descriptions.Item label="Đơn vị nhận">{x.unitName}</Descriptions.Item>
+          <Descriptions.Item label="Mục đích">{PURPOSE[x.purpose] ?? x.purpose}</Descriptions.Item>
+          <Descriptions.Item label="Hạn xác nhận">
+            <Deadline at={x.ackDueAt} overdue={x.overdueAck} />
+          </Descriptions.Item>
+          <Descriptions.Item label="Hạn chuyển tiếp">
+            <Deadline at={x.forwardDueAt} overdue={x.overdueForward} />
+          </Descriptions.Item>
+          <Descriptions.Item label="Hạn báo cáo">
+            <Deadline at={x.reportDueAt} overdue={x.overdueReport} />
+          </Descriptions.Item>
+          {x.acknowledgedAt ? (
+            <Descriptions.Item label="Đã xác nhận">
+              {x.ackByName} lúc {fmtDateTime(x.acknowledgedAt)}
+            </Descriptions.Item>
+          ) : null}
+          {refused ? (
+            <Descriptions.Item label="Đã từ chối">
+              {x.refusedByName}: {x.refusalReason}
+            </Descriptions.Item>
+          ) : null}
+          {x.instruction ? <Descriptions.Item label="Chỉ đạo của cấp trên">{x.instruction}</Descriptions.Item> : null}
+        </Descriptions>
+        <ErrorAlert error={ack.error} />
+        <Space wrap className="actions" style={{ marginTop: 8 }}>
+          {!acknowledged && !refused ? (
+            <Button type="primary" icon={<CheckOutlined />} loading={ack.isPending} onClick={() => ack.mutate()}>
+              Xác nhận đã nhận
+            </Button>
+          ) : null}
+          {!acknowledged && !refused ? (
+            <Button danger icon={<CloseOutlined />} onClick={() => setRefusing(true)}>
+              Từ chối
+            </Button>
+          ) : null}
+          {!refused ? (
+            <Button
+              icon={<ShareAltOutlined />}
+              aria-expanded={panel === 'forward'}
+              onClick={() => setPanel(panel === 'forward' ? null : 'forward')}
+            >
+              Chuyển tiếp
+            </Button>
+          ) : null}
+          {!refused ? (
+            <Button
+              icon={<FileDoneOutlined />}
+              aria-expanded={panel === 'report'}
+              onClick={() => setPanel(panel === 'report' ? null : 'report')}
+            >
+              Báo cáo kết quả
+            </Button>
+          ) : null}
+        </Space>
+      </Card>
+      <Modal
+        open={refusing}
+        title="Từ chối tiếp nhận công văn"
+        okText="Gửi từ chối"
+        cancelText="Huỷ"
+        okButtonProps={{ danger: true, disabled: reason.trim().length < 3, loading: refuse.isPending }}
+        onOk={() => refuse.mutate()}
+        onCancel={() => setRefusing(false)}
+      >
+        <ErrorAlert error={refuse.error} />
+        <label htmlFor="refuse-reason">Lý do từ chối (bắt buộc)</label>
+        <Input.TextArea id="refuse-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Modal>
+      {panel === 'forward' ? (
+        <Card size="small" title="Chuyển tiếp xuống đơn vị cấp dưới" className="panel">
+          <ForwardForm
+            endpoint={`/deliveries/${x.id}/forward`}
+            own={x}
+            groups={['all_commune_committees', 'all_commune_police']}
+            searchUnits={searchUnitsBelow(x.unitId)}
+            onDone={() => setPanel(null)}
+          />
+        </Card>
+      ) : null}
+      {panel === 'report' ? (
+        <Card size="small" title="Báo cáo kết quả thực hiện" className="panel">
+          <ActivityForm tasks={x.tasks} endpoints={endpoints} onDone={() => setPanel(null)} />
+        </Card>
+      ) : null}
+      <Card size="small" className="panel">
+        <DispatchText dispatch={x.dispatch} tasks={x.tasks} />
+        <AttachmentList attachments={x.attachments} urlOf={(a) => `/dispatches/${x.dispatchId}/attachments/${a.id}`} />
+      </Card>
+      <Card size="small" className="panel" title={`Đơn vị cấp dưới đã nhận (${x.children.length})`}>
+        <ChildUnits rows={x.children} />
+      </Card>
+      <Card size="small" className="panel" title={`Hoạt động đã báo cáo (${x.activities.length})`}>
+        <ActivityList activities={x.activities} endpoints={endpoints} />
+      </Card>
+    </div>
+  );
+}
+
+function ChildUnits({ rows }: { rows: DeliveryRow[] }) {
+  return (
+    <ResponsiveTable<DeliveryRow>
+      ariaLabel="Đơn vị đã chuyển tiếp"
+      rowKey="id"
+      emptyText="Chưa chuyển tiếp cho đơn vị nào."
+      dataSource={rows}
+      pagination={rows.length > 20 ? { pageSize: 20 } : false}
+      columns={[
+        { title: 'Đơn vị', dataIndex: 'unitName' },
+        { title: 'Trạng thái', key: 's', render: (_, r) => <DeliveryStatusTag status={r.status} /> },
+        { title: 'Xác nhận lúc', key: 'a', render: (_, r) => fmtDateTime(r.acknowledgedAt) || '—' },
+        { title: 'Hạn xác nhận', key: 'd', render: (_, r) => <Deadline at={r.ackDueAt} overdue={r.overdueAck} /> },
+      ]}
+      card={(r) => (
+        <div className="card-body">
+          <div className="card-head">
+            <strong>{r.unitName}</strong>
+            <DeliveryStatusTag status={r.status} />
+          </div>
+          {r.acknowledgedAt ? <div className="muted small">Xác nhận lúc {fmtDateTime(r.acknowledgedAt)}</div> : null}
+          {!r.acknowledgedAt && r.ackDueAt ? (
+            <div className="small">
+              Hạn: <Deadline at={r.ackDueAt} overdue={r.overdueAck} />
+            </div>
+          ) : null}
+        </div>
+      )}
+    />
+  );
+}
