@@ -53,6 +53,9 @@ export class SmtpListener {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());
     });
+    // A client that dies mid-session (a worker killed on purpose) resets its connection: that is
+    // the client's failure, not the listener's, and must not crash the test process.
+    server.on('error', () => undefined);
     const port = (server.server.address() as AddressInfo).port;
     ref.listener = new SmtpListener(server, port);
     return ref.listener;
