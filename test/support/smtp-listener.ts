@@ -32,6 +32,10 @@ export class SmtpListener {
   private refuseAllUntil = 0;
   private refuseAllCode = 451;
   private readonly refusedAddresses = new Map<string, number>();
+  /** Per address, how many more recipient commands to refuse (see refuseFirstAttempts). */
+  private readonly refusalsLeft = new Map<string, number>();
+  private refuseFirstCount = 0;
+  private refuseFirstCode = 451;
   private waiters: (() => void)[] = [];
 
   private constructor(
@@ -71,6 +75,16 @@ export class SmtpListener {
     this.refuseAllCode = code;
   }
 
+  /**
+   * Refuse the first `attempts` recipient commands for every address, then accept. Counted, not
+   * timed, so a slow machine sees the same refusals as a fast one.
+   */
+  refuseFirstAttempts(attempts: number, code = 451): void {
+    this.refuseFirstCount = attempts;
+    this.refuseFirstCode = code;
+    this.refusalsLeft.clear();
+  }
+
   /** Refuse one address for good ("550 no such mailbox"). */
   refuseAddress(address: string, code = 550): void {
     this.refusedAddresses.set(address.toLowerCase(), code);
@@ -102,10 +116,18 @@ export class SmtpListener {
   }
 
   private onRcptTo(to: string, callback: (err?: Error | null) => void): void {
-    const code = this.refusedAddresses.get(to) ?? (Date.now() < this.refuseAllUntil ? this.refuseAllCode : undefined);
+    const code =
+      this.refusedAddresses.get(to) ?? this.countedRefusal(to) ?? (Date.now() < this.refuseAllUntil ? this.refuseAllCode : undefined);
     if (code === undefined) return callback();
     this.refusals.push({ to, code });
     callback(smtpError(code, code >= 500 ? `Mailbox ${to} unavailable` : 'Service busy, try again later'));
+  }
+
+  private countedRefusal(to: string): number | undefined {
+    const left = this.refusalsLeft.get(to) ?? this.refuseFirstCount;
+    if (left <= 0) return undefined;
+    this.refusalsLeft.set(to, left - 1);
+    return this.refuseFirstCode;
   }
 
   private async onData(stream: NodeJS.ReadableStream, callback: (err?: Error | null, message?: string) => void): Promise<void> {
