@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { findLeftoverPostgres, postgresStagingDir } from '@app/local-stack';
 import { simpleParser } from 'mailparser';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eventually, healthy, isAlive, launch, type LaunchedStart, portFree, stopLaunched } from './support/launcher.js';
@@ -152,6 +152,22 @@ describe('npm start (the launcher)', () => {
 
       await expectCleanStop(s, [s.ports.PORT, s.ports.MAIL_CATCHER_PORT, s.ports.MAIL_VIEWER_PORT], [api, restarted]);
     });
+  });
+
+  it('stops with one message saying what to do, and no stack trace, when DATA_DIR cannot be used', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cvt-bad-data-'));
+    try {
+      // A file where the data folder should be: unusable even for root.
+      const file = path.join(dir, 'not-a-folder');
+      await writeFile(file, '');
+      const s = await launch({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' }, file);
+      expect(await within(s.exited, 60_000)).toEqual({ code: 1, signal: null });
+      expect(s.output()).toContain(`Không dùng được thư mục dữ liệu ${file}`);
+      expect(s.output()).toContain('Set DATA_DIR to a folder you can write to');
+      expect(s.output()).not.toMatch(/^\s+at /m);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   describe('with the embedded PostgreSQL, DATA_DIR in a folder only its owner can enter', () => {

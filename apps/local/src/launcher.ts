@@ -1,10 +1,17 @@
 import { AppConfig } from '@app/config';
 import { dataSourceOptions } from '@app/database';
-import { EmbeddedPostgres, findLeftoverPostgres, type MailCatcher, startMailCatcher, stopLeftoverPostgres } from '@app/local-stack';
+import {
+  EmbeddedPostgres,
+  findLeftoverPostgres,
+  LocalStackError,
+  type MailCatcher,
+  startMailCatcher,
+  stopLeftoverPostgres,
+} from '@app/local-stack';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { fork } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
@@ -36,6 +43,7 @@ export class Launcher {
   async run(): Promise<void> {
     const { config } = this;
     this.handleSignals();
+    this.ensureDataDir();
     const usesCatcher = !config.SMTP_URL && !config.isProduction;
     if (!config.DATABASE_URL) await this.stopLeftoverDatabase();
     await this.claimPorts(usesCatcher);
@@ -116,7 +124,7 @@ export class Launcher {
       await this.catcher?.stop();
       await this.database?.stop();
       if (readPid(this.launcherPidFile) === process.pid) rmSync(this.launcherPidFile, { force: true });
-      this.logger.log(MSG.stopped);
+      if (this.supervisor || this.database || this.catcher) this.logger.log(MSG.stopped);
       // Whatever else is still pending (a seed, a demo publish) ends with the process.
       process.exit(code);
     })();
@@ -142,6 +150,17 @@ export class Launcher {
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+  }
+
+  /** DATA_DIR must be a folder this user can write: said once, clearly, rather than as a failed mkdir. */
+  private ensureDataDir(): void {
+    const dir = path.resolve(this.config.DATA_DIR);
+    try {
+      mkdirSync(dir, { recursive: true });
+      accessSync(dir, constants.W_OK | constants.X_OK);
+    } catch (e) {
+      throw new LocalStackError(MSG.dataDirUnusable.vi(dir, (e as Error).message), MSG.dataDirUnusable.en(dir));
+    }
   }
 
   private get runDir(): string {

@@ -31,5 +31,11 @@ export const MSG = {
       'Hãy dừng chương trình đang dùng cổng, hoặc đặt biến tương ứng sang cổng khác, ví dụ PORT=3001 npm start.',
       'Stop whatever holds the port, or set the variable to another port, for example PORT=3001 npm start.',
     ].join('\n'),
+  dataDirUnusable: {
+    vi: (dir: string, reason: string) =>
+      `Không dùng được thư mục dữ liệu ${dir} (${reason}). Hãy đặt DATA_DIR sang một thư mục bạn ghi được, ví dụ DATA_DIR=$HOME/cvt-data npm start.`,
+    en: (dir: string) =>
+      `The data folder ${dir} cannot be used. Set DATA_DIR to a folder you can write to, for example DATA_DIR=$HOME/cvt-data npm start.`,
+  },
   startFailed: (message: string) => `Không khởi động được / Start failed: ${message}`,
 };
