@@ -1,4 +1,5 @@
 import { Delivery, Role, Unit } from '@app/database';
+import { SeedService } from '../apps/api/src/seed/seed.service.js';
 import { seedNamDinh, signIn, SignedIn, unitByCode } from './support/factories.js';
 import { seedDispatchDto } from './support/seed-dispatch.js';
 import { createTestApp, TestApp } from './support/test-app.js';
@@ -111,7 +112,12 @@ describe('Onboarding Ninh Bình (2025-07-01): two levels, lineage, the old Nam �
   });
 
   it('a 2026 dispatch of Công an tỉnh Ninh Bình to all communes and all commune police reaches 258 units', async () => {
-    const pa05 = await signIn(t, Role.Issuer, 'CA-37-PA05');
+    // Signed in as the local start's demo issuer of PA05, Công an tỉnh Ninh Bình.
+    const logins = await t.app.get(SeedService).ensureDemoAccounts({ ninhBinh: true });
+    const demo = logins.find((l) => l.email === 'pa05.ninhbinh@demo.local')!;
+    expect(demo).toMatchObject({ role: Role.Issuer, unit: 'Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (PA05)' });
+    const login = await t.http().post('/api/v1/auth/login').send({ email: demo.email, password: demo.password }).expect(200);
+    const pa05 = { auth: { Authorization: `Bearer ${login.body.accessToken}` } };
     const dto = seedDispatchDto(
       { directorUnitId: (await unitByCode(t, 'CA-37-BGD')).id, archiveUnitIds: [] },
       {
@@ -177,6 +183,31 @@ describe('Onboarding Ninh Bình (2025-07-01): two levels, lineage, the old Nam �
     expect(now.blocking.some((b: { waitingBelow: number }) => b.waitingBelow > 0)).toBe(true);
   });
 
+  it('a 2023 dispatch entered after the reform still reaches the units of 2023, which can pass it on', async () => {
+    const pa05 = await signIn(t, Role.Issuer, 'CA-36-PA05');
+    const units = { directorUnitId: (await unitByCode(t, 'CA-36-BGD')).id, archiveUnitIds: [(await unitByCode(t, 'CA-36-VT')).id] };
+    const dto = seedDispatchDto(units, {
+      number: 5300,
+      ackDueAt: '2099-01-10T17:00:00+07:00',
+      forwardDueAt: '2099-01-12T17:00:00+07:00',
+      reportDueAt: '2099-02-01T17:00:00+07:00',
+    });
+    const id = (await t.http().post('/api/v1/dispatches').set(pa05.auth).send(dto).expect(201)).body.id;
+    const published = (await t.http().post(`/api/v1/dispatches/${id}/publish`).set(pa05.auth).expect(200)).body;
+    expect(published.deliveries).toBe(22 + 10 + 2);
+    const haiHau = await signIn(t, Role.Officer, 'UBND-366');
+    const delivery = await t.db.getRepository(Delivery).findOneByOrFail({ dispatchId: id, unitId: (await unitByCode(t, 'UBND-366')).id });
+    expect(delivery.expectsForward).toBe(true);
+    await t.http().post(`/api/v1/deliveries/${delivery.id}/acknowledge`).set(haiHau.auth).send({}).expect(200);
+    const fwd = await t
+      .http()
+      .post(`/api/v1/deliveries/${delivery.id}/forward`)
+      .set(haiHau.auth)
+      .send({ targets: [{ group: 'all_commune_committees' }] })
+      .expect(201);
+    expect(fwd.body.forwarded).toBe(34);
+  });
+
   it('the successor of old xã Hải Sơn (14272, huyện Hải Hậu) is Xã Hải Tiến (14218), and back', async () => {
     const found = (await t.http().get('/api/v1/units').query({ q: '14272', includeInactive: true }).set(admin.auth).expect(200)).body.items;
     expect(found).toHaveLength(1);
@@ -214,7 +245,7 @@ describe('Onboarding Ninh Bình (2025-07-01): two levels, lineage, the old Nam �
       await t.http().get(url).query({ from: '2023-01-01', to: '2099-12-31', includePredecessors: true }).set(leader.auth).expect(200)
     ).body;
     const old = full.predecessors.find((u: { unitCode: string }) => u.unitCode === 'UBND-14272');
-    expect(old).toMatchObject({ unitName: 'UBND xã Hải Sơn', retiredOn: '2025-07-01', deliveries: 1 });
+    expect(old).toMatchObject({ unitName: 'UBND xã Hải Sơn', retiredOn: '2025-07-01', deliveries: 2 });
     // The old commune police sat under the old UBND xã: its history comes too.
     expect(full.predecessors.map((u: { unitCode: string }) => u.unitCode)).toContain('CA-14272');
   });

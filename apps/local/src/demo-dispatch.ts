@@ -22,7 +22,11 @@ export async function publishDemoDispatch(base: string, admin: Login): Promise<v
   const existing = (await call(base, 'GET', '/api/v1/dispatches?limit=1', token)) as { total: number };
   if (existing.total > 0) return;
   const unit = async (code: string) =>
-    ((await call(base, 'GET', `/api/v1/units?q=${encodeURIComponent(code)}&limit=1`, token)) as { items: { id: string }[] }).items[0].id;
+    (
+      (await call(base, 'GET', `/api/v1/units?q=${encodeURIComponent(code)}&includeInactive=true&limit=1`, token)) as {
+        items: { id: string }[];
+      }
+    ).items[0].id;
   const text = parseDispatchText(await readFile(path.join(repoRoot(), 'data', 'seed', 'cong-van-5207-CAT-PA05.txt'), 'utf8'));
   const day = 86_400_000;
   const draft = (await call(base, 'POST', '/api/v1/dispatches', token, {

@@ -208,8 +208,11 @@ export class Launcher {
     const ctx = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error', 'warn'] });
     try {
       const seed = ctx.get(SeedService);
+      // Both worlds: Nam Định as in 2023 (dispatch 5207), and today's Ninh Bình (2025-07-01, two levels),
+      // which absorbs Nam Định: its 2023 units are retired, kept, and linked to their successors.
       await seed.seedNamDinh();
-      const logins = await seed.ensureDemoAccounts();
+      await seed.seedNinhBinh();
+      const logins = await seed.ensureDemoAccounts({ ninhBinh: true });
       if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) await seed.ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
       return logins;
     } finally {

@@ -24,30 +24,45 @@ export interface RetiredCount {
 export async function retireReplacedStructure(em: EntityManager, rows: UnitRow[], effectiveOn: string): Promise<RetiredCount> {
   const communeCodes = rows.filter((r) => r.level === UnitLevel.Commune).map((r) => r.code);
   const provinceCodes = rows.filter((r) => r.level === UnitLevel.Province).map((r) => r.code);
-  const [counts]: { areas: number; bodies: number }[] = await em.query(
-    `WITH old_roots AS (
-       SELECT DISTINCT r.path
-         FROM units u
-         JOIN units p ON p.id = u.parent_id AND p.level = 'district'
-         JOIN units r ON r.id = split_part(u.path, '.', 1)::uuid
-        WHERE u.type = 'area' AND u.level = 'commune' AND u.retired_on IS NULL AND u.code = ANY($1::text[])
-     ),
-     areas AS (
-       UPDATE units a SET active = false, retired_on = $3::date, updated_at = now()
-         FROM old_roots o
-        WHERE a.type = 'area' AND a.retired_on IS NULL AND a.path LIKE o.path || '%'
-          AND NOT (a.level = 'province' AND a.code = ANY($2::text[]))
-       RETURNING a.id
-     ),
-     bodies AS (
-       UPDATE units b SET active = false, retired_on = $3::date, updated_at = now()
-         FROM areas WHERE b.area_id = areas.id AND b.type <> 'area' AND b.retired_on IS NULL
-       RETURNING b.id
-     )
-     SELECT (SELECT count(*) FROM areas)::int AS areas, (SELECT count(*) FROM bodies)::int AS bodies`,
-    [communeCodes, provinceCodes, effectiveOn],
+  const roots: { id: string }[] = await em.query(
+    `SELECT DISTINCT split_part(u.path, '.', 1) AS id
+       FROM units u JOIN units p ON p.id = u.parent_id AND p.level = 'district'
+      WHERE u.type = 'area' AND u.level = 'commune' AND u.retired_on IS NULL AND u.code = ANY($1::text[])`,
+    [communeCodes],
   );
-  return counts;
+  if (roots.length === 0) return { areas: 0, bodies: 0 };
+  // TypeORM returns [rows, count] for an UPDATE ... RETURNING.
+  const [areas]: [{ id: string }[], number] = await em.query(
+    `UPDATE units a SET active = false, retired_on = $3::date, updated_at = now()
+      WHERE a.type = 'area' AND a.retired_on IS NULL AND split_part(a.path, '.', 1) = ANY($1::text[])
+        AND NOT (a.level = 'province' AND a.code = ANY($2::text[]))
+      RETURNING a.id`,
+    [roots.map((r) => r.id), provinceCodes, effectiveOn],
+  );
+  return {
+    areas: areas.length,
+    bodies: await retireBodiesServing(
+      em,
+      areas.map((a) => a.id),
+      effectiveOn,
+    ),
+  };
+}
+
+/**
+ * Retires the bodies serving the given (retired) areas, in one statement. The ids come as an
+ * array, not from a CTE: joined to a CTE the planner re-scanned the whole partial code index once
+ * per area (38 s for the country instead of well under one).
+ */
+export async function retireBodiesServing(em: EntityManager, areaIds: string[], day: string): Promise<number> {
+  if (areaIds.length === 0) return 0;
+  const [, count]: [unknown[], number] = await em.query(
+    `UPDATE units b SET active = false, retired_on = $2::date, updated_at = now()
+      WHERE b.area_id = ANY($1::uuid[]) AND b.type <> 'area' AND b.retired_on IS NULL
+      RETURNING b.id`,
+    [areaIds, day],
+  );
+  return count;
 }
 
 /**

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { readFile } from 'node:fs/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { SUCCESSORS_FILE, successorsPath } from '../import/datasets.js';
+import { retireBodiesServing } from '../import/reform-retirement.js';
 import { parseSuccessorsCsv, SuccessorRow } from './successors-csv.js';
 
 export interface LineageSummary {
@@ -37,7 +38,7 @@ export class LineageImportService {
     options: { provinceCode?: string; source: string; effectiveOn?: string },
   ): Promise<LineageSummary> {
     const rows = options.provinceCode ? all.filter((r) => r.newProvinceCode === options.provinceCode) : all;
-    const [summary]: LineageSummary[] = await em.query(
+    const [{ retiredIds, ...summary }]: (Omit<LineageSummary, 'retired'> & { retiredIds: string[] })[] = await em.query(
       `WITH input AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) AS t(old_code, new_code, new_province_code)
        ),
@@ -55,18 +56,13 @@ export class LineageImportService {
          ON CONFLICT DO NOTHING
          RETURNING 1
        ),
-       retired_areas AS (
+       retired AS (
          UPDATE units u SET active = false, retired_on = $4::date, updated_at = now()
           WHERE u.id IN (SELECT predecessor_id FROM links) AND u.retired_on IS NULL
          RETURNING u.id
-       ),
-       retired_bodies AS (
-         UPDATE units b SET active = false, retired_on = $4::date, updated_at = now()
-           FROM retired_areas r WHERE b.area_id = r.id AND b.type <> 'area' AND b.retired_on IS NULL
-         RETURNING b.id
        )
        SELECT $6::int AS rows, (SELECT count(*) FROM links)::int AS matched, (SELECT count(*) FROM ins)::int AS created,
-              (SELECT count(*) FROM retired_areas)::int AS retired`,
+              COALESCE((SELECT array_agg(id) FROM retired), '{}') AS "retiredIds"`,
       [
         rows.map((r) => r.oldCode),
         rows.map((r) => r.newCode),
@@ -76,6 +72,7 @@ export class LineageImportService {
         rows.length,
       ],
     );
-    return summary;
+    await retireBodiesServing(em, retiredIds, options.effectiveOn ?? '2025-07-01');
+    return { ...summary, retired: retiredIds.length };
   }
 }
