@@ -36,23 +36,24 @@ async function api<T>(base: string, token: string, method: string, url: string, 
   return json;
 }
 
-/** Publishes a dispatch to the 10 district UBNDs of the seeded province; its subject carries `token`. */
+/** Publishes a dispatch of today to the 16 departments of the seeded Ninh Bình; its subject carries `token`. */
 async function publishDispatch(base: string, token: string): Promise<number> {
   const jwt = await login(base);
-  const units = await api<{ items: { id: string }[] }>(base, jwt, 'GET', '/units?q=CA-36-PA05&limit=1');
+  const units = await api<{ items: { id: string }[] }>(base, jwt, 'GET', '/units?q=CA-37-PA05&limit=1');
   const draft = await api<{ id: string }>(base, jwt, 'POST', '/dispatches', {
     issuerUnitId: units.items[0].id,
-    headerIssuer: 'CÔNG AN TỈNH NAM ĐỊNH',
+    headerIssuer: 'CÔNG AN TỈNH NINH BÌNH',
     number: 1 + Math.floor(Math.random() * 90_000),
     symbol: 'CAT-PA05',
     issuedDate: new Date().toISOString().slice(0, 10),
-    issuedPlace: 'Nam Định',
+    issuedPlace: 'Ninh Bình',
     documentType: 'Công văn',
     subject: `Về việc kiểm tra khởi động lại worker ${token}`,
     body: 'Đề nghị các đơn vị xác nhận đã nhận công văn.',
     urgency: 'thuong',
     signerName: 'Nguyễn Văn A',
-    recipients: [{ purpose: 'coordinate', group: 'all_district_committees' }],
+    // Since 1 July 2025 there are no district UBNDs: Nam Định 2023 is history, Ninh Bình is today.
+    recipients: [{ purpose: 'coordinate', group: 'all_departments' }],
   });
   const published = await api<{ messages: number }>(base, jwt, 'POST', `/dispatches/${draft.id}/publish`);
   return published.messages;
