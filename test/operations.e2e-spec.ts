@@ -32,7 +32,7 @@ describe('Operations: metrics, health and the worker endpoint (real PostgreSQL, 
     smtp = await SmtpListener.start();
     t = await createTestApp({ SMTP_URL: smtp.url, METRICS_TOKEN });
     await seedNamDinh(t);
-    admin = await signIn(t, Role.Admin, 'CA-36');
+    admin = await signIn(t, Role.Admin, 'HE-THONG');
     issuer = await signIn(t, Role.Issuer, 'CA-36-PA05');
     worker = await createTestWorker(t.config);
     workerUrl = `http://127.0.0.1:${worker.app.get(WorkerHttpServer).port}`;
@@ -47,6 +47,11 @@ describe('Operations: metrics, health and the worker endpoint (real PostgreSQL, 
     await t.http().get('/api/metrics').expect(401);
     await t.http().get('/api/metrics').set('Authorization', 'Bearer wrong-token-0123456789abc').expect(401);
     await t.http().get('/api/metrics').set(issuer.auth).expect(403);
+    await t
+      .http()
+      .get('/api/metrics')
+      .set((await signIn(t, Role.Admin, 'CA-36')).auth)
+      .expect(403);
     await t.http().get('/api/metrics').set(admin.auth).expect(200);
     const res = await t.http().get('/api/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);

@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module.js';
 import { ProvincesModule } from './provinces/provinces.module.js';
 import { ApiMetricsModule } from './metrics/metrics.module.js';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware.js';
+import { QueueBoardModule } from './queue-board/queue-board.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { UnitsModule } from './units/units.module.js';
@@ -39,6 +40,7 @@ export class AppModule implements NestModule {
         UsersModule,
         HealthModule,
         ApiMetricsModule,
+        QueueBoardModule,
         DispatchesModule,
         AuditModule,
         DeliveriesModule,

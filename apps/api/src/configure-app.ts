@@ -2,6 +2,7 @@ import { AllExceptionsFilter, createValidationPipe } from '@app/common';
 import { type INestApplication, VersioningType } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { mountQueueBoard } from './queue-board/mount-queue-board.js';
 import { serveWeb } from './web-static.js';
 
 /** Everything main.ts and the e2e tests must set up identically. */
@@ -17,6 +18,8 @@ export function configureApp(app: INestApplication, options: { docs?: boolean; p
   app.enableShutdownHooks();
   // Express middleware, ahead of every Nest route: the global JWT guard never sees the web's files,
   // and nothing under /api is answered by it.
+  // Bull Board for admins, before the web app's fallback would answer /admin/queues with the SPA.
+  if (!options.preview) mountQueueBoard(app);
   serveWeb(app);
   if (options.docs !== false) SwaggerModule.setup('api/docs', app, SwaggerModule.createDocument(app, apiDocumentConfig()));
   return app;
