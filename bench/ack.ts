@@ -1,5 +1,6 @@
 /**
- * Acknowledgements at the speed of the database: `npm run bench:ack -- --clients 50 --acks 3000 --rounds 3`.
+ * Acknowledgements at the speed of the database:
+ * `npm run bench:ack -- --clients 50 --acks 3000 --rounds 3 --api-workers 1` (API_WORKERS of the api).
  *
  * On a throwaway database it makes one published dispatch with a delivery to each of many commune
  * police units, starts the api as production runs it (a separate process, NODE_ENV=production, a
@@ -7,14 +8,16 @@
  * - `--clients` concurrent HTTP clients proxy-acknowledge `--acks` distinct deliveries through
  *   `POST /api/v1/deliveries/:id/proxy-acknowledge`;
  * - beside it, the same statements on the same database through `pg` (support/ack-driver.ts), as
- *   many client loops over a pool as large as the api's, on `--acks` other deliveries.
+ *   many client loops over a pool as large as the api's, on `--acks` other deliveries. The driver
+ *   runs the api's own statement (ACKNOWLEDGE_SQL), so the ratio is the api's overhead.
  * Each round's ratio is api throughput / driver throughput; the figures are the medians over the
  * rounds, p50 and p99 over every api request. Every acknowledgement and its one audit event are
  * counted at the end. The last stdout line is one JSON object.
  */
 import 'reflect-metadata';
 import { loadConfig } from '@app/config';
-import { dataSourceOptions } from '@app/database';
+import { dataSourceOptions, Role } from '@app/database';
+import type { Actor } from '../apps/api/src/auth/actor.js';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
@@ -34,10 +37,12 @@ async function main() {
   const clients = argValue('clients', 50);
   const acks = argValue('acks', 3000);
   const rounds = argValue('rounds', 3);
+  const apiWorkers = argValue('api-workers', 1);
   const base = loadConfig();
   const db = await throwawayDatabase(base.DATABASE_URL ?? DEFAULT_SERVER_URL, 'cvt_bench_ack');
   let api: Awaited<ReturnType<typeof startChild>> | undefined;
-  const pool = new pg.Pool({ connectionString: db.url, max: API_POOL, options: '-c jit=off' });
+  // As many connections as the api has (per process), with the product's session settings.
+  const pool = new pg.Pool({ connectionString: db.url, max: API_POOL * apiWorkers, options: '-c jit=off' });
   try {
     const ds = await new DataSource(dataSourceOptions(loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url }))).initialize();
     const total = WARMUP + 2 * rounds * acks;
@@ -55,8 +60,9 @@ async function main() {
         REDIS_URL: base.REDIS_URL ?? 'redis://127.0.0.1:6379',
         QUEUE_PREFIX: `bench-ack-${Date.now()}`,
         PORT: '0',
+        API_WORKERS: String(apiWorkers),
       },
-      /API: (\S+)\/api\/v1/,
+      /API listening on (http:\/\/[^\s"]+?)\/api\/v1/,
       'api',
     );
     const baseUrl = api.match[1];
@@ -72,8 +78,17 @@ async function main() {
       const res = await http.post(`/api/v1/deliveries/${id}/proxy-acknowledge`, { receivedBy: 'Văn thư xã', reason: 'Nhận bản giấy' });
       if (res.status !== 200 || !res.body.includes('"created":true')) throw new Error(`api: ${res.status} ${res.body.slice(0, 300)}`);
     };
-    const viaDriver = (id: string) =>
-      driverAcknowledge(pool, { deliveryId: id, userId: fx.userId, unitId: fx.rootUnitId, name: 'Văn thư xã', reason: 'Nhận bản giấy' });
+    const [unit] = (await pool.query(`SELECT name, path FROM units WHERE id = $1`, [fx.rootUnitId])).rows;
+    const actor: Actor = {
+      userId: fx.userId,
+      email: fx.userEmail,
+      fullName: 'Cán bộ thử',
+      role: Role.Issuer,
+      unitId: fx.rootUnitId,
+      unitName: unit.name,
+      unitPath: unit.path,
+    };
+    const viaDriver = (id: string) => driverAcknowledge(pool, actor, id);
 
     const ids = fx.deliveryIds;
     log(`warming up (${WARMUP / 2} through the api, ${WARMUP / 2} through the driver)`);
@@ -83,11 +98,14 @@ async function main() {
     const apiRuns: number[] = [];
     const driverRuns: number[] = [];
     const ratios: number[] = [];
+    const cpuPerAck: number[] = [];
     const latencies: number[] = [];
     const driverLatencies: number[] = [];
     for (let r = 0; r < rounds; r++) {
       const at = WARMUP + 2 * r * acks;
+      const cpu0 = api.cpuMs();
       const a = await closedLoop(ids.slice(at, at + acks), clients, viaApi);
+      cpuPerAck.push((api.cpuMs() - cpu0) / acks);
       const d = await closedLoop(ids.slice(at + acks, at + 2 * acks), clients, viaDriver);
       apiRuns.push(a.perSecond);
       driverRuns.push(d.perSecond);
@@ -96,7 +114,8 @@ async function main() {
       driverLatencies.push(...d.latencies);
       log(
         `round ${r + 1}: api ${a.perSecond.toFixed(0)}/s (p50 ${percentile(a.latencies, 50).toFixed(1)} ms, p99 ${percentile(a.latencies, 99).toFixed(1)} ms), ` +
-          `driver ${d.perSecond.toFixed(0)}/s (p99 ${percentile(d.latencies, 99).toFixed(1)} ms), ratio ${(a.perSecond / d.perSecond).toFixed(2)}`,
+          `driver ${d.perSecond.toFixed(0)}/s (p99 ${percentile(d.latencies, 99).toFixed(1)} ms), ratio ${(a.perSecond / d.perSecond).toFixed(2)}, ` +
+          `api CPU ${cpuPerAck[r].toFixed(2)} ms per acknowledgement`,
       );
     }
     http.close();
@@ -114,6 +133,7 @@ async function main() {
       JSON.stringify({
         bench: 'ack',
         clients,
+        api_workers: apiWorkers,
         acks_per_round: acks,
         rounds,
         cpus: os.cpus().length,
@@ -123,6 +143,7 @@ async function main() {
         driver_per_s: Math.round(median(driverRuns)),
         driver_p99_ms: r1(percentile(driverLatencies, 99)),
         api_peak_rss_mb: api.peakRssMb(),
+        api_cpu_ms_per_ack: Math.round(median(cpuPerAck) * 100) / 100,
         round_ratios: ratios.map((x) => Math.round(x * 100) / 100),
         ratio: Math.round(median(ratios) * 100) / 100,
       }),

@@ -136,7 +136,7 @@ async function allMarkedSent(ds: DataSource, dispatchId: string, count: number) 
 
 type Outgoing = RenderedMail & { messageId: string; to: string };
 
-/** Every mail of the dispatch, rendered by the product's renderer (one context load, then the per-recipient fields). */
+/** Every mail of the dispatch, read and rendered by the product's loader and renderer, untimed. */
 async function renderAll(
   ds: DataSource,
   loader: DispatchMailLoader,
@@ -150,7 +150,8 @@ async function renderAll(
   );
   const out: Outgoing[] = [];
   for (const row of rows) {
-    const ctx = (await loader.load(ds.manager, row.messageId))!;
+    // The worker's own read (the rows are sent by now: the lock it takes outside a transaction is harmless).
+    const { ctx } = (await loader.lockForSend(ds.manager, row.messageId))!;
     out.push({ ...(await renderer.render(ctx)), messageId: row.messageId, to: row.toAddress });
   }
   return out;

@@ -192,7 +192,36 @@ describe('Rollout: acknowledge, refuse, cascade down the tree (real PostgreSQL +
       method: 'proxy',
       byName: 'Đ/c Nguyễn Thị Hoa, văn thư',
       proxyReason: expect.stringContaining('điện thoại'),
+      created: true,
     });
+    // The acknowledgement and its audit event are one statement: both carry who, the unit, the address.
+    const [audit] = await t.db.query(
+      `SELECT actor_user_id, actor_name, actor_unit_id, ip, after FROM audit_events WHERE entity_id = $1 AND action = 'delivery.acknowledged'`,
+      [proxy.body.deliveryId],
+    );
+    expect(audit).toMatchObject({
+      actor_user_id: proxy.body.byUserId,
+      actor_name: 'Đ/c Nguyễn Thị Hoa, văn thư',
+      actor_unit_id: proxy.body.byUnitId,
+      ip: expect.stringMatching(/127\.0\.0\.1|::1/),
+      after: {
+        status: 'accepted',
+        method: 'proxy',
+        byName: 'Đ/c Nguyễn Thị Hoa, văn thư',
+        proxyReason: proxy.body.proxyReason,
+        attachmentsSha256: [],
+      },
+    });
+    const [row] = await t.db.query(`SELECT ack_ip, ack_user_agent FROM deliveries WHERE id = $1`, [proxy.body.deliveryId]);
+    expect(row.ack_ip).toBeTruthy();
+    // Asking again changes nothing and answers with the first acknowledgement.
+    const again = await t
+      .http()
+      .post(`/api/v1/deliveries/${proxy.body.deliveryId}/proxy-acknowledge`)
+      .set(haiHauOfficer.auth)
+      .send({ receivedBy: 'Người khác', reason: 'Lần hai' })
+      .expect(200);
+    expect(again.body).toMatchObject({ created: false, byName: 'Đ/c Nguyễn Thị Hoa, văn thư', acknowledgedAt: proxy.body.acknowledgedAt });
     // Commune d refuses: wrong addressee, with a reason.
     const officerD = await signIn(t, Role.Officer, `UBND-${d}`);
     const deliveryD = await childOf(`UBND-${d}`);

@@ -1,72 +1,31 @@
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-
-export interface DriverAck {
-  deliveryId: string;
-  userId: string;
-  unitId: string;
-  name: string;
-  reason: string;
-}
+import { AckMethod } from '@app/database';
+import { ACKNOWLEDGE_SQL, acknowledgeParams } from '@app/rollout';
+import type { Actor } from '../../apps/api/src/auth/actor.js';
 
 /**
- * What PostgreSQL alone does for one proxy acknowledgement: the statements the api runs to write
- * it (the conditional UPDATE of the delivery and the INSERT of its audit event, in one
- * transaction), sent straight through `pg`, with no HTTP, auth or framework in between.
+ * What PostgreSQL alone does for one proxy acknowledgement: the very statement the api runs to
+ * check the scope, write the acknowledgement and its audit event (ACKNOWLEDGE_SQL, imported from
+ * the product, with the same parameters), sent straight through `pg`, with no HTTP, auth or
+ * framework in between.
  */
-export async function driverAcknowledge(pool: pg.Pool, a: DriverAck): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const { rows } = await client.query(
-      `UPDATE deliveries d
-          SET acknowledged_at = now(),
-              arrived_at = COALESCE(arrived_at, now()),
-              status = CASE WHEN status IN ('pending', 'sent', 'arrived') THEN 'accepted' ELSE status END,
-              ack_method = $2, ack_by_user_id = $3, ack_by_name = $4, ack_by_unit_id = $5, ack_proxy_reason = $6,
-              ack_ip = $7, ack_user_agent = $8,
-              ack_attachments_sha256 = ARRAY(SELECT a.sha256::text FROM dispatch_attachments a WHERE a.dispatch_id = d.dispatch_id ORDER BY a.created_at)
-        WHERE id = $1 AND acknowledged_at IS NULL AND status <> 'refused'
-          AND EXISTS (SELECT 1 FROM dispatches x WHERE x.id = d.dispatch_id AND x.status = 'published')
-        RETURNING id, status, ack_method AS method, ack_by_name AS "byName", ack_proxy_reason AS "proxyReason",
-                  COALESCE(ack_attachments_sha256, '{}') AS "attachmentsSha256", dispatch_id AS "dispatchId"`,
-      [a.deliveryId, 'proxy', a.userId, a.name, a.unitId, a.reason, '127.0.0.1', 'bench-driver'],
-    );
-    const won = rows[0] as {
-      status: string;
-      method: string;
-      byName: string;
-      proxyReason: string;
-      attachmentsSha256: string[];
-      dispatchId: string;
-    };
-    if (!won) throw new Error(`driver: delivery ${a.deliveryId} was not acknowledged`);
-    await client.query(
-      `INSERT INTO audit_events (actor_user_id, actor_name, actor_unit_id, ip, action, entity_type, entity_id, dispatch_id, before, after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        a.userId,
-        a.name,
-        a.unitId,
-        '127.0.0.1',
-        'delivery.acknowledged',
-        'delivery',
-        a.deliveryId,
-        won.dispatchId,
-        JSON.stringify({ acknowledgedAt: null }),
-        JSON.stringify({
-          status: won.status,
-          method: won.method,
-          byName: won.byName,
-          proxyReason: won.proxyReason,
-          attachmentsSha256: won.attachmentsSha256,
-        }),
-      ],
-    );
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+export async function driverAcknowledge(pool: pg.Pool, actor: Actor, deliveryId: string): Promise<void> {
+  const params = acknowledgeParams(
+    {
+      deliveryId,
+      method: AckMethod.Proxy,
+      userId: actor.userId,
+      name: 'Văn thư xã',
+      unitId: actor.unitId,
+      proxyReason: `Nhận bản giấy (ghi nhận thay bởi ${actor.fullName}, ${actor.unitName})`,
+      ip: '127.0.0.1',
+      userAgent: 'bench-driver',
+      requestId: randomUUID(),
+    },
+    // An issuer of the issuing unit, as the api sees the bench's account.
+    { kind: 'proxy', unitId: actor.unitId, unitPath: actor.unitPath, issuerSide: true, global: false, provinceRoots: [] },
+  );
+  const { rows } = await pool.query(ACKNOWLEDGE_SQL, params);
+  if (!rows[0]?.created) throw new Error(`driver: delivery ${deliveryId} was not acknowledged`);
 }

@@ -12,6 +12,8 @@ export interface Child {
   match: RegExpMatchArray;
   /** Peak resident set of the child and its own children so far, in MB (Linux: VmHWM). */
   peakRssMb(): number;
+  /** CPU time (user + system) the child and its own children have used so far, in ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export function startChild(entry: string, env: NodeJS.ProcessEnv, ready: RegExp,
           process: child,
           match,
           peakRssMb: () => peakRssMb(child.pid!),
+          cpuMs: () => cpuMs(child.pid!),
           stop: async () => {
             if (child.exitCode === null) child.kill('SIGTERM');
             const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -64,6 +67,30 @@ export function startChild(entry: string, env: NodeJS.ProcessEnv, ready: RegExp,
     child.stderr.on('data', onData);
     child.once('exit', (code) => fail(new Error(`${label} exited with ${code} before it was ready:\n${output.slice(-2000)}`)));
   });
+}
+
+/** The process and its direct children (node:cluster workers). */
+function family(pid: number): number[] {
+  try {
+    return [pid, ...readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)];
+  } catch {
+    return [pid];
+  }
+}
+
+/** utime + stime of a process and its direct children, in ms (clock ticks of 10 ms on Linux). */
+export function cpuMs(pid: number): number {
+  let ticks = 0;
+  for (const p of family(pid)) {
+    try {
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone
+    }
+  }
+  return ticks * 10;
 }
 
 /** VmHWM of a process and of its direct children (node:cluster workers), in MB. */

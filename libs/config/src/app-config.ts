@@ -95,6 +95,16 @@ export class AppConfig {
   @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
 
+  /**
+   * Processes of the api (node:cluster workers sharing PORT): 1 runs one process, 0 one per core.
+   * Each has its own database pool (20 connections), so mind the server's max_connections.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(64)
+  API_WORKERS: number = 1;
+
   /** Embedded PostgreSQL data, uploaded files and the local mail catcher live here. */
   @IsString()
   DATA_DIR = '.data';

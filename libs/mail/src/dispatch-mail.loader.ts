@@ -1,7 +1,47 @@
-import { Delivery, Dispatch, DispatchAttachment, DispatchTask, Message } from '@app/database';
+import { Delivery, Dispatch, DispatchAttachment, DispatchTask, Message, type MessageKind, type MessageStatus } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DispatchMailContext } from './dispatch-mail.types.js';
+
+/** What one mail shares with every other mail of its dispatch. */
+type DispatchParts = Pick<DispatchMailContext, 'dispatch' | 'tasks' | 'attachments' | 'issuerName'>;
+
+/** An outbox row locked for sending, with everything its mail shows. */
+export interface LockedMessage {
+  status: MessageStatus;
+  attempts: number;
+  deliveryId: string;
+  ctx: DispatchMailContext;
+}
+
+/** Dispatches whose shared parts stay in memory; a publish to 70,000 units is one of them. */
+const CACHED_DISPATCHES = 32;
+const CACHE_TTL_MS = 5 * 60_000;
+
+/** One outbox row, locked, with its delivery, recipient and forwarding unit: one query per mail. */
+const LOCK_MESSAGE_SQL = `
+  SELECT m.id, m.kind, m.to_address AS "toAddress", m.status, m.attempts,
+         d.id AS "deliveryId", d.dispatch_id AS "dispatchId", d.purpose, d.ack_due_at AS "ackDueAt", d.forward_due_at AS "forwardDueAt",
+         d.report_due_at AS "reportDueAt", d.instruction, d.link_nonce AS "linkNonce", d.link_expires_at AS "linkExpiresAt",
+         u.name AS "recipientName", pu.name AS "forwardedByName", x.updated_at::text AS "dispatchVersion"
+    FROM messages m
+    JOIN deliveries d ON d.id = m.delivery_id
+    JOIN units u ON u.id = d.unit_id
+    JOIN dispatches x ON x.id = d.dispatch_id
+    LEFT JOIN deliveries p ON p.id = d.parent_delivery_id
+    LEFT JOIN units pu ON pu.id = p.unit_id
+   WHERE m.id = $1
+     FOR UPDATE OF m`;
+
+type LockedRow = Pick<Message, 'id' | 'kind' | 'toAddress' | 'status' | 'attempts'> &
+  Pick<Delivery, 'purpose' | 'ackDueAt' | 'forwardDueAt' | 'reportDueAt' | 'instruction' | 'linkNonce' | 'linkExpiresAt'> & {
+    kind: MessageKind;
+    deliveryId: string;
+    dispatchId: string;
+    recipientName: string;
+    forwardedByName: string | null;
+    dispatchVersion: string;
+  };
 
 /**
  * Reads what the e-mail of one outbox row shows, from PostgreSQL, inside the caller's transaction
@@ -9,6 +49,62 @@ import type { DispatchMailContext } from './dispatch-mail.types.js';
  */
 @Injectable()
 export class DispatchMailLoader {
+  /** Shared parts per dispatch and version (updated_at), so a change to the dispatch is never served stale. */
+  private readonly parts = new Map<string, { at: number; parts: Promise<DispatchParts> }>();
+
+  /**
+   * The sending path: locks the outbox row (FOR UPDATE, in the caller's transaction) and reads it
+   * with its delivery in one query; the dispatch's own parts (metadata, tasks, attachments, issuer)
+   * come from memory after the first mail of the dispatch. Null when the row does not exist.
+   */
+  async lockForSend(em: EntityManager, messageId: string): Promise<LockedMessage | null> {
+    const [row] = (await em.query(LOCK_MESSAGE_SQL, [messageId])) as LockedRow[];
+    if (!row) return null;
+    const shared = await this.dispatchParts(em, row.dispatchId, row.dispatchVersion);
+    return {
+      status: row.status,
+      attempts: row.attempts,
+      deliveryId: row.deliveryId,
+      ctx: {
+        ...shared,
+        message: { id: row.id, kind: row.kind, toAddress: row.toAddress },
+        delivery: {
+          id: row.deliveryId,
+          purpose: row.purpose,
+          ackDueAt: row.ackDueAt,
+          forwardDueAt: row.forwardDueAt,
+          reportDueAt: row.reportDueAt,
+          instruction: row.instruction,
+          linkNonce: row.linkNonce,
+          linkExpiresAt: row.linkExpiresAt,
+        },
+        recipientName: row.recipientName,
+        forwardedByName: row.forwardedByName,
+      },
+    };
+  }
+
+  private dispatchParts(em: EntityManager, dispatchId: string, version: string): Promise<DispatchParts> {
+    const key = `${dispatchId}@${version}`;
+    const now = Date.now();
+    const hit = this.parts.get(key);
+    if (hit && now - hit.at < CACHE_TTL_MS) return hit.parts;
+    const parts = this.readDispatchParts(em, dispatchId);
+    this.parts.delete(key);
+    this.parts.set(key, { at: now, parts });
+    // A failed read is not kept; the oldest entry goes when the map is full (a Map iterates in insertion order).
+    parts.catch(() => this.parts.get(key)?.parts === parts && this.parts.delete(key));
+    if (this.parts.size > CACHED_DISPATCHES) this.parts.delete(this.parts.keys().next().value!);
+    return parts;
+  }
+
+  private async readDispatchParts(em: EntityManager, dispatchId: string): Promise<DispatchParts> {
+    const dispatch = await em.findOneByOrFail(Dispatch, { id: dispatchId });
+    const tasks = await em.find(DispatchTask, { where: { dispatchId }, order: { number: 'ASC' } });
+    const attachments = await em.find(DispatchAttachment, { where: { dispatchId }, order: { createdAt: 'ASC', fileName: 'ASC' } });
+    return { dispatch, tasks, attachments, issuerName: await this.issuerName(em, dispatch) };
+  }
+
   async load(em: EntityManager, messageId: string): Promise<DispatchMailContext | null> {
     const message = await em.findOneBy(Message, { id: messageId });
     if (!message) return null;

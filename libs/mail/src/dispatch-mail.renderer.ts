@@ -16,7 +16,19 @@ type Block =
   | { kind: 'fields'; rows: [label: string, value: string][] }
   | { kind: 'items'; items: [label: string, text: string][]; emphasis?: boolean }
   | { kind: 'link'; href: string; label: string }
-  | { kind: 'note'; text: string };
+  | { kind: 'note'; text: string }
+  /** Blocks written out once per dispatch and reused for every recipient (see DispatchMailRenderer.shared). */
+  | { kind: 'prerendered'; text: string[]; html: string[] };
+
+/** What every mail of a dispatch has in common, rendered once: the tasks, the attachment list and files. */
+interface SharedParts {
+  /** The context parts it was made from: a context built from other objects gets its own. */
+  from: Pick<DispatchMailContext, 'tasks' | 'attachments' | 'issuerName'>;
+  attach: boolean;
+  tasks: Block | null;
+  attachmentList: Block | null;
+  files: Promise<RenderedAttachment[]>;
+}
 
 /**
  * Renders the e-mail of one delivery of a dispatch (notice, reminder, escalation), in Vietnamese,
@@ -43,17 +55,60 @@ export class DispatchMailRenderer {
     return this.signer.url(this.signer.token(delivery.id, delivery.linkExpiresAt, delivery.linkNonce));
   }
 
+  /**
+   * Parts shared by every recipient of a dispatch, keyed by the dispatch object: the worker's loader
+   * hands every mail of a dispatch the same objects, so a publish to 70,000 units renders the tasks
+   * and reads the attachment files once instead of 70,000 times. Entries go with their dispatch object.
+   */
+  private readonly sharedParts = new WeakMap<object, SharedParts>();
+
   async render(ctx: DispatchMailContext): Promise<RenderedMail> {
     const ackUrl = this.ackUrl(ctx);
+    const shared = this.shared(ctx);
+    const blocks = this.blocks(ctx, ackUrl, shared);
+    const subject = this.subject(ctx);
+    try {
+      return { subject, text: toText(blocks), html: toHtml(blocks, subject), attachments: await shared.files, ackUrl };
+    } catch (e) {
+      // A file that could not be read is read again by the retry, not remembered as missing.
+      this.sharedParts.delete(ctx.dispatch);
+      throw e;
+    }
+  }
+
+  private shared(ctx: DispatchMailContext): SharedParts {
+    const hit = this.sharedParts.get(ctx.dispatch);
+    if (hit && hit.from.tasks === ctx.tasks && hit.from.attachments === ctx.attachments && hit.from.issuerName === ctx.issuerName)
+      return hit;
     const attach = ctx.attachments.reduce((sum, a) => sum + a.sizeBytes, 0) <= MAX_ATTACHED_BYTES;
-    const blocks = this.blocks(ctx, ackUrl, attach);
-    return {
-      subject: this.subject(ctx),
-      text: toText(blocks),
-      html: toHtml(blocks, this.subject(ctx)),
-      attachments: attach ? await Promise.all(ctx.attachments.map((a) => this.load(a))) : [],
-      ackUrl,
+    const parts: SharedParts = {
+      from: { tasks: ctx.tasks, attachments: ctx.attachments, issuerName: ctx.issuerName },
+      attach,
+      tasks: ctx.tasks.length > 0 ? prerender(this.taskBlocks(ctx)) : null,
+      attachmentList: ctx.attachments.length > 0 ? prerender(this.attachmentBlocks(ctx, attach)) : null,
+      files: attach ? Promise.all(ctx.attachments.map((a) => this.load(a))) : Promise.resolve([]),
     };
+    // Not awaited here: a failure reaches the render that awaits it.
+    parts.files.catch(() => undefined);
+    this.sharedParts.set(ctx.dispatch, parts);
+    return parts;
+  }
+
+  private taskBlocks(ctx: DispatchMailContext): Block[] {
+    const tasks = [...ctx.tasks].sort((a, b) => a.number - b.number);
+    return [
+      { kind: 'section', title: VI.section.tasks },
+      { kind: 'items', items: tasks.map((t) => [`${t.number}.`, t.text.trim()]), emphasis: true },
+    ];
+  }
+
+  private attachmentBlocks(ctx: DispatchMailContext, attach: boolean): Block[] {
+    const total = ctx.attachments.reduce((sum, a) => sum + a.sizeBytes, 0);
+    return [
+      { kind: 'section', title: VI.section.attachments },
+      { kind: 'items', items: ctx.attachments.map((a) => ['–', `${a.fileName} (${fileSize(a.sizeBytes)}) — SHA-256: ${a.sha256}`]) },
+      { kind: 'note', text: attach ? VI.attachmentsIncluded : VI.attachmentsTooLarge(fileSize(total), fileSize(MAX_ATTACHED_BYTES)) },
+    ];
   }
 
   private documentRef(ctx: DispatchMailContext): string {
@@ -61,7 +116,7 @@ export class DispatchMailRenderer {
     return VI.documentRef(d.documentType, `${d.number}/${d.symbol}`, calendarDate(d.issuedDate).short, ctx.issuerName);
   }
 
-  private blocks(ctx: DispatchMailContext, ackUrl: string, attach: boolean): Block[] {
+  private blocks(ctx: DispatchMailContext, ackUrl: string, shared: SharedParts): Block[] {
     const d = ctx.dispatch;
     const issued = calendarDate(d.issuedDate);
     const shortRef = VI.documentShort(d.documentType, `${d.number}/${d.symbol}`, issued.short);
@@ -84,13 +139,7 @@ export class DispatchMailRenderer {
     if (ctx.delivery.instruction) fields.push([VI.field.instruction, ctx.delivery.instruction.trim()]);
     blocks.push({ kind: 'fields', rows: fields });
 
-    if (ctx.tasks.length > 0) {
-      const tasks = [...ctx.tasks].sort((a, b) => a.number - b.number);
-      blocks.push(
-        { kind: 'section', title: VI.section.tasks },
-        { kind: 'items', items: tasks.map((t) => [`${t.number}.`, t.text.trim()]), emphasis: true },
-      );
-    }
+    if (shared.tasks) blocks.push(shared.tasks);
 
     const deadlines = (
       [
@@ -107,14 +156,7 @@ export class DispatchMailRenderer {
       blocks.push({ kind: 'section', title: VI.section.deadlines }, { kind: 'fields', rows });
     }
 
-    if (ctx.attachments.length > 0) {
-      const total = ctx.attachments.reduce((sum, a) => sum + a.sizeBytes, 0);
-      blocks.push(
-        { kind: 'section', title: VI.section.attachments },
-        { kind: 'items', items: ctx.attachments.map((a) => ['–', `${a.fileName} (${fileSize(a.sizeBytes)}) — SHA-256: ${a.sha256}`]) },
-        { kind: 'note', text: attach ? VI.attachmentsIncluded : VI.attachmentsTooLarge(fileSize(total), fileSize(MAX_ATTACHED_BYTES)) },
-      );
-    }
+    if (shared.attachmentList) blocks.push(shared.attachmentList);
 
     const until = vnDateTime(new Date(ctx.delivery.linkExpiresAt));
     blocks.push(
@@ -144,9 +186,21 @@ async function readAll(stream: Readable): Promise<Buffer> {
 }
 
 function toText(blocks: Block[]): string {
+  return textLines(blocks).join('\n').trimEnd() + '\n';
+}
+
+/** Blocks written out once, as the lines and HTML fragments toText and toHtml would give them. */
+function prerender(blocks: Block[]): Block {
+  return { kind: 'prerendered', text: textLines(blocks), html: htmlParts(blocks) };
+}
+
+function textLines(blocks: Block[]): string[] {
   const out: string[] = [];
   for (const b of blocks) {
     switch (b.kind) {
+      case 'prerendered':
+        out.push(...b.text);
+        break;
       case 'para':
       case 'note':
         out.push(b.text, '');
@@ -165,40 +219,45 @@ function toText(blocks: Block[]): string {
         break;
     }
   }
-  return out.join('\n').trimEnd() + '\n';
+  return out;
 }
 
 const FONT = "font-family: Arial, 'Helvetica Neue', sans-serif; font-size: 15px; line-height: 1.5; color: #1a1a1a;";
 
 function toHtml(blocks: Block[], title: string): string {
   const e = escapeHtml;
-  const body = blocks
-    .map((b) => {
-      switch (b.kind) {
-        case 'para':
-          return b.strong ? `<p><strong>${e(b.text)}</strong></p>` : `<p>${e(b.text)}</p>`;
-        case 'note':
-          return `<p style="color: #555; font-size: 13px;">${e(b.text)}</p>`;
-        case 'section':
-          return `<h3 style="margin: 20px 0 8px; font-size: 16px;">${e(b.title)}</h3>`;
-        case 'fields':
-          return `<table role="presentation" cellpadding="4" style="border-collapse: collapse;">${b.rows
-            .map(
-              ([label, value]) =>
-                `<tr><td style="color: #555; vertical-align: top; white-space: nowrap;">${e(label)}:</td><td>${e(value)}</td></tr>`,
-            )
-            .join('')}</table>`;
-        case 'items':
-          return b.items
-            .map(
-              ([label, text]) =>
-                `<p style="margin: 6px 0; padding-left: 1.6em; text-indent: -1.6em;">${e(label)}&nbsp;${b.emphasis ? emphasisToHtml(text) : e(text)}</p>`,
-            )
-            .join('');
-        case 'link':
-          return `<p><a href="${e(b.href)}" style="display: inline-block; padding: 10px 16px; background: #b71c1c; color: #fff; text-decoration: none; border-radius: 4px;">${e(b.label)}</a></p><p style="font-size: 13px; word-break: break-all;"><a href="${e(b.href)}">${e(b.href)}</a></p>`;
-      }
-    })
-    .join('\n');
+  const body = htmlParts(blocks).join('\n');
   return `<!doctype html>\n<html lang="vi"><head><meta charset="utf-8"><title>${e(title)}</title></head>\n<body style="${FONT}">\n${body}\n</body></html>\n`;
+}
+
+function htmlParts(blocks: Block[]): string[] {
+  const e = escapeHtml;
+  return blocks.flatMap((b) => {
+    switch (b.kind) {
+      case 'prerendered':
+        return b.html;
+      case 'para':
+        return b.strong ? `<p><strong>${e(b.text)}</strong></p>` : `<p>${e(b.text)}</p>`;
+      case 'note':
+        return `<p style="color: #555; font-size: 13px;">${e(b.text)}</p>`;
+      case 'section':
+        return `<h3 style="margin: 20px 0 8px; font-size: 16px;">${e(b.title)}</h3>`;
+      case 'fields':
+        return `<table role="presentation" cellpadding="4" style="border-collapse: collapse;">${b.rows
+          .map(
+            ([label, value]) =>
+              `<tr><td style="color: #555; vertical-align: top; white-space: nowrap;">${e(label)}:</td><td>${e(value)}</td></tr>`,
+          )
+          .join('')}</table>`;
+      case 'items':
+        return b.items
+          .map(
+            ([label, text]) =>
+              `<p style="margin: 6px 0; padding-left: 1.6em; text-indent: -1.6em;">${e(label)}&nbsp;${b.emphasis ? emphasisToHtml(text) : e(text)}</p>`,
+          )
+          .join('');
+      case 'link':
+        return `<p><a href="${e(b.href)}" style="display: inline-block; padding: 10px 16px; background: #b71c1c; color: #fff; text-decoration: none; border-radius: 4px;">${e(b.label)}</a></p><p style="font-size: 13px; word-break: break-all;"><a href="${e(b.href)}">${e(b.href)}</a></p>`;
+    }
+  });
 }

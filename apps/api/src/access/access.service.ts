@@ -32,7 +32,7 @@ export class AccessService {
    * serves no area, such as "Quản trị hệ thống"; otherwise the roots of the trees of the province
    * the unit serves (its area tree, UBND tỉnh, Công an tỉnh), whatever the structure.
    */
-  async provinceRootsFor(unit: Unit): Promise<string[] | undefined> {
+  async provinceRootsFor(unit: Pick<Unit, 'id' | 'type' | 'areaId'>): Promise<string[] | undefined> {
     const areaId = unit.type === UnitType.Area ? unit.id : unit.areaId;
     if (!areaId) return undefined;
     const rows: { path: string }[] = await this.units.query(

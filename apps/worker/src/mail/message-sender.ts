@@ -1,5 +1,6 @@
 import { AppConfig } from '@app/config';
-import { DeliveryStatus, MessageStatus } from '@app/database';
+import { MessageStatus } from '@app/database';
+import { MARK_MESSAGE_SENT_SQL } from '@app/rollout';
 import { DispatchMailLoader, DispatchMailRenderer, MailTransport } from '@app/mail';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -42,10 +43,8 @@ export class MessageSender {
     const attempt = await this.db.transaction(async (em): Promise<Attempt> => {
       // Bounded wait behind a duplicate that is sending the same row right now.
       await em.query(`SET LOCAL lock_timeout = '60s'`);
-      const [row] = (await em.query(`SELECT status, attempts FROM messages WHERE id = $1 FOR UPDATE`, [messageId])) as {
-        status: MessageStatus;
-        attempts: number;
-      }[];
+      // The row, locked, with what its mail shows: one query (the dispatch's own parts are cached).
+      const row = await this.loader.lockForSend(em, messageId);
       if (!row) return { outcome: 'missing' };
       if (row.status === MessageStatus.Sent) return { outcome: 'already-sent' };
       if (row.status === MessageStatus.Failed) return { outcome: 'already-failed' };
@@ -53,7 +52,7 @@ export class MessageSender {
       // The row counts attempts across queue jobs (a relay re-enqueue after losing Redis starts a
       // fresh job), so either limit ends the retries.
       const final = lastTry || row.attempts + 1 >= this.config.MAIL_MAX_ATTEMPTS;
-      const ctx = (await this.loader.load(em, messageId))!;
+      const { ctx } = row;
       let sent;
       try {
         const mail = await this.renderer.render(ctx);
@@ -65,16 +64,8 @@ export class MessageSender {
         );
         return { outcome: 'error', error, final };
       }
-      await em.query(
-        `UPDATE messages SET status = $2, provider_message_id = $3, sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`,
-        [messageId, MessageStatus.Sent, sent.providerId],
-      );
-      // Only the first mail of a delivery moves it; later states (arrived, accepted, ...) are never undone.
-      await em.query(`UPDATE deliveries SET status = $2, sent_at = now() WHERE id = $1 AND status = $3`, [
-        ctx.delivery.id,
-        DeliveryStatus.Sent,
-        DeliveryStatus.Pending,
-      ]);
+      // Sent, and the delivery's first mail moves it to sent: one statement.
+      await em.query(MARK_MESSAGE_SENT_SQL, [messageId, MessageStatus.Sent, sent.providerId, row.deliveryId]);
       return { outcome: 'sent' };
     });
 
