@@ -10,6 +10,7 @@ import { SeedService } from '../seed/seed.service.js';
 import { LineageImportService } from '../units/lineage/lineage-import.service.js';
 import { DATASETS } from '../units/import/datasets.js';
 import { UnitImportService } from '../units/import/unit-import.service.js';
+import { backup, restore } from './backup/backup.js';
 import { CliModule } from './cli.module.js';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh>
@@ -19,7 +20,9 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   onboard-province <tệp.csv | bộ dữ liệu> <mã tỉnh | all> [--email-domain <tên miền>] [--bodies <tệp.json>] [--effective-on <YYYY-MM-DD>]
                                    tiếp nhận một tỉnh (hoặc cả nước): đơn vị hành chính, UBND, Công an, Sở ngành; idempotent
   import-lineage [mã tỉnh]          nhập liên kết kế thừa xã cũ -> xã mới (01/07/2025) cho các đơn vị đã có
-  create-admin <email> <mật khẩu> [mã đơn vị]   tạo hoặc đặt lại tài khoản quản trị`;
+  create-admin <email> <mật khẩu> [mã đơn vị]   tạo hoặc đặt lại tài khoản quản trị
+  backup <thư mục>                 sao lưu cơ sở dữ liệu (pg_dump) và tệp minh chứng, đính kèm (DATA_DIR/files)
+  restore <thư mục>                khôi phục từ một bản sao lưu (dừng api và worker trước)`;
 
 async function main(args: string[]) {
   const config = loadConfig();
@@ -29,6 +32,13 @@ async function main(args: string[]) {
     const ran = await ds.runMigrations({ transaction: 'each' });
     console.log(ran.length ? `Đã chạy: ${ran.map((m) => m.name).join(', ')}` : 'Cơ sở dữ liệu đã ở phiên bản mới nhất.');
     await ds.destroy();
+    return;
+  }
+  if (command === 'backup' || command === 'restore') {
+    const folder = rest[0];
+    if (!folder) throw new ConfigError(USAGE);
+    const manifest = command === 'backup' ? await backup(config, folder) : await restore(config, folder);
+    console.log(JSON.stringify(manifest));
     return;
   }
   if (!['import-units', 'seed-nam-dinh', 'create-admin', 'onboard-province', 'import-lineage'].includes(command ?? '')) {
