@@ -90,6 +90,8 @@ describe('The web product, whole rollout of 5207/CAT-PA05 in a real browser', ()
   /** The same screen at desktop and phone size, whole page, into test-artifacts/web. */
   const shoot = async (name: string) => {
     await page.waitForLoadState('networkidle');
+    // From the top, so the sticky header sits where a person sees it.
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: path.join(ARTIFACTS, `${name}-desktop.png`), fullPage: true });
     await page.setViewportSize(PHONE);
     await page.waitForTimeout(400);
@@ -209,6 +211,12 @@ describe('The web product, whole rollout of 5207/CAT-PA05 in a real browser', ()
     );
     await page.getByText(`Đã chuyển tiếp cho ${communes[0].n} đơn vị.`).waitFor();
     await page.getByText(`Đơn vị cấp dưới đã nhận (${communes[0].n})`).waitFor();
+    // "Nhắc": a reminder e-mail to one commune, now.
+    await page
+      .getByRole('button', { name: /^Nhắc / })
+      .first()
+      .click();
+    await page.getByText(/Đã gửi nhắc \(\d+ e-mail\)\./).waitFor();
 
     await page.getByRole('button', { name: 'Báo cáo kết quả' }).click();
     const report = page.getByRole('form', { name: 'Báo cáo kết quả' });
@@ -266,8 +274,25 @@ describe('The web product, whole rollout of 5207/CAT-PA05 in a real browser', ()
     expect(audit[0].actor_name).toMatch(/^Qua liên kết e-mail \(.*Chrome/);
   });
 
-  it('the director sees the figures, the map and the chart, exports the PDF and drafts a chase letter', async () => {
+  it('the director\'s inbox holds the Ban Giám đốc\'s copy "để báo cáo", which the director acknowledges', async () => {
     await logIn(director.user.email);
+    await page.getByRole('heading', { name: 'Bảng theo dõi' }).waitFor();
+    await page.getByRole('link', { name: 'Công văn đến' }).click();
+    await page.getByRole('heading', { name: 'Công văn đến' }).waitFor();
+    await page.getByText('Gửi Ban Giám đốc Công an tỉnh Nam Định').first().waitFor();
+    await page.getByRole('link', { name: REF }).click();
+    await page.getByText('Để báo cáo').first().waitFor();
+    await page.getByRole('button', { name: 'Xác nhận đã nhận' }).click();
+    await page.locator('#delivery-status [data-status="accepted"]').waitFor();
+    const [ack]: { code: string; ack_method: string }[] = await t.db.query(
+      `SELECT u.code, d.ack_method FROM deliveries d JOIN units u ON u.id = d.unit_id WHERE d.dispatch_id = $1 AND d.purpose = 'report'`,
+      [dispatchId],
+    );
+    expect(ack).toEqual({ code: 'CA-36-BGD', ack_method: 'web' });
+  });
+
+  it('the director sees the figures, the map and the chart, exports the PDF and drafts a chase letter', async () => {
+    await page.getByRole('link', { name: 'Bảng theo dõi' }).click();
     await page.getByRole('heading', { name: 'Bảng theo dõi' }).waitFor();
     const api = (await t.http().get('/api/v1/reports/dashboard').set(director.auth).expect(200)).body.items.find(
       (d: { id: string }) => d.id === dispatchId,

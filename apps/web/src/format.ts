@@ -43,3 +43,9 @@ export const fromLocalInput = (value: string): string | undefined => (value ? `$
 
 /** Today in Vietnam as yyyy-mm-dd. */
 export const todayVn = (): string => new Date().toLocaleDateString('en-CA', { timeZone: TZ });
+
+/** An instant as 23/10 17:00 (Vietnam time), for axes spanning a few days. */
+export function fmtDayTime(value: string | Date | number): string {
+  const full = fmtDateTime(new Date(value));
+  return `${full.slice(0, 5)} ${full.slice(11)}`;
+}

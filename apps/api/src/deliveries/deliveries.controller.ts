@@ -5,6 +5,7 @@ import { Client, type ClientInfo } from '../auth/client-info.decorator.js';
 import { CurrentUser } from '../auth/decorators.js';
 import { AcknowledgeDto, ForwardDto, InboxQuery, ProxyAcknowledgeDto, RefuseDto } from './dto/delivery-actions.dto.js';
 import { AcknowledgeDeliveryService } from './usecases/acknowledge-delivery.service.js';
+import { RemindDeliveryService } from './usecases/remind-delivery.service.js';
 import { CompleteDeliveryService } from './usecases/complete-delivery.service.js';
 import { ForwardDeliveryService } from './usecases/forward-delivery.service.js';
 import { RefuseDeliveryService } from './usecases/refuse-delivery.service.js';
@@ -21,6 +22,7 @@ export class DeliveriesController {
     private readonly refusals: RefuseDeliveryService,
     private readonly forwards: ForwardDeliveryService,
     private readonly completions: CompleteDeliveryService,
+    private readonly reminders: RemindDeliveryService,
   ) {}
 
   @Get('inbox')
@@ -70,5 +72,12 @@ export class DeliveriesController {
   @HttpCode(200)
   complete(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Client() client: ClientInfo) {
     return this.completions.complete(actor, id, client.ip);
+  }
+
+  /** "Nhắc": a reminder e-mail now, from a unit above the recipient or the issuing branch. */
+  @Post('deliveries/:id/remind')
+  @HttpCode(200)
+  remind(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Client() client: ClientInfo) {
+    return this.reminders.remind(actor, id, client.ip);
   }
 }

@@ -11,6 +11,7 @@ import { DeliveriesController } from './deliveries.controller.js';
 import { DeliveryAccess } from './delivery-access.service.js';
 import { DispatchRolloutController } from './dispatch-rollout.controller.js';
 import { AcknowledgeDeliveryService } from './usecases/acknowledge-delivery.service.js';
+import { RemindDeliveryService } from './usecases/remind-delivery.service.js';
 import { CompleteDeliveryService } from './usecases/complete-delivery.service.js';
 import { ForwardDeliveryService } from './usecases/forward-delivery.service.js';
 import { ReaddressDeliveryService } from './usecases/readdress-delivery.service.js';
@@ -28,6 +29,7 @@ import { DeliveryViewsService } from './views/delivery-views.service.js';
     ForwardDeliveryService,
     ReaddressDeliveryService,
     CompleteDeliveryService,
+    RemindDeliveryService,
     AckLinkService,
     AckLinkPages,
     AckLinkWorkspace,

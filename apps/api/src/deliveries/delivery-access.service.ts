@@ -13,6 +13,7 @@ export interface DeliveryContext {
   unitId: string;
   unitName: string;
   unitPath: string;
+  unitCode: string;
   parentDeliveryId: string | null;
   status: DeliveryStatus;
   purpose: string;
@@ -26,7 +27,7 @@ export interface DeliveryContext {
 }
 
 const CONTEXT_SQL = `
-  SELECT d.id, d.dispatch_id AS "dispatchId", d.unit_id AS "unitId", u.name AS "unitName", u.path AS "unitPath",
+  SELECT d.id, d.dispatch_id AS "dispatchId", d.unit_id AS "unitId", u.name AS "unitName", u.path AS "unitPath", u.code AS "unitCode",
          d.parent_delivery_id AS "parentDeliveryId", d.status, d.purpose, d.acknowledged_at AS "acknowledgedAt",
          d.ack_due_at AS "ackDueAt", d.forward_due_at AS "forwardDueAt", d.report_due_at AS "reportDueAt",
          x.status AS "dispatchStatus", to_char(x.issued_date, 'YYYY-MM-DD') AS "dispatchIssuedDate", iu.path AS "issuerUnitPath"
@@ -57,7 +58,7 @@ export class DeliveryAccess {
   /** The actor acts for the recipient unit itself. */
   async requireOwn(actor: Actor, deliveryId: string, em?: EntityManager, lock = false): Promise<DeliveryContext> {
     const ctx = await this.load(deliveryId, em, lock);
-    if (ctx.unitId !== actor.unitId && !hasGlobalScope(actor)) {
+    if (ctx.unitId !== actor.unitId && !hasGlobalScope(actor) && !isLeadershipBodyOf(actor, ctx)) {
       throw forbidden(`Chỉ cán bộ của ${ctx.unitName} mới được thao tác trên công văn gửi đơn vị đó.`);
     }
     return ctx;
@@ -80,4 +81,18 @@ export class DeliveryAccess {
     if (this.access.covers(actor, ctx.unitPath) || this.access.covers(actor, ctx.issuerUnitPath)) return ctx;
     throw outOfScope('Lượt nhận công văn này thuộc đơn vị ngoài phạm vi của bạn.');
   }
+}
+
+/**
+ * The director's model: a leader's account sits on its unit (Công an tỉnh, so the dashboard covers the whole
+ * force), while the copies "để báo cáo" are addressed to the leadership body directly below it, the Ban Giám đốc
+ * (code `<unit code>-BGD`, as the Nam Định seed and the province onboarding name it). Leaders of the unit read
+ * that body's inbox and act for it.
+ */
+export const LEADERSHIP_BODY_SUFFIX = '-BGD';
+
+export function isLeadershipBodyOf(actor: Actor, unit: { unitId: string; unitPath: string; unitCode: string }): boolean {
+  return (
+    actor.role === Role.Leader && unit.unitPath === `${actor.unitPath}${unit.unitId}.` && unit.unitCode.endsWith(LEADERSHIP_BODY_SUFFIX)
+  );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { ChannelFigures, DispatchReport, TreeNode } from '../api/types';
-import { fmtDate, fmtPercent } from '../format';
+import { fmtDate, fmtDayTime, fmtPercent } from '../format';
 import { CHANNEL, label } from '../vocab';
 import { Chart, echarts } from './Chart';
 import { Loading } from './common';
@@ -79,14 +79,17 @@ export function DistrictMap({ roots }: { roots: TreeNode[] }) {
 /** Communes have no boundaries: a treemap district → commune, each box coloured by its status. */
 export function CommuneTreemap({ roots }: { roots: TreeNode[] }) {
   const option = useMemo(() => {
-    const node = (n: TreeNode): object => ({
-      name: n.unitName,
-      value: n.children.length ? undefined : 1,
-      itemStyle: n.children.length
-        ? undefined
-        : { color: ACKED.has(n.status) ? '#1e8449' : n.status === 'refused' ? '#7f8c8d' : '#c0392b' },
-      children: n.children.length ? n.children.map(node) : undefined,
-    });
+    const colour = (n: TreeNode) => (ACKED.has(n.status) ? '#1e8449' : n.status === 'refused' ? '#7f8c8d' : '#c0392b');
+    const short = (name: string) => name.replace(/^UBND (xã|phường|huyện|thành phố) /, '');
+    // Districts hold their communes; a commune is a leaf (its own police are counted in the tree, not drawn here).
+    const data = districtsOf(roots).map((d) =>
+      d.children.length
+        ? {
+            name: short(d.unitName),
+            children: d.children.map((c) => ({ name: short(c.unitName), value: 1, itemStyle: { color: colour(c) } })),
+          }
+        : { name: short(d.unitName), value: 1, itemStyle: { color: colour(d) } },
+    );
     return {
       tooltip: { formatter: (p: { name: string }) => p.name },
       series: [
@@ -94,11 +97,13 @@ export function CommuneTreemap({ roots }: { roots: TreeNode[] }) {
           type: 'treemap',
           roam: false,
           nodeClick: 'zoomToNode',
-          breadcrumb: { show: true },
+          breadcrumb: { show: false },
           leafDepth: 2,
-          data: districtsOf(roots).map(node),
+          data,
           label: { fontSize: 10 },
-          upperLabel: { show: true, height: 18 },
+          upperLabel: { show: true, height: 18, color: '#fff' },
+          itemStyle: { borderColor: '#fff', gapWidth: 1 },
+          levels: [{ itemStyle: { borderColor: '#555', borderWidth: 2, gapWidth: 2 } }, { itemStyle: { gapWidth: 1 } }],
         },
       ],
     };
@@ -107,14 +112,22 @@ export function CommuneTreemap({ roots }: { roots: TreeNode[] }) {
     <figure className="figure">
       <Chart option={option} height={360} label="Các xã theo huyện: xanh đã xác nhận, đỏ chưa xác nhận" testId="commune-treemap" />
       <figcaption className="small muted">
-        Mỗi ô là một đơn vị cấp xã: xanh đã xác nhận, đỏ chưa, xám từ chối. Bấm một huyện để phóng to.
+        Mỗi ô là một đơn vị cấp xã (huyện chưa chuyển tiếp là một ô): xanh đã xác nhận, đỏ chưa, xám từ chối.
       </figcaption>
     </figure>
   );
 }
 
-/** Acknowledgements over time, cumulative, against the deadlines. */
-export function AckCurve({ roots, deadlines }: { roots: TreeNode[]; deadlines: { name: string; at: string | null }[] }) {
+/** Acknowledgements over time, cumulative from publication, against the deadlines (dashed lines). */
+export function AckCurve({
+  roots,
+  deadlines,
+  start,
+}: {
+  roots: TreeNode[];
+  deadlines: { name: string; at: string | null }[];
+  start: string | null;
+}) {
   const option = useMemo(() => {
     const times: number[] = [];
     let total = 0;
@@ -125,29 +138,41 @@ export function AckCurve({ roots, deadlines }: { roots: TreeNode[]; deadlines: {
     };
     roots.forEach(walk);
     times.sort((a, b) => a - b);
-    const points = times.map((t, i) => [t, i + 1]);
+    const t0 = start ? new Date(start).getTime() : (times[0] ?? Date.now());
+    const marks = deadlines.filter((d) => d.at).map((d) => ({ name: d.name, t: new Date(d.at!).getTime() }));
+    const min = Math.min(t0, ...marks.map((m) => m.t));
+    const max = Math.max(Date.now(), times[times.length - 1] ?? t0, ...marks.map((m) => m.t));
+    const short = max - min < 7 * 86_400_000;
+    const points = [[t0, 0], ...times.map((t, i) => [t, i + 1]), [Math.max(Date.now(), t0), times.length]];
+    const pad = Math.max((max - min) * 0.03, 60_000);
     return {
-      tooltip: { trigger: 'axis' },
-      grid: { left: 48, right: 24, top: 24, bottom: 40 },
-      xAxis: { type: 'time', axisLabel: { formatter: (v: number) => fmtDate(new Date(v)) } },
-      yAxis: { type: 'value', max: total, name: 'Đơn vị', minInterval: 1 },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v} đơn vị` },
+      grid: { left: 48, right: 24, top: 28, bottom: 40 },
+      xAxis: {
+        type: 'time',
+        min: min - pad,
+        max: max + pad,
+        axisLabel: { hideOverlap: true, formatter: (v: number) => (short ? fmtDayTime(v) : fmtDate(new Date(v))) },
+      },
+      yAxis: { type: 'value', max: total, name: `Đơn vị (trên ${total})`, minInterval: 1 },
       series: [
         {
           type: 'line',
           name: 'Đã xác nhận',
           step: 'end',
+          symbol: 'none',
           data: points,
           areaStyle: { opacity: 0.15 },
           markLine: {
             symbol: 'none',
-            label: { formatter: '{b}' },
+            label: { formatter: '{b}', position: 'insideEndTop' },
             lineStyle: { type: 'dashed', color: '#c0392b' },
-            data: deadlines.filter((d) => d.at).map((d) => ({ name: d.name, xAxis: new Date(d.at!).getTime() })),
+            data: marks.map((m) => ({ name: m.name, xAxis: m.t })),
           },
         },
       ],
     };
-  }, [roots, deadlines]);
+  }, [roots, deadlines, start]);
   return <Chart option={option} height={280} label="Số đơn vị xác nhận cộng dồn theo thời gian, so với các thời hạn" testId="ack-curve" />;
 }
 

@@ -1,6 +1,6 @@
 import { CheckOutlined, CloseOutlined, FileDoneOutlined, ShareAltOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Input, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/http';
@@ -10,11 +10,13 @@ import { Deadline, DeliveryStatusTag, ErrorAlert, Loading, ResponsiveTable } fro
 import { AttachmentList, DispatchText } from '../components/DispatchText';
 import { ForwardForm, searchUnitsBelow } from '../components/ForwardForm';
 import { fmtDateTime } from '../format';
+import { useSession } from '../session';
 import { PURPOSE } from '../vocab';
 
 /** A delivery as its unit sees it: the dispatch, what to do, the actions, the units below and the activities reported. */
 export default function DeliveryPage() {
   const { deliveryId = '' } = useParams();
+  const { me } = useSession();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [panel, setPanel] = useState<'forward' | 'report' | null>(null);
@@ -41,7 +43,11 @@ export default function DeliveryPage() {
   const x = d.data;
   const ref = `${x.dispatch.number}/${x.dispatch.symbol}`;
   const acknowledged = !!x.acknowledgedAt;
+  // A unit above (or the issuer's branch) may open any delivery below it, but only the recipient acts on it;
+  // a leader also acts for the leadership body below its unit (the Ban Giám đốc, code "-BGD").
+  const mine = x.unitId === me?.unitId || (me?.role === 'leader' && x.unitCode.endsWith('-BGD'));
   const refused = x.status === 'refused';
+  const canAct = mine && !refused;
   const endpoints: ActivityEndpoints = {
     activities: `/deliveries/${x.id}/activities`,
     evidence: (id) => `/activities/${id}/evidence`,
@@ -86,18 +92,21 @@ export default function DeliveryPage() {
           {x.instruction ? <Descriptions.Item label="Chỉ đạo của cấp trên">{x.instruction}</Descriptions.Item> : null}
         </Descriptions>
         <ErrorAlert error={ack.error} />
+        {!mine ? (
+          <Alert type="info" showIcon title="Xem với tư cách đơn vị cấp trên: chỉ đơn vị nhận xác nhận, chuyển tiếp và báo cáo." />
+        ) : null}
         <Space wrap className="actions" style={{ marginTop: 8 }}>
-          {!acknowledged && !refused ? (
+          {!acknowledged && canAct ? (
             <Button type="primary" icon={<CheckOutlined />} loading={ack.isPending} onClick={() => ack.mutate()}>
               Xác nhận đã nhận
             </Button>
           ) : null}
-          {!acknowledged && !refused ? (
+          {!acknowledged && canAct ? (
             <Button danger icon={<CloseOutlined />} onClick={() => setRefusing(true)}>
               Từ chối
             </Button>
           ) : null}
-          {!refused ? (
+          {canAct ? (
             <Button
               icon={<ShareAltOutlined />}
               aria-expanded={panel === 'forward'}
@@ -106,7 +115,7 @@ export default function DeliveryPage() {
               Chuyển tiếp
             </Button>
           ) : null}
-          {!refused ? (
+          {canAct ? (
             <Button
               icon={<FileDoneOutlined />}
               aria-expanded={panel === 'report'}
@@ -161,6 +170,23 @@ export default function DeliveryPage() {
 }
 
 function ChildUnits({ rows }: { rows: DeliveryRow[] }) {
+  const { message } = App.useApp();
+  const remind = useMutation({
+    mutationFn: (id: string) => api.post<{ messages: number }>(`/deliveries/${id}/remind`),
+    onSuccess: (r) => void message.success(`Đã gửi nhắc (${r.messages} e-mail).`),
+    onError: (e) => void message.error(e.message),
+  });
+  const remindButton = (r: DeliveryRow) =>
+    !r.acknowledgedAt && r.status !== 'refused' ? (
+      <Button
+        size="small"
+        aria-label={`Nhắc ${r.unitName}`}
+        loading={remind.isPending && remind.variables === r.id}
+        onClick={() => remind.mutate(r.id)}
+      >
+        Nhắc
+      </Button>
+    ) : null;
   return (
     <ResponsiveTable<DeliveryRow>
       ariaLabel="Đơn vị đã chuyển tiếp"
@@ -173,6 +199,7 @@ function ChildUnits({ rows }: { rows: DeliveryRow[] }) {
         { title: 'Trạng thái', key: 's', render: (_, r) => <DeliveryStatusTag status={r.status} /> },
         { title: 'Xác nhận lúc', key: 'a', render: (_, r) => fmtDateTime(r.acknowledgedAt) || '—' },
         { title: 'Hạn xác nhận', key: 'd', render: (_, r) => <Deadline at={r.ackDueAt} overdue={r.overdueAck} /> },
+        { title: 'Thao tác', key: 'x', render: (_, r) => remindButton(r) },
       ]}
       card={(r) => (
         <div className="card-body">
@@ -186,6 +213,7 @@ function ChildUnits({ rows }: { rows: DeliveryRow[] }) {
               Hạn: <Deadline at={r.ackDueAt} overdue={r.overdueAck} />
             </div>
           ) : null}
+          <div>{remindButton(r)}</div>
         </div>
       )}
     />

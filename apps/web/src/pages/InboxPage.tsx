@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Input, Select, Space, Typography } from 'antd';
+import { Input, Select, Space, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/http';
 import type { InboxItem, Page } from '../api/types';
 import { Deadline, DeliveryStatusTag, ErrorAlert, ResponsiveTable, UrgencyTag } from '../components/common';
 import { fmtDate, fmtNumber } from '../format';
+import { useSession } from '../session';
 import { DELIVERY_STATUS, PURPOSE } from '../vocab';
 
 const LIMIT = 20;
@@ -12,6 +13,9 @@ const LIMIT = 20;
 /** The unit's inbox. Search, filters and the page live in the URL, so back and reload keep them. */
 export default function InboxPage() {
   const [params, setParams] = useSearchParams();
+  const { me } = useSession();
+  /** A leader also reads its leadership body's copies (the Ban Giám đốc's "để báo cáo"): say whose copy it is. */
+  const forBody = (r: InboxItem) => (r.unitId !== me?.unitId ? <Tag color="purple">Gửi {r.unitName}</Tag> : null);
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';
   const overdue = params.get('overdue') ?? '';
@@ -93,7 +97,16 @@ export default function InboxPage() {
             ),
           },
           { title: 'Ngày', key: 'date', render: (_, r) => fmtDate(r.dispatch.issuedDate) },
-          { title: 'Trích yếu', key: 'subject', render: (_, r) => <span className="subject">{r.dispatch.subject}</span> },
+          {
+            title: 'Trích yếu',
+            key: 'subject',
+            render: (_, r) => (
+              <>
+                <span className="subject">{r.dispatch.subject}</span>
+                {forBody(r)}
+              </>
+            ),
+          },
           { title: 'Cơ quan ban hành', key: 'issuer', render: (_, r) => r.dispatch.issuer },
           { title: 'Mục đích', key: 'purpose', render: (_, r) => PURPOSE[r.purpose] ?? r.purpose },
           { title: 'Độ khẩn', key: 'urgency', render: (_, r) => <UrgencyTag urgency={r.dispatch.urgency} /> },
@@ -109,6 +122,7 @@ export default function InboxPage() {
               <span>{fmtDate(r.dispatch.issuedDate)}</span>
             </div>
             <div className="subject">{r.dispatch.subject}</div>
+            {forBody(r)}
             <Space wrap size={4}>
               <DeliveryStatusTag status={r.status} />
               <UrgencyTag urgency={r.dispatch.urgency} />

@@ -134,6 +134,7 @@ export default function ReportPage() {
             ) : (
               <AckCurve
                 roots={roots}
+                start={r.dispatch.publishedAt}
                 deadlines={[
                   { name: 'Hạn xác nhận', at: d?.ackDueAt ?? null },
                   { name: 'Hạn chuyển tiếp', at: d?.forwardDueAt ?? null },
@@ -226,7 +227,7 @@ function RolloutTree({ roots }: { roots: TreeNode[] }) {
       key: n.id,
       title: (
         <span className="tree-node">
-          <span>{n.unitName}</span> <DeliveryStatusTag status={n.status} />
+          <Link to={`/cong-van-den/${n.id}`}>{n.unitName}</Link> <DeliveryStatusTag status={n.status} />
           {below ? (
             <span className="small muted">
               {' '}

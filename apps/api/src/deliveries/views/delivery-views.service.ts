@@ -1,5 +1,5 @@
 import { Page } from '@app/common';
-import { EDXML_CODE, DeliveryStatus, DispatchAttachment, DispatchTask } from '@app/database';
+import { EDXML_CODE, DeliveryStatus, DispatchAttachment, DispatchTask, Role } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -7,10 +7,14 @@ import { escapeLike } from '../../access/access.service.js';
 import type { Actor } from '../../auth/actor.js';
 import { ActivityViews } from '../../activities/views/activity-views.service.js';
 import { DispatchAccess } from '../../dispatches/dispatch-access.service.js';
-import { DeliveryAccess } from '../delivery-access.service.js';
+import { DeliveryAccess, isLeadershipBodyOf, LEADERSHIP_BODY_SUFFIX } from '../delivery-access.service.js';
 import { markArrived } from '../usecases/mark-arrived.js';
 import { InboxQuery } from '../dto/delivery-actions.dto.js';
 import { OVERDUE_ACK_SQL, OVERDUE_FORWARD_SQL, OVERDUE_REPORT_SQL, OVERDUE_SQL } from './overdue.js';
+
+/** The leadership body under the actor's unit ($1), for leaders only ($4). */
+const LEADERSHIP_BODY_SQL = `SELECT b.id FROM units b JOIN units me ON me.id = $1
+   WHERE $4::boolean AND b.parent_id = me.id AND b.active AND b.code = me.code || '${LEADERSHIP_BODY_SUFFIX}'`;
 
 const withCode = <T extends { status: string }>(r: T) => ({ ...r, edxmlCode: EDXML_CODE[r.status as DeliveryStatus] ?? null });
 
@@ -34,7 +38,8 @@ export class DeliveryViewsService {
   ) {}
 
   async inbox(actor: Actor, query: InboxQuery): Promise<Page<Record<string, unknown>>> {
-    const params: unknown[] = [actor.unitId, query.limit, query.offset];
+    // A leader's inbox also holds its leadership body's (the Ban Giám đốc's, see isLeadershipBodyOf).
+    const params: unknown[] = [actor.unitId, query.limit, query.offset, actor.role === Role.Leader];
     const filters: string[] = [];
     if (query.status) {
       params.push(query.status);
@@ -51,7 +56,8 @@ export class DeliveryViewsService {
               json_build_object('number', x.number, 'symbol', x.symbol, 'subject', x.subject, 'urgency', x.urgency,
                                 'issuedDate', to_char(x.issued_date, 'YYYY-MM-DD'), 'issuer', x.header_issuer) AS dispatch
          FROM deliveries d JOIN units u ON u.id = d.unit_id JOIN dispatches x ON x.id = d.dispatch_id
-        WHERE d.unit_id = $1 AND x.status = 'published' ${filters.map((f) => `AND ${f}`).join(' ')}
+        WHERE (d.unit_id = $1 OR d.unit_id IN (${LEADERSHIP_BODY_SQL}))
+          AND x.status = 'published' ${filters.map((f) => `AND ${f}`).join(' ')}
         ORDER BY d.created_at DESC, d.id
         LIMIT $2 OFFSET $3`,
       params,
@@ -68,7 +74,7 @@ export class DeliveryViewsService {
   async get(actor: Actor, deliveryId: string) {
     const ctx = await this.deliveries.requireVisible(actor, deliveryId);
     // "01 đã đến": the first time someone of the recipient unit opens it on the web.
-    if (ctx.unitId === actor.unitId) await markArrived(this.db, deliveryId);
+    if (ctx.unitId === actor.unitId || isLeadershipBodyOf(actor, ctx)) await markArrived(this.db, deliveryId);
     const [[delivery], children] = await Promise.all([
       this.db.query(`SELECT ${DELIVERY_FIELDS} FROM deliveries d JOIN units u ON u.id = d.unit_id WHERE d.id = $1`, [deliveryId]),
       this.db.query(
