@@ -6,6 +6,9 @@ import { DeliveryRecipientSnapshot1764294000000 } from './1764294000000-Delivery
 import { WorkingDayCalendar1796091677797 } from './1796091677797-WorkingDayCalendar.js';
 import { AuditRequestId1796091761969 } from './1796091761969-AuditRequestId.js';
 import { UnitLineage1796092241542 } from './1796092241542-UnitLineage.js';
+import { UserTokenVersion1796093881673 } from './1796093881673-UserTokenVersion.js';
+import { LoginLimits1796093881674 } from './1796093881674-LoginLimits.js';
+import { AuditActorIndex1796093881675 } from './1796093881675-AuditActorIndex.js';
 
 /** Listed as classes, not globs: the bundled ESM build has no __dirname to glob from. */
 export const migrations = [
@@ -17,4 +20,7 @@ export const migrations = [
   WorkingDayCalendar1796091677797,
   AuditRequestId1796091761969,
   UnitLineage1796092241542,
+  UserTokenVersion1796093881673,
+  LoginLimits1796093881674,
+  AuditActorIndex1796093881675,
 ];

@@ -9,3 +9,4 @@ export * from './files/content-type.js';
 export * from './time/clock.js';
 export * from './time/vn-time.js';
 export * from './context/request-context.js';
+export * from './text/safe-text.js';

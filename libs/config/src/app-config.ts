@@ -128,11 +128,34 @@ export class AppConfig {
   @Max(65535)
   MAIL_VIEWER_PORT: number = 8025;
 
-  /** Login attempts allowed per minute per client address and account. */
+  /** Failed logins allowed per account (from any address) in LOGIN_WINDOW_SECONDS. */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   LOGIN_RATE_LIMIT: number = 10;
+
+  /** Failed logins allowed per client address (all accounts together) in LOGIN_WINDOW_SECONDS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_ADDRESS_LIMIT: number = 50;
+
+  /** Distinct accounts one client address may fail to log into in LOGIN_WINDOW_SECONDS (password spraying). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_SPRAY_LIMIT: number = 10;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_WINDOW_SECONDS: number = 900;
+
+  /** Strict-Transport-Security max-age in seconds; 0 sends none. Set it only when the api is reached over HTTPS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  HSTS_MAX_AGE: number = 0;
 
   @Type(() => Number)
   @IsInt()

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, hasGlobalScope } from '../auth/actor.js';
 import { DispatchAccess } from '../dispatches/dispatch-access.service.js';
-import type { AuditQuery } from '../deliveries/dto/delivery-actions.dto.js';
+import type { AuditQuery } from './dto/audit.query.js';
 
 /** Admins read every event; issuers and leaders read the events of dispatches their branch issued. */
 @Injectable()
@@ -24,6 +24,9 @@ export class AuditReader {
     const qb = this.db.getRepository(AuditEvent).createQueryBuilder('e').orderBy('e.id', 'ASC').skip(query.offset).take(query.limit);
     if (query.dispatchId) qb.andWhere('e.dispatch_id = :d', { d: query.dispatchId });
     if (query.entityId) qb.andWhere('e.entity_id = :e', { e: query.entityId });
+    if (query.entityType) qb.andWhere('e.entity_type = :t', { t: query.entityType });
+    if (query.actorUserId) qb.andWhere('e.actor_user_id = :a', { a: query.actorUserId });
+    if (query.action) qb.andWhere('e.action = :action', { action: query.action });
     const [items, total] = await qb.getManyAndCount();
     return { items, total, page: query.page, limit: query.limit };
   }

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor.js';
 import { CurrentUser } from '../auth/decorators.js';
-import { AuditQuery } from '../deliveries/dto/delivery-actions.dto.js';
+import { AuditQuery } from './dto/audit.query.js';
 import { AuditReader } from './audit-reader.service.js';
 
 @ApiTags('audit')

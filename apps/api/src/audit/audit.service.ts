@@ -4,6 +4,9 @@ import { Injectable } from '@nestjs/common';
 import type { Counter } from 'prom-client';
 import { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
+import type { AUDIT_ENTITY_TYPES } from './dto/audit.query.js';
+
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 /** Who did it: a signed-in user, or a person named on a signed link (no account). */
 export interface AuditActor {
@@ -15,7 +18,7 @@ export interface AuditActor {
 
 export interface AuditEntry {
   action: string;
-  entityType: 'delivery' | 'activity' | 'dispatch' | 'unit' | 'user' | 'calendar';
+  entityType: AuditEntityType;
   entityId: string;
   dispatchId?: string | null;
   before?: Record<string, unknown> | null;

@@ -1,23 +1,22 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from './actor.js';
 import { AuthService } from './auth.service.js';
+import { Client, type ClientInfo } from './client-info.decorator.js';
 import { CurrentUser, Public } from './decorators.js';
 import { LoginDto } from './dto/login.dto.js';
-import { LocalAuthGuard } from './guards.js';
-import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  /** No guard reads the body: the validation pipe checks it first, then the service limits and verifies. */
   @Public()
   @Post('login')
   @HttpCode(200)
-  @UseGuards(LoginRateLimitGuard, LocalAuthGuard)
-  login(@Body() _body: LoginDto, @CurrentUser() actor: Actor) {
-    return this.auth.login(actor);
+  login(@Body() dto: LoginDto, @Client() client: ClientInfo) {
+    return this.auth.login(dto, client);
   }
 
   @ApiBearerAuth()

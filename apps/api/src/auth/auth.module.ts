@@ -1,20 +1,18 @@
 import { AppConfig } from '@app/config';
-import { User } from '@app/database';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { JwtAuthGuard, RolesGuard } from './guards.js';
-import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
+import { LoginLimiter } from './login-limiter.js';
+import { PasswordPolicy } from './password-policy.js';
 import { PasswordService } from './password.service.js';
-import { JwtStrategy, LocalStrategy } from './strategies.js';
+import { JwtStrategy } from './strategies.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User]),
     PassportModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -28,12 +26,12 @@ import { JwtStrategy, LocalStrategy } from './strategies.js';
   providers: [
     AuthService,
     PasswordService,
-    LocalStrategy,
+    PasswordPolicy,
     JwtStrategy,
-    LoginRateLimitGuard,
+    LoginLimiter,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [PasswordService, AuthService],
+  exports: [PasswordService, PasswordPolicy, AuthService],
 })
 export class AuthModule {}

@@ -31,6 +31,3 @@ export class RolesGuard implements CanActivate {
     throw new ForbiddenException('Vai trò của bạn không được phép thực hiện thao tác này.');
   }
 }
-
-@Injectable()
-export class LocalAuthGuard extends AuthGuard('local') {}

@@ -3,22 +3,10 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
-import { Strategy as LocalStrategyBase } from 'passport-local';
 import type { Actor } from './actor.js';
 import { AuthService, JwtPayload } from './auth.service.js';
 
-@Injectable()
-export class LocalStrategy extends PassportStrategy(LocalStrategyBase) {
-  constructor(private readonly auth: AuthService) {
-    super({ usernameField: 'email', passwordField: 'password' });
-  }
-
-  async validate(email: string, password: string): Promise<Actor> {
-    const actor = await this.auth.validateCredentials(email, password);
-    if (!actor) throw new UnauthorizedException('Sai e-mail hoặc mật khẩu, hoặc tài khoản đã bị khóa.');
-    return actor;
-  }
-}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(JwtStrategyBase) {
@@ -37,10 +25,16 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase) {
     });
   }
 
-  /** Reloads the user on every request, so a deactivated account or a moved unit takes effect at once. */
-  async validate(payload: JwtPayload): Promise<Actor> {
-    const actor = await this.auth.actorFor(payload.sub);
-    if (!actor) throw new UnauthorizedException();
+  /**
+   * Reloads the user on every request (one primary-key query), so a deactivated account or a moved
+   * unit takes effect at once. A token must expire (exp; the library only checks it when present)
+   * and carry the account's current token version: a password, role, unit or active change ends it.
+   */
+  async validate(payload: Partial<JwtPayload>): Promise<Actor> {
+    const valid =
+      typeof payload.exp === 'number' && Number.isInteger(payload.ver) && typeof payload.sub === 'string' && UUID.test(payload.sub);
+    const actor = valid ? await this.auth.actorFor(payload as JwtPayload) : null;
+    if (!actor) throw new UnauthorizedException('Phiên đăng nhập đã hết hạn hoặc đã kết thúc. Vui lòng đăng nhập lại.');
     return actor;
   }
 }

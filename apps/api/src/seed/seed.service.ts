@@ -3,6 +3,8 @@ import { Role, Unit, UnitLevel, UnitType, User } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
+import { DEMO_PASSWORD } from '../auth/demo-password.js';
+import { PasswordPolicy } from '../auth/password-policy.js';
 import { PasswordService } from '../auth/password.service.js';
 import { UnitImportService } from '../units/import/unit-import.service.js';
 import { UnitTreeWriter, UpsertSummary } from '../units/unit-tree.writer.js';
@@ -35,7 +37,7 @@ const NINH_BINH_ACCOUNTS: { role: Role; email: string; fullName: string; unitCod
   { role: Role.Officer, email: 'phuongnamdinh@demo.local', fullName: 'Văn thư UBND phường Nam Định', unitCode: 'UBND-13669' },
   { role: Role.Officer, email: 'ca.phuongnamdinh@demo.local', fullName: 'Công an phường Nam Định', unitCode: 'CA-13669' },
 ];
-export const DEMO_PASSWORD = 'demo-password-2023';
+export { DEMO_PASSWORD };
 export const NINH_BINH_AREA = '37';
 
 @Injectable()
@@ -47,6 +49,7 @@ export class SeedService {
     private readonly importer: UnitImportService,
     private readonly writer: UnitTreeWriter,
     private readonly passwords: PasswordService,
+    private readonly policy: PasswordPolicy,
     private readonly config: AppConfig,
     private readonly onboarding: OnboardProvinceService,
   ) {}
@@ -117,6 +120,8 @@ export class SeedService {
   async ensureAdmin(email: string, password: string, unitCode?: string): Promise<void> {
     const unit = unitCode ? await this.db.getRepository(Unit).findOneBy({ code: unitCode, retiredOn: IsNull() }) : await this.systemUnit();
     if (!unit) throw new Error(`Không có đơn vị mã ${unitCode}: hãy nhập hoặc tạo đơn vị trước.`);
+    const weak = this.policy.refusal(password, [email]);
+    if (weak) throw new Error(weak);
     await this.db
       .createQueryBuilder()
       .insert()
@@ -130,5 +135,7 @@ export class SeedService {
       })
       .orUpdate(['password_hash', 'role'], ['email'])
       .execute();
+    // A reset password ends the sessions opened with the old one.
+    await this.db.query(`UPDATE users SET token_version = token_version + 1 WHERE email = $1`, [email.toLowerCase()]);
   }
 }

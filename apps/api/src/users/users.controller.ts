@@ -2,6 +2,7 @@ import { Role } from '@app/database';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor.js';
+import { Client, type ClientInfo } from '../auth/client-info.decorator.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/user.dto.js';
 import { UsersService } from './users.service.js';
@@ -24,13 +25,13 @@ export class UsersController {
 
   @Post()
   @Roles(Role.Leader)
-  create(@CurrentUser() actor: Actor, @Body() dto: CreateUserDto) {
-    return this.users.create(actor, dto);
+  create(@CurrentUser() actor: Actor, @Body() dto: CreateUserDto, @Client() client: ClientInfo) {
+    return this.users.create(actor, dto, client.ip);
   }
 
   @Patch(':id')
   @Roles(Role.Leader)
-  update(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto) {
-    return this.users.update(actor, id, dto);
+  update(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto, @Client() client: ClientInfo) {
+    return this.users.update(actor, id, dto, client.ip);
   }
 }

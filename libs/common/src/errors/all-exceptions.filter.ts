@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { DomainException, ErrorCode } from './domain.exception.js';
+import { mapPostgresError } from './postgres-errors.js';
 
 const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.NotFound]: HttpStatus.NOT_FOUND,
@@ -30,7 +31,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    if (response.headersSent) return;
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
+    response.status(body.statusCode).json(body);
   }
 
   toBody(exception: unknown): ErrorBody {
@@ -53,6 +57,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
         message: (isDefault && HTTP_MESSAGES[status]) || message,
         details: r.details,
       };
+    }
+    const mapped = mapPostgresError(exception);
+    if (mapped) {
+      if (mapped.statusCode >= 500)
+        this.logger.warn(`${mapped.error}: ${exception instanceof Error ? exception.message : String(exception)}`);
+      return mapped;
     }
     const errorId = randomUUID();
     this.logger.error(`error ${errorId}: ${exception instanceof Error ? exception.stack : String(exception)}`);

@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { inspectInput } from '../text/safe-text.js';
 
 interface FieldProblem {
   field: string;
@@ -13,9 +14,29 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   });
 }
 
+/**
+ * Before any DTO sees it, every body, query and path value is checked for forbidden characters
+ * (NUL, controls, bidi overrides) and nesting deeper than MAX_INPUT_DEPTH: a clear 400 instead of a
+ * database error or a stack overflow in the transformer.
+ */
+class SafeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const found = inspectInput(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+      if (found) {
+        throw new BadRequestException({
+          message: `Dữ liệu không hợp lệ — ${found.field}: ${found.problem}`,
+          details: [{ field: found.field, problems: [found.problem] }],
+        });
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Whitelist, refuse unknown fields, transform; the message names every field at fault. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new SafeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -36,6 +36,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** Bumped by a password, role, unit or active change: tokens carrying an older version are refused. */
+  @Column({ name: 'token_version', type: 'integer', default: 0, select: false })
+  tokenVersion!: number;
+
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
 

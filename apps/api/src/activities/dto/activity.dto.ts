@@ -1,3 +1,4 @@
+import { SingleLine } from '@app/common';
 import { ActivityChannel } from '@app/database';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -40,6 +41,7 @@ export class ReportActivityDto {
   @Transform(nfc)
   @IsString({ message: 'place (địa điểm) phải là chữ' })
   @MaxLength(255, { message: 'place (địa điểm) tối đa 255 ký tự' })
+  @SingleLine()
   place?: string | null;
 
   @ApiPropertyOptional({ example: 1200, description: 'Số người được tuyên truyền' })

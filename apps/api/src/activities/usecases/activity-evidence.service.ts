@@ -7,6 +7,7 @@ import {
   detectContentType,
   invalid,
   notFound,
+  uploadFileName,
 } from '@app/common';
 import { AppConfig } from '@app/config';
 import { ActivityFlag } from '@app/database';
@@ -55,7 +56,7 @@ export class ActivityEvidenceService {
         `Tệp "${file.originalname}" quá lớn: tối đa ${this.config.MAX_UPLOAD_MB} MB mỗi tệp.`,
       );
     }
-    const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC').slice(0, 255);
+    const fileName = uploadFileName(file.originalname);
     const contentType = await detectContentType(fileName, file.buffer, EVIDENCE_KINDS);
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     // Stored before the transaction: content-addressed, so a rollback leaves at most an unreferenced blob, never a row without its file.

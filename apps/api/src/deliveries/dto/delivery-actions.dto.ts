@@ -1,4 +1,4 @@
-import { PageQuery } from '@app/common';
+import { PageQuery, SingleLine } from '@app/common';
 import { DeliveryStatus, RecipientGroup } from '@app/database';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -26,6 +26,7 @@ export class AcknowledgeDto {
   @IsString()
   @MinLength(2, { message: 'name (họ tên người xác nhận) cần ít nhất 2 ký tự' })
   @MaxLength(200)
+  @SingleLine()
   name?: string;
 }
 
@@ -35,6 +36,7 @@ export class LinkAcknowledgeDto {
   @IsString({ message: 'name (họ tên người xác nhận) là bắt buộc' })
   @MinLength(2, { message: 'name (họ tên người xác nhận) cần ít nhất 2 ký tự' })
   @MaxLength(200)
+  @SingleLine()
   name!: string;
 }
 
@@ -52,6 +54,7 @@ export class RefuseDto {
   @IsString()
   @MinLength(2)
   @MaxLength(200)
+  @SingleLine()
   name?: string;
 }
 
@@ -70,6 +73,7 @@ export class ProxyAcknowledgeDto {
   @IsString({ message: 'receivedBy (người nhận tại đơn vị) là bắt buộc' })
   @MinLength(2)
   @MaxLength(200)
+  @SingleLine()
   receivedBy!: string;
 }
 
@@ -138,16 +142,4 @@ export class InboxQuery extends PageQuery {
   @IsString()
   @MaxLength(200, { message: 'q (từ khoá tìm) tối đa 200 ký tự' })
   q?: string;
-}
-
-export class AuditQuery extends PageQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID('all', { message: 'dispatchId phải là UUID' })
-  dispatchId?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID('all', { message: 'entityId phải là UUID' })
-  entityId?: string;
 }

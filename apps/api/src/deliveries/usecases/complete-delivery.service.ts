@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditService, auditActor } from '../../audit/audit.service.js';
 import type { Actor } from '../../auth/actor.js';
 import { DeliveryAccess } from '../delivery-access.service.js';
+import { requireDispatchInForce } from '../dispatch-in-force.js';
 
 /** "06 hoàn thành": the unit declares its part done. Idempotent. */
 @Injectable()
@@ -18,6 +19,7 @@ export class CompleteDeliveryService {
   async complete(actor: Actor, deliveryId: string, ip: string | null) {
     return this.db.transaction(async (em) => {
       const ctx = await this.deliveries.requireOwn(actor, deliveryId, em, true);
+      await requireDispatchInForce(em, ctx.dispatchId, 'complete');
       if (ctx.status === 'completed') return { id: ctx.id, status: ctx.status, created: false };
       if (!['accepted', 'assigned', 'in_progress'].includes(ctx.status))
         throw conflict('Hãy xác nhận đã nhận công văn trước khi báo hoàn thành.');

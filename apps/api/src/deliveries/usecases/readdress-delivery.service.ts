@@ -11,6 +11,7 @@ import { DispatchAccess } from '../../dispatches/dispatch-access.service.js';
 import { DELIVERIES_CREATED, type DeliveriesCreatedEvent } from '../../dispatches/events.js';
 import { RecipientResolver } from '../../dispatches/recipients/recipient-resolver.js';
 import { DeliveryAccess } from '../delivery-access.service.js';
+import { requireDispatchInForce } from '../dispatch-in-force.js';
 
 /** The issuer resolves a refusal by sending the dispatch to the right unit instead. */
 @Injectable()
@@ -28,6 +29,7 @@ export class ReaddressDeliveryService {
   async readdress(actor: Actor, dispatchId: string, deliveryId: string, unitId: string, ip: string | null) {
     const { issuer } = await this.dispatches.requireManageable(actor, dispatchId);
     const result = await this.db.transaction(async (em) => {
+      await requireDispatchInForce(em, dispatchId, 'readdress');
       const ctx = await this.deliveries.load(deliveryId, em, true);
       if (ctx.dispatchId !== dispatchId) throw conflict('Lượt gửi này không thuộc công văn đã chọn.');
       if (ctx.status !== DeliveryStatus.Refused) throw conflict('Chỉ chuyển lại nơi nhận cho lượt gửi đã bị từ chối.');

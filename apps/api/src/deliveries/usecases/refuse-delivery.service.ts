@@ -8,6 +8,7 @@ import type { Actor } from '../../auth/actor.js';
 import type { ClientInfo } from '../../auth/client-info.decorator.js';
 import type { RefuseDto } from '../dto/delivery-actions.dto.js';
 import { DeliveryAccess } from '../delivery-access.service.js';
+import { requireDispatchInForce } from '../dispatch-in-force.js';
 
 /** "02 từ chối tiếp nhận": wrong addressee, with a mandatory reason the issuer sees. */
 @Injectable()
@@ -31,6 +32,8 @@ export class RefuseDeliveryService {
 
   async refuse(deliveryId: string, reason: string, who: AuditActor & { name: string }) {
     return this.db.transaction(async (em) => {
+      const { dispatchId: ofDispatch } = await this.deliveries.load(deliveryId, em);
+      await requireDispatchInForce(em, ofDispatch, 'refuse');
       // TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount].
       const [[won]] = await em.query(
         `UPDATE deliveries SET status = 'refused', refused_at = now(), refusal_reason = $2, refused_by_name = $3,

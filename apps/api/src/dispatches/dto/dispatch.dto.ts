@@ -1,4 +1,4 @@
-import { PageQuery } from '@app/common';
+import { PageQuery, SingleLine } from '@app/common';
 import { ActivityChannel, DispatchStatus, Urgency } from '@app/database';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -56,6 +56,7 @@ export class CreateDispatchDto {
   @Transform(nfc)
   @IsString()
   @MaxLength(255)
+  @SingleLine()
   headerAuthority?: string;
 
   @ApiProperty({ example: 'CÔNG AN TỈNH NAM ĐỊNH' })
@@ -63,6 +64,7 @@ export class CreateDispatchDto {
   @IsString()
   @MinLength(2)
   @MaxLength(255)
+  @SingleLine()
   headerIssuer!: string;
 
   @ApiProperty({ example: 5207 })
@@ -85,6 +87,7 @@ export class CreateDispatchDto {
   @IsString()
   @MinLength(2)
   @MaxLength(120)
+  @SingleLine()
   issuedPlace!: string;
 
   @ApiProperty({ example: 'Công văn' })
@@ -92,6 +95,7 @@ export class CreateDispatchDto {
   @IsString()
   @MinLength(2)
   @MaxLength(60)
+  @SingleLine()
   documentType!: string;
 
   @ApiProperty({ example: 'V/v thông báo thủ đoạn mới của tội phạm hoạt động lừa đảo chiếm đoạt tài sản trên không gian mạng' })
@@ -136,6 +140,7 @@ export class CreateDispatchDto {
   @IsString()
   @MinLength(2)
   @MaxLength(120)
+  @SingleLine()
   signerName!: string;
 
   @ApiPropertyOptional({ example: 'Đại tá' })
@@ -143,6 +148,7 @@ export class CreateDispatchDto {
   @Transform(nfc)
   @IsString()
   @MaxLength(60)
+  @SingleLine()
   signerRank?: string;
 
   @ApiPropertyOptional({ example: 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC' })
@@ -150,6 +156,7 @@ export class CreateDispatchDto {
   @Transform(nfc)
   @IsString()
   @MaxLength(200)
+  @SingleLine()
   signerTitle?: string;
 
   @ApiPropertyOptional({ type: [TaskDto] })

@@ -8,6 +8,7 @@ import {
   DISPATCH_ATTACHMENT_KINDS,
   notFound,
   invalid,
+  uploadFileName,
 } from '@app/common';
 import { AppConfig } from '@app/config';
 import { DispatchAttachment, DispatchStatus } from '@app/database';
@@ -36,7 +37,7 @@ export class DispatchAttachmentsService {
     if (file.size > this.config.maxUploadBytes) {
       throw new DomainException(ErrorCode.PayloadTooLarge, `Tệp "${file.originalname}" quá lớn (tối đa ${this.config.MAX_UPLOAD_MB} MB).`);
     }
-    const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC');
+    const fileName = uploadFileName(file.originalname);
     const contentType = await detectContentType(fileName, file.buffer, DISPATCH_ATTACHMENT_KINDS);
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const storageKey = await this.files.put(sha256, file.buffer);

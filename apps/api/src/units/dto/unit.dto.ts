@@ -1,4 +1,4 @@
-import { PageQuery } from '@app/common';
+import { PageQuery, SingleLine } from '@app/common';
 import { UnitLevel, UnitType } from '@app/database';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -47,6 +47,7 @@ export class CreateUnitDto {
   @IsString()
   @MinLength(2)
   @MaxLength(255)
+  @SingleLine()
   name!: string;
 
   @ApiProperty({ enum: UnitType })
@@ -83,6 +84,7 @@ export class UpdateUnitDto {
   @IsString()
   @MinLength(2)
   @MaxLength(255)
+  @SingleLine()
   name?: string;
 
   @ApiPropertyOptional({ enum: UnitType })

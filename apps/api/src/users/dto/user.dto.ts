@@ -1,4 +1,4 @@
-import { PageQuery } from '@app/common';
+import { PageQuery, SingleLine } from '@app/common';
 import { Role } from '@app/database';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -28,12 +28,14 @@ export class CreateUserDto {
   @IsString()
   @MinLength(2)
   @MaxLength(200)
+  @SingleLine()
   fullName!: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @SingleLine()
   title?: string;
 
   @ApiProperty({ minLength: 12 })
@@ -57,12 +59,14 @@ export class UpdateUserDto {
   @IsString()
   @MinLength(2)
   @MaxLength(200)
+  @SingleLine()
   fullName?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @SingleLine()
   title?: string;
 
   @ApiPropertyOptional({ enum: Role })
@@ -74,6 +78,11 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({ description: 'Move the account to this unit (inside your scope); ends its sessions' })
+  @IsOptional()
+  @IsUUID('all', { message: 'unitId phải là UUID' })
+  unitId?: string;
 
   @ApiPropertyOptional({ minLength: 12 })
   @IsOptional()
