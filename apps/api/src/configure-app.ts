@@ -1,8 +1,11 @@
 import { AllExceptionsFilter, createValidationPipe } from '@app/common';
+import { AppConfig } from '@app/config';
 import { type INestApplication, VersioningType } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { mountQueueBoard } from './queue-board/mount-queue-board.js';
+import { securityHeaders } from './security/security-headers.js';
 import { serveWeb } from './web-static.js';
 
 /** Everything main.ts and the e2e tests must set up identically. */
@@ -10,6 +13,12 @@ export function configureApp(app: INestApplication, options: { docs?: boolean; p
   // JSON lines through pino (LOG_LEVEL), Nest's own messages included. A preview app (npm run openapi)
   // instantiates no provider, so it has no logger to take.
   if (!options.preview) app.useLogger(app.get(Logger));
+  const express = app as NestExpressApplication;
+  express.disable('x-powered-by');
+  express.use(securityHeaders(options.preview ? 0 : app.get(AppConfig).HSTS_MAX_AGE));
+  // Request bodies: JSON up to 1 MB (a dispatch with a long body and many tasks fits many times over);
+  // nesting is bounded by the validation pipe (MAX_INPUT_DEPTH). Files go through multer, not here.
+  express.useBodyParser('json', { limit: '1mb' });
   // /api/v1/... for the API; /api/health and /api/docs are version-neutral.
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });

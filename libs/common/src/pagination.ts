@@ -34,3 +34,19 @@ export interface Page<T> {
   page: number;
   limit: number;
 }
+
+/**
+ * The total of a page read with `count(*) OVER ()`: a page past the end has no row to carry it, so
+ * only then the same query runs again for its first row (`firstRow`: the query with LIMIT 1 OFFSET 0).
+ */
+export async function windowTotal<R>(
+  rows: R[],
+  offset: number,
+  countOf: (row: R) => unknown,
+  firstRow: () => Promise<R[]>,
+): Promise<number> {
+  if (rows.length) return Number(countOf(rows[0]));
+  if (offset === 0) return 0;
+  const [first] = await firstRow();
+  return first ? Number(countOf(first)) : 0;
+}

@@ -1,4 +1,4 @@
-import { Page } from '@app/common';
+import { Page, windowTotal } from '@app/common';
 import { EDXML_CODE, DeliveryStatus, DispatchAttachment, DispatchTask, Role } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -51,8 +51,9 @@ export class DeliveryViewsService {
       params.push(`%${escapeLike(query.q.trim())}%`);
       filters.push(`(x.number::text || '/' || x.symbol ILIKE $${params.length} OR x.subject ILIKE $${params.length})`);
     }
-    const rows: (Record<string, unknown> & { status: string; total: string })[] = await this.db.query(
-      `SELECT ${DELIVERY_FIELDS}, count(*) OVER () AS total,
+    const page = (p: unknown[]): Promise<(Record<string, unknown> & { status: string; total: string })[]> =>
+      this.db.query(
+        `SELECT ${DELIVERY_FIELDS}, count(*) OVER () AS total,
               json_build_object('number', x.number, 'symbol', x.symbol, 'subject', x.subject, 'urgency', x.urgency,
                                 'issuedDate', to_char(x.issued_date, 'YYYY-MM-DD'), 'issuer', x.header_issuer) AS dispatch
          FROM deliveries d JOIN units u ON u.id = d.unit_id JOIN dispatches x ON x.id = d.dispatch_id
@@ -60,11 +61,17 @@ export class DeliveryViewsService {
           AND x.status = 'published' ${filters.map((f) => `AND ${f}`).join(' ')}
         ORDER BY d.created_at DESC, d.id
         LIMIT $2 OFFSET $3`,
-      params,
-    );
+        p,
+      );
+    const rows = await page(params);
     return {
       items: rows.map(({ total: _t, ...r }) => withCode(r)),
-      total: rows.length ? Number(rows[0].total) : 0,
+      total: await windowTotal(
+        rows,
+        query.offset,
+        (r) => r.total,
+        () => page([params[0], 1, 0, ...params.slice(3)]),
+      ),
       page: query.page,
       limit: query.limit,
     };

@@ -1,4 +1,4 @@
-import { notFound, Page } from '@app/common';
+import { notFound, Page, windowTotal } from '@app/common';
 import { Dispatch, DispatchAttachment, DispatchRecipient, DispatchTask, EDXML_CODE, DeliveryStatus } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -68,8 +68,9 @@ export class DispatchViewsService {
       filters.push(`EXISTS (SELECT 1 FROM messages mm WHERE mm.delivery_id = d.id AND mm.status = $${params.length})`);
     }
     const where = filters.length ? `AND ${filters.join(' AND ')}` : '';
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT d.id, d.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName", d.purpose, d.status,
+    const page = (p: unknown[]): Promise<Record<string, unknown>[]> =>
+      this.db.query(
+        `SELECT d.id, d.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName", d.purpose, d.status,
               d.parent_delivery_id AS "parentDeliveryId", d.ack_due_at AS "ackDueAt", d.forward_due_at AS "forwardDueAt",
               d.report_due_at AS "reportDueAt", d.sent_at AS "sentAt", d.arrived_at AS "arrivedAt",
               count(*) OVER () AS total,
@@ -81,9 +82,15 @@ export class DispatchViewsService {
         WHERE d.dispatch_id = $1 ${where}
         ORDER BY u.path
         LIMIT $2 OFFSET $3`,
-      params,
+        p,
+      );
+    const rows = await page(params);
+    const total = await windowTotal(
+      rows,
+      query.offset,
+      (r) => r.total,
+      () => page([params[0], 1, 0, ...params.slice(3)]),
     );
-    const total = rows.length ? Number(rows[0].total) : 0;
     return {
       items: rows.map(({ total: _t, ...r }) => ({ ...r, edxmlCode: EDXML_CODE[r.status as DeliveryStatus] ?? null })),
       total,

@@ -1,4 +1,4 @@
-import { Page } from '@app/common';
+import { Page, windowTotal } from '@app/common';
 import { DASHBOARD_FIGURES_SQL } from '@app/reports';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -54,17 +54,20 @@ export class DashboardService {
       where.push(`(x.number::text || '/' || x.symbol ILIKE $${params.length} OR x.subject ILIKE $${params.length})`);
     }
     params.push(q.limit, q.offset);
-    const rows: (Omit<DashboardRow, 'total' | 'acknowledgedRate' | 'onTimeRate' | 'activityCoverage' | 'blocking' | 'levels'> & {
+    type Row = Omit<DashboardRow, 'total' | 'acknowledgedRate' | 'onTimeRate' | 'activityCoverage' | 'blocking' | 'levels'> & {
       count: string;
-    })[] = await this.db.query(
-      `SELECT x.id, x.number, x.symbol, x.subject, x.urgency, x.status, to_char(x.issued_date, 'YYYY-MM-DD') AS "issuedDate",
+    };
+    const page = (p: unknown[]): Promise<Row[]> =>
+      this.db.query(
+        `SELECT x.id, x.number, x.symbol, x.subject, x.urgency, x.status, to_char(x.issued_date, 'YYYY-MM-DD') AS "issuedDate",
               x.published_at AS "publishedAt", x.issuer_unit_id AS "issuerUnitId", iu.name AS "issuerName", count(*) OVER () AS count
          FROM dispatches x JOIN units iu ON iu.id = x.issuer_unit_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${SORT_COLUMN[q.sort]} ${q.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, x.id
         LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
-    );
+        p,
+      );
+    const rows = await page(params);
     const figures: {
       dispatchId: string;
       total: number;
@@ -90,7 +93,12 @@ export class DashboardService {
           levels: f?.levels ?? {},
         };
       }),
-      total: rows.length ? Number(rows[0].count) : 0,
+      total: await windowTotal(
+        rows,
+        q.offset,
+        (r) => r.count,
+        () => page([...params.slice(0, -2), 1, 0]),
+      ),
       page: q.page,
       limit: q.limit,
     };
