@@ -161,6 +161,8 @@ export const EXPECTED: Record<string, Row> = {
     target: 'delivery',
     body: () => ({ receivedBy: 'Nguyễn Văn A', reason: 'Nhận bằng điện thoại' }),
   },
+  /** "Nhắc": a unit above the recipient (or the issuing branch), like a proxy acknowledgement. */
+  'POST /api/v1/deliveries/{id}/remind': { rule: provincial(belowOnly), target: 'delivery', body: () => ({}) },
   'POST /api/v1/deliveries/{id}/refuse': {
     rule: ownOnly,
     target: 'delivery',

@@ -84,6 +84,12 @@ export class AuthService {
     return row ? this.toActor(row) : null;
   }
 
+  /** The account's current token version (for sessions of another kind, such as the queue board's cookie). */
+  async tokenVersionOf(userId: string): Promise<number> {
+    const [row]: { v: number }[] = await this.db.query(`SELECT token_version AS v FROM users WHERE id = $1`, [userId]);
+    return row?.v ?? -1;
+  }
+
   /** An admin's reach (installation or province) is decided by AccessService (one more query, admins only). */
   private async toActor(row: ActorRow): Promise<Actor> {
     const { userId, email, fullName, role, unitId, unitName, unitPath } = row;

@@ -30,9 +30,14 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase) {
    * unit takes effect at once. A token must expire (exp; the library only checks it when present)
    * and carry the account's current token version: a password, role, unit or active change ends it.
    */
-  async validate(payload: Partial<JwtPayload>): Promise<Actor> {
+  async validate(payload: Partial<JwtPayload> & { purpose?: unknown }): Promise<Actor> {
+    // A token of another purpose (the queue board's cookie) is signed with the same secret: never an access token.
     const valid =
-      typeof payload.exp === 'number' && Number.isInteger(payload.ver) && typeof payload.sub === 'string' && UUID.test(payload.sub);
+      payload.purpose === undefined &&
+      typeof payload.exp === 'number' &&
+      Number.isInteger(payload.ver) &&
+      typeof payload.sub === 'string' &&
+      UUID.test(payload.sub);
     const actor = valid ? await this.auth.actorFor(payload as JwtPayload) : null;
     if (!actor) throw new UnauthorizedException('Phiên đăng nhập đã hết hạn hoặc đã kết thúc. Vui lòng đăng nhập lại.');
     return actor;

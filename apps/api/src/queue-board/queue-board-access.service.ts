@@ -11,6 +11,7 @@ const BOARD_SESSION_SECONDS = 15 * 60;
 
 interface BoardClaims {
   sub: string;
+  ver: number;
   purpose: 'queue-board';
 }
 
@@ -32,7 +33,8 @@ export class QueueBoardAccess {
 
   async openSession(actor: Actor): Promise<{ url: string; cookie: string; expiresAt: string }> {
     if (!hasGlobalScope(actor)) throw forbidden('Chỉ quản trị viên toàn hệ thống được xem bảng hàng đợi.');
-    const claims: BoardClaims = { sub: actor.userId, purpose: 'queue-board' };
+    // The account's token version rides along: a password, role or unit change ends the board session too.
+    const claims: BoardClaims = { sub: actor.userId, ver: await this.auth.tokenVersionOf(actor.userId), purpose: 'queue-board' };
     const token = await this.jwt.signAsync(claims, { expiresIn: BOARD_SESSION_SECONDS });
     const secure = this.config.PUBLIC_BASE_URL.startsWith('https:') ? '; Secure' : '';
     return {
@@ -53,7 +55,7 @@ export class QueueBoardAccess {
       return null;
     }
     if (claims.purpose !== 'queue-board') return null;
-    const actor = await this.auth.actorFor(claims.sub);
+    const actor = Number.isInteger(claims.ver) ? await this.auth.actorFor({ sub: claims.sub, ver: claims.ver }) : null;
     return actor && hasGlobalScope(actor) ? actor : null;
   }
 }
