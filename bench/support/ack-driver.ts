@@ -24,7 +24,7 @@ export async function driverAcknowledge(pool: pg.Pool, actor: Actor, deliveryId:
       requestId: randomUUID(),
     },
     // An issuer of the issuing unit, as the api sees the bench's account.
-    { kind: 'proxy', unitId: actor.unitId, unitPath: actor.unitPath, issuerSide: true, global: false, provinceRoots: [] },
+    { kind: 'proxy', unitId: actor.unitId, unitPath: actor.unitPath, issuerSide: true, global: false, leader: false, provinceRoots: [] },
   );
   const { rows } = await pool.query(ACKNOWLEDGE_SQL, params);
   if (!rows[0]?.created) throw new Error(`driver: delivery ${deliveryId} was not acknowledged`);

@@ -1,5 +1,6 @@
 import { forbidden, notFound, outOfScope } from '@app/common';
 import { DeliveryStatus, DispatchStatus, Role } from '@app/database';
+import { LEADERSHIP_BODY_SUFFIX } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -83,13 +84,8 @@ export class DeliveryAccess {
   }
 }
 
-/**
- * The director's model: a leader's account sits on its unit (Công an tỉnh, so the dashboard covers the whole
- * force), while the copies "để báo cáo" are addressed to the leadership body directly below it, the Ban Giám đốc
- * (code `<unit code>-BGD`, as the Nam Định seed and the province onboarding name it). Leaders of the unit read
- * that body's inbox and act for it.
- */
-export const LEADERSHIP_BODY_SUFFIX = '-BGD';
+/** See LEADERSHIP_BODY_SUFFIX (libs/rollout): leaders read their Ban Giám đốc's inbox and act for it. */
+export { LEADERSHIP_BODY_SUFFIX };
 
 export function isLeadershipBodyOf(actor: Actor, unit: { unitId: string; unitPath: string; unitCode: string }): boolean {
   return (

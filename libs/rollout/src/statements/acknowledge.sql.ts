@@ -1,4 +1,5 @@
 import type { AckMethod } from '@app/vocabulary';
+import { LEADERSHIP_BODY_SUFFIX } from '../lifecycle/leadership-body.js';
 import { DeliveryAction as A, DELIVERY_TRANSITIONS } from '../lifecycle/delivery-transitions.js';
 import { allowedFromSql, dispatchAllowsSql, nextStatusSql } from '../lifecycle/sql-conditions.js';
 
@@ -17,6 +18,8 @@ export type AckScope =
       issuerSide: boolean;
       /** An installation admin: everything. */
       global: boolean;
+      /** A leader, who also acts for the leadership body directly below its unit (the api's isLeadershipBodyOf). */
+      leader: boolean;
       /** A provincial admin's province roots (AccessService.covers). */
       provinceRoots: string[];
     }
@@ -67,7 +70,7 @@ const ACK_COLUMNS = (
  * $1 delivery, $2 method, $3 user, $4 name, $5 acknowledging unit (null: the recipient), $6 proxy reason, $7 ip, $8 user agent,
  * $9 scope ('own' | 'proxy' | 'link'), $10 actor unit, $11 actor unit path, $12 actor is on the
  * issuer side by role, $13 actor has global scope, $14 a provincial admin's province roots,
- * $15 the request id (audit_events.request_id).
+ * $15 the request id (audit_events.request_id), $16 the actor is a leader (acts for its leadership body).
  * The rules are the api's DeliveryAccess.requireOwn / requireProxy (with AccessService.covers),
  * written in SQL so the check and the write are one statement; test/rollout.e2e-spec.ts covers both
  * refusals.
@@ -78,6 +81,7 @@ WITH ctx AS (
          CASE $9::text
            WHEN 'link' THEN true
            WHEN 'own' THEN $13::boolean OR d.unit_id = $10::uuid
+                OR ($16::boolean AND u.path = $11::text || d.unit_id::text || '.' AND right(u.code, ${LEADERSHIP_BODY_SUFFIX.length}) = '${LEADERSHIP_BODY_SUFFIX}')
            ELSE $13::boolean
                 OR ($12::boolean AND (starts_with(iu.path, $11::text) OR EXISTS (SELECT 1 FROM unnest($14::text[]) r WHERE starts_with(iu.path, r))))
                 OR (starts_with(u.path, $11::text) AND d.unit_id <> $10::uuid)
@@ -135,5 +139,6 @@ export function acknowledgeParams(write: AckWrite, scope: AckScope): unknown[] {
     actor?.global ?? false,
     actor?.provinceRoots ?? [],
     write.requestId,
+    actor?.leader ?? false,
   ];
 }

@@ -83,6 +83,7 @@ export class AcknowledgeDeliveryService {
       unitPath: actor.unitPath,
       issuerSide: [Role.Issuer, Role.Leader, Role.Admin].includes(actor.role),
       global: hasGlobalScope(actor),
+      leader: actor.role === Role.Leader,
       provinceRoots: actor.provinceRoots ?? [],
     };
   }
