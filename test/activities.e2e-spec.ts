@@ -469,7 +469,9 @@ describe('Activities: report, evidence, flags, corrections, withdrawal (real Pos
       );
       const officer = await signIn(t, Role.Officer, 'UBND-14251');
       const before = await counts();
-      expect((await report(officer, 'UBND-14251', loudspeaker).expect(409)).body.message).toMatch(/đã từ chối tiếp nhận/);
+      const refused = await report(officer, 'UBND-14251', loudspeaker).expect(409);
+      expect(refused.body.message).toMatch(/đã từ chối tiếp nhận/);
+      expect(refused.body.code).toBe('REPORT_AFTER_REFUSAL');
       expect(await counts()).toEqual(before);
     });
   });

@@ -271,6 +271,7 @@ describe('Dispatches: write, publish, deliver (API side, real PostgreSQL + Redis
     expect((await t.db.getRepository(Delivery).findOneByOrFail({ id: delivery.id })).status).toBe('arrived');
     const res = await t.http().post(`/api/v1/deliveries/${delivery.id}/acknowledge`).set(officer.auth).send({}).expect(409);
     expect(res.body.message).toMatch(/không còn hiệu lực/);
+    expect(res.body.code).toBe('DISPATCH_CLOSED');
   });
 
   it('an officer of a district cannot write dispatches, nor read one it did not receive', async () => {

@@ -74,6 +74,7 @@ describe('Rollout: acknowledge, refuse, cascade down the tree (real PostgreSQL +
       .send({ targets: [{ group: 'all_commune_committees' }] })
       .expect(409);
     expect(res.body.message).toMatch(/xác nhận đã nhận công văn trước/);
+    expect(res.body.code).toBe('FORWARD_BEFORE_ACKNOWLEDGEMENT');
   });
 
   it('200 concurrent confirmations through the e-mail link give one acknowledgement and one audit event', async () => {

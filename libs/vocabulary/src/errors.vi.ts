@@ -4,7 +4,7 @@
  * API contract: renaming one breaks clients.
  */
 export interface ErrorEntry<P = never> {
-  status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 429;
+  status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415;
   message: [P] extends [never] ? string : (params: P) => string;
 }
 
@@ -21,12 +21,17 @@ export const ERRORS = {
   GONE: entry(410, 'Liên kết này không còn hiệu lực.'),
   PAYLOAD_TOO_LARGE: entry(413, 'Tệp gửi lên quá lớn so với giới hạn cho phép (MAX_UPLOAD_MB).'),
   UNSUPPORTED_MEDIA_TYPE: entry(415, 'Loại tệp này không được chấp nhận.'),
-  TOO_MANY_REQUESTS: entry(429, 'Bạn thao tác quá nhiều lần. Vui lòng chờ một phút rồi thử lại.'),
 
   // The dispatch a delivery belongs to is not in force.
   DISPATCH_NOT_PUBLISHED: entry(409, 'Công văn này chưa được ban hành.'),
-  DISPATCH_CLOSED: entry(409, 'Công văn này đã kết thúc theo dõi: không thao tác được nữa.'),
-  DISPATCH_RECALLED: entry(409, 'Công văn này đã bị thu hồi: không thao tác được nữa.'),
+  DISPATCH_CLOSED: entry(
+    409,
+    'Công văn này đã kết thúc theo dõi nên không còn hiệu lực: không xác nhận, từ chối, chuyển tiếp hay báo cáo được nữa.',
+  ),
+  DISPATCH_RECALLED: entry(
+    409,
+    'Công văn này đã bị thu hồi nên không còn hiệu lực: không xác nhận, từ chối, chuyển tiếp hay báo cáo được nữa.',
+  ),
   DISPATCH_ALREADY_PUBLISHED: entry(409, 'Công văn này đã được ban hành rồi.'),
   DISPATCH_NOT_DRAFT: entry(409, 'Công văn đã ban hành thì không sửa được. Hãy ban hành văn bản mới thay thế hoặc thu hồi văn bản này.'),
   DISPATCH_CLOSE_NOT_PUBLISHED: entry(409, 'Chỉ kết thúc được công văn đang ban hành.'),

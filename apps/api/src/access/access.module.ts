@@ -1,12 +1,14 @@
 import { Unit } from '@app/database';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RolloutModule } from '@app/rollout';
 import { AccessService } from './access.service.js';
+import { DeliveryAccess } from './delivery-access.service.js';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Unit])],
-  providers: [AccessService],
-  exports: [AccessService],
+  imports: [TypeOrmModule.forFeature([Unit]), RolloutModule],
+  providers: [AccessService, DeliveryAccess],
+  exports: [AccessService, DeliveryAccess],
 })
 export class AccessModule {}

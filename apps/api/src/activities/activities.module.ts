@@ -1,10 +1,10 @@
 import { AckLinkSigner, Clock, FileStore } from '@app/common';
+import { RolloutModule } from '@app/rollout';
 import { AppConfig } from '@app/config';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
 import { AckLinkService } from '../deliveries/ack-link/ack-link.service.js';
-import { DeliveryAccess } from '../deliveries/delivery-access.service.js';
 import { LinkActivitiesController } from './link/link-activities.controller.js';
 import { LinkActivitiesService } from './link/link-activities.service.js';
 import { ActivitiesController } from './activities.controller.js';
@@ -19,13 +19,11 @@ import { ActivityViews } from './views/activity-views.service.js';
 /**
  * Activities (hoạt động tuyên truyền) reported against deliveries, with evidence, anomaly flags,
  * correction history and withdrawal. Exports ActivityViews for the delivery detail view.
- *
- * DeliveryAccess is provided here rather than imported with DeliveriesModule, so that
- * DeliveriesModule can import this module (for ActivityViews) without a module cycle; it holds no
- * state, so a second instance decides exactly as the first.
+ * DeliveryAccess comes from the global AccessModule, so this module needs nothing of DeliveriesModule.
  */
 @Module({
   imports: [
+    RolloutModule,
     MulterModule.registerAsync({
       inject: [AppConfig],
       // One file per request, held in memory up to the configured limit, then checked by content.
@@ -36,7 +34,6 @@ import { ActivityViews } from './views/activity-views.service.js';
   providers: [
     Clock,
     FileStore,
-    DeliveryAccess,
     ActivityAccess,
     ActivityViews,
     ReportActivityService,

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
-import { DeliveryAccess, DeliveryContext } from '../deliveries/delivery-access.service.js';
+import { DeliveryAccess, DeliveryContext } from '../access/delivery-access.service.js';
 
 /** An activity as the write paths read it (dates as YYYY-MM-DD strings, never shifted by a time zone). */
 export interface ActivityRow {

@@ -1,3 +1,4 @@
+import { RolloutModule } from '@app/rollout';
 import { Module } from '@nestjs/common';
 import { AuditController } from '../audit/audit.controller.js';
 import { AuditReader } from '../audit/audit-reader.service.js';
@@ -8,7 +9,6 @@ import { AckLinkService } from './ack-link/ack-link.service.js';
 import { AckLinkWorkspace } from './ack-link/ack-link-workspace.service.js';
 import { AckLinksController } from './ack-link/ack-links.controller.js';
 import { DeliveriesController } from './deliveries.controller.js';
-import { DeliveryAccess } from './delivery-access.service.js';
 import { DispatchRolloutController } from './dispatch-rollout.controller.js';
 import { AcknowledgeDeliveryService } from './usecases/acknowledge-delivery.service.js';
 import { RemindDeliveryService } from './usecases/remind-delivery.service.js';
@@ -19,10 +19,9 @@ import { RefuseDeliveryService } from './usecases/refuse-delivery.service.js';
 import { DeliveryViewsService } from './views/delivery-views.service.js';
 
 @Module({
-  imports: [DispatchesModule, ActivitiesModule],
+  imports: [RolloutModule, DispatchesModule, ActivitiesModule],
   controllers: [DeliveriesController, DispatchRolloutController, AckLinksController, AuditController],
   providers: [
-    DeliveryAccess,
     DeliveryViewsService,
     AcknowledgeDeliveryService,
     RefuseDeliveryService,
@@ -35,6 +34,5 @@ import { DeliveryViewsService } from './views/delivery-views.service.js';
     AckLinkWorkspace,
     AuditReader,
   ],
-  exports: [DeliveryAccess],
 })
 export class DeliveriesModule {}

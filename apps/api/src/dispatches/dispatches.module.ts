@@ -3,7 +3,7 @@ import { AppConfig } from '@app/config';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
-import { DeliveryWriter } from './deliveries/delivery-writer.js';
+import { RolloutModule } from '@app/rollout';
 import { DispatchAccess } from './dispatch-access.service.js';
 import { DispatchesController } from './dispatches.controller.js';
 import { MailEnqueueListener } from './mail-enqueue.listener.js';
@@ -19,6 +19,7 @@ import { DispatchViewsService } from './views/dispatch-views.service.js';
 
 @Module({
   imports: [
+    RolloutModule,
     MulterModule.registerAsync({
       inject: [AppConfig],
       // One file per request, held in memory up to the configured limit, then checked by content.
@@ -32,7 +33,6 @@ import { DispatchViewsService } from './views/dispatch-views.service.js';
     FileStore,
     DispatchAccess,
     RecipientResolver,
-    DeliveryWriter,
     DispatchDraftsService,
     DispatchViewsService,
     DispatchRecipientsService,
@@ -43,6 +43,6 @@ import { DispatchViewsService } from './views/dispatch-views.service.js';
     RecipientUnitsService,
     MailEnqueueListener,
   ],
-  exports: [DispatchAccess, DeliveryWriter, RecipientResolver, DispatchAttachmentsService, DispatchDraftsService, AckLinkSigner, FileStore],
+  exports: [DispatchAccess, RecipientResolver, DispatchAttachmentsService, DispatchDraftsService, AckLinkSigner, FileStore],
 })
 export class DispatchesModule {}

@@ -1,4 +1,5 @@
 import { MailModule } from '@app/mail';
+import { RolloutModule } from '@app/rollout';
 import { Module } from '@nestjs/common';
 import { MailProcessor } from './mail.processor.js';
 import { MessageSender } from './message-sender.js';
@@ -6,7 +7,7 @@ import { OutboxRelay } from './outbox-relay.js';
 
 /** Sends the outbox: the mail queue's consumer and the relay that re-enqueues rows left pending. */
 @Module({
-  imports: [MailModule],
+  imports: [MailModule, RolloutModule],
   providers: [MessageSender, MailProcessor, OutboxRelay],
 })
 export class MailWorkerModule {}

@@ -1,7 +1,7 @@
 import { AppConfig } from '@app/config';
 import { MessageStatus } from '@app/database';
-import { MARK_MESSAGE_SENT_SQL } from '@app/rollout';
 import { DispatchMailLoader, DispatchMailRenderer, MailTransport } from '@app/mail';
+import { MARK_MESSAGE_SENT_SQL } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';

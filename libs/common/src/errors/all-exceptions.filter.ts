@@ -18,12 +18,15 @@ const STATUS: Record<ErrorCode, number> = {
 
 export interface ErrorBody {
   statusCode: number;
+  /** The kind of error (NOT_FOUND, CONFLICT, …). */
   error: string;
+  /** What a client switches on: the feature code (DELIVERY_ALREADY_REFUSED, …), or the kind when there is none. */
+  code: string;
   message: string;
   details?: unknown;
 }
 
-/** One error body shape for the whole API: {statusCode, error, message, details?}. */
+/** One error body shape for the whole API: {statusCode, error, code, message, details?}. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -39,7 +42,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainException) {
-      return { statusCode: STATUS[exception.code], error: exception.code, message: exception.message, details: exception.details };
+      return {
+        statusCode: STATUS[exception.code],
+        error: exception.code,
+        code: exception.featureCode,
+        message: exception.message,
+        details: exception.details,
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -54,6 +63,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return {
         statusCode: status,
         error: httpErrorName(status),
+        code: httpErrorName(status),
         message: (isDefault && HTTP_MESSAGES[status]) || message,
         details: r.details,
       };
@@ -62,13 +72,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (mapped) {
       if (mapped.statusCode >= 500)
         this.logger.warn(`${mapped.error}: ${exception instanceof Error ? exception.message : String(exception)}`);
-      return mapped;
+      return { ...mapped, code: mapped.error };
     }
     const errorId = randomUUID();
     this.logger.error(`error ${errorId}: ${exception instanceof Error ? exception.stack : String(exception)}`);
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       error: 'INTERNAL',
+      code: 'INTERNAL',
       message: `Lỗi hệ thống. Vui lòng thử lại hoặc báo cho quản trị viên mã lỗi ${errorId}.`,
       details: { errorId },
     };

@@ -2,3 +2,4 @@
 export * from './delivery-transitions.js';
 export * from './sql-conditions.js';
 export * from './leadership-body.js';
+export * from './dispatch-transitions.js';

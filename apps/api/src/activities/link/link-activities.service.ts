@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { ClientInfo } from '../../auth/client-info.decorator.js';
 import { AckLinkService } from '../../deliveries/ack-link/ack-link.service.js';
 import { linkActor } from '../../deliveries/ack-link/link-actor.js';
-import { DeliveryAccess } from '../../deliveries/delivery-access.service.js';
+import { DeliveryAccess } from '../../access/delivery-access.service.js';
 import type { ReportActivityDto } from '../dto/activity.dto.js';
 import { ActivityEvidenceService } from '../usecases/activity-evidence.service.js';
 import { ReportActivityService } from '../usecases/report-activity.service.js';

@@ -1,18 +1,16 @@
 import { Clock, vnCalendarDate } from '@app/common';
 import { DeliveryStatus } from '@app/database';
+import { DeliveryAction, DELIVERY_TRANSITIONS, DeliveryRepository, requireTransition } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, auditActor } from '../../audit/audit.service.js';
 import type { Actor } from '../../auth/actor.js';
-import { DeliveryAccess } from '../../deliveries/delivery-access.service.js';
-import { ACTIVITY_COLUMNS, ActivityRow, assertOpenForReports, requireTaskNumber, snapshotOf } from '../activity-access.js';
+import { DeliveryAccess } from '../../access/delivery-access.service.js';
+import { ACTIVITY_COLUMNS, ActivityRow, requireTaskNumber, snapshotOf } from '../activity-access.js';
 import { assertDateAccepted, computeFlags } from '../activity-flags.js';
 import type { ReportActivityDto } from '../dto/activity.dto.js';
 import { ActivityViews, ActivityView } from '../views/activity-views.service.js';
-
-/** Statuses a first report moves to "05 đang xử lý". */
-const STARTABLE = [DeliveryStatus.Accepted, DeliveryStatus.Assigned];
 
 /**
  * A unit reports what it did for a delivery. One transaction: the activity with its flags, the
@@ -25,6 +23,7 @@ export class ReportActivityService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly deliveries: DeliveryAccess,
     private readonly views: ActivityViews,
+    private readonly repository: DeliveryRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -33,7 +32,8 @@ export class ReportActivityService {
     return this.db.transaction(async (em) => {
       // Locked: a refusal or acknowledgement committing meanwhile cannot slip between the checks and the insert.
       const delivery = await this.deliveries.requireOwn(actor, deliveryId, em, true);
-      assertOpenForReports(delivery);
+      // The transition table decides: refused or dispatch not in force -> its catalogued 409.
+      requireTransition(DeliveryAction.ReportActivity, delivery);
       const today = vnCalendarDate(this.clock.now());
       assertDateAccepted(dto.occurredOn, today);
       const taskNumber = dto.taskNumber ?? null;
@@ -77,15 +77,10 @@ export class ReportActivityService {
         dispatchId: delivery.dispatchId,
         after: { deliveryId: delivery.id, unitId: delivery.unitId, ...snapshotOf(activity) },
       });
-      // TypeORM answers an UPDATE with [rows, rowCount].
-      const [, started]: [unknown[], number] = await em.query(`UPDATE deliveries SET status = $2 WHERE id = $1 AND status = ANY($3)`, [
-        delivery.id,
-        DeliveryStatus.InProgress,
-        STARTABLE,
-      ]);
-      if (started === 1) {
+      // "05": the transition table says which statuses a first report moves (acknowledged ones).
+      if (await this.repository.startProgress(em, delivery.id)) {
         await this.audit.record(em, who, {
-          action: 'delivery.in_progress',
+          action: DELIVERY_TRANSITIONS[DeliveryAction.ReportActivity].auditAction,
           entityType: 'delivery',
           entityId: delivery.id,
           dispatchId: delivery.dispatchId,

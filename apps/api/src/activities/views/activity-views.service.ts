@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../auth/actor.js';
-import { DeliveryAccess } from '../../deliveries/delivery-access.service.js';
+import { DeliveryAccess } from '../../access/delivery-access.service.js';
 import { ActivityAccess, ActivitySnapshot } from '../activity-access.js';
 import { flagNote } from '../activity-flags.js';
 

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActivityViews } from '../../activities/views/activity-views.service.js';
 import type { ClientInfo } from '../../auth/client-info.decorator.js';
-import { DeliveryAccess } from '../delivery-access.service.js';
+import { DeliveryAccess } from '../../access/delivery-access.service.js';
 import type { ForwardDto } from '../dto/delivery-actions.dto.js';
 import { ForwardDeliveryService } from '../usecases/forward-delivery.service.js';
 import { AckLinkService } from './ack-link.service.js';

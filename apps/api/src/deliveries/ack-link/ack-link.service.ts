@@ -1,10 +1,10 @@
 import { AckLinkSigner, DomainException, ErrorCode } from '@app/common';
 import { DispatchAttachment, DispatchTask } from '@app/database';
+import { DeliveryRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { markArrived } from '../usecases/mark-arrived.js';
 
 export interface AckLinkView {
   delivery: {
@@ -32,6 +32,7 @@ export class AckLinkService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly signer: AckLinkSigner,
+    private readonly repository: DeliveryRepository,
   ) {}
 
   /** Verifies signature, expiry and the stored hash; returns the delivery id. */
@@ -49,7 +50,7 @@ export class AckLinkService {
 
   async open(token: string): Promise<AckLinkView> {
     const { deliveryId, dispatchId } = await this.verify(token);
-    await markArrived(this.db, deliveryId);
+    await this.repository.markArrived(this.db, deliveryId);
     const [[delivery], [dispatch], tasks, attachments] = await Promise.all([
       this.db.query(
         `SELECT d.id, d.status, d.purpose, d.arrived_at AS "arrivedAt", d.ack_due_at AS "ackDueAt", d.forward_due_at AS "forwardDueAt",

@@ -1,4 +1,4 @@
-import { conflict, currentRequestId, forbidden, notFound, outOfScope } from '@app/common';
+import { currentRequestId, fail, forbidden, outOfScope } from '@app/common';
 import { AckMethod, DeliveryStatus, DispatchStatus, Role } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -14,6 +14,7 @@ import {
   acknowledgeParams,
   DeliveryAction,
   DELIVERY_TRANSITIONS,
+  requireTransition,
 } from '@app/rollout';
 import { AuditService } from '../../audit/audit.service.js';
 
@@ -90,7 +91,7 @@ export class AcknowledgeDeliveryService {
 
   private async acknowledge(write: AckWrite, scope: AckScope): Promise<Acknowledgement> {
     const [row] = (await this.db.query(ACKNOWLEDGE_SQL, acknowledgeParams(write, scope))) as AckRow[];
-    if (!row) throw notFound(`Không tìm thấy lượt nhận công văn ${write.deliveryId}.`);
+    if (!row) throw fail('DELIVERY_NOT_FOUND', { id: write.deliveryId });
     const { allowed, unitName, ctxStatus, dispatchStatus, wasAcknowledged, created, ...ack } = row;
     if (!allowed && scope.kind === 'own') throw forbidden(`Chỉ cán bộ của ${unitName} mới được thao tác trên công văn gửi đơn vị đó.`);
     if (!allowed) throw outOfScope('Chỉ đơn vị ban hành hoặc đơn vị cấp trên của đơn vị nhận mới được ghi nhận thay.');
@@ -99,10 +100,9 @@ export class AcknowledgeDeliveryService {
       return { ...ack, created: true };
     }
     if (wasAcknowledged) return { ...ack, created: false };
-    if (dispatchStatus !== DispatchStatus.Published) throw conflict('Công văn này không còn hiệu lực (đã thu hồi hoặc đã kết thúc).');
-    if (ctxStatus === DeliveryStatus.Refused)
-      throw conflict('Đơn vị đã từ chối tiếp nhận công văn này; đơn vị ban hành sẽ xử lý lại nơi nhận.');
-    // Lost a race: a concurrent confirmation committed after this statement's snapshot was taken.
+    // Not acknowledged and not won: the table says why (refused, dispatch closed or recalled) ...
+    requireTransition(DeliveryAction.Acknowledge, { status: ctxStatus, dispatchStatus, unitName });
+    // ... or this call lost a race: a concurrent confirmation committed after this statement's snapshot was taken.
     const [existing] = (await this.db.query(ACKNOWLEDGEMENT_SQL, [write.deliveryId])) as Omit<Acknowledgement, 'created'>[];
     return { ...existing, created: false };
   }

@@ -1,20 +1,18 @@
 import { conflict, invalid, outOfScope } from '@app/common';
-import { DeliveryStatus, DispatchStatus, RecipientPurpose } from '@app/database';
+import { RecipientPurpose } from '@app/database';
+import { DeliveryAction, DELIVERY_TRANSITIONS, DeliveryRepository, DeliveryWriter, requireTransition } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { DeliveryAccess, DeliveryContext } from '../../access/delivery-access.service.js';
 import { AuditService, auditActor } from '../../audit/audit.service.js';
 import type { Actor } from '../../auth/actor.js';
 import { escapeLike } from '../../access/access.service.js';
-import { DeliveryWriter } from '../../dispatches/deliveries/delivery-writer.js';
 import { DELIVERIES_CREATED, type DeliveriesCreatedEvent } from '../../dispatches/events.js';
 import { GROUP_VALUES } from '../../dispatches/recipients/recipient-resolver.js';
-import { DeliveryAccess, DeliveryContext } from '../delivery-access.service.js';
 import { ForwardDto } from '../dto/delivery-actions.dto.js';
 import { inForceOn } from '../../units/in-force.js';
-
-const FORWARDABLE = [DeliveryStatus.Accepted, DeliveryStatus.Assigned, DeliveryStatus.InProgress, DeliveryStatus.Completed];
 
 /**
  * "Triển khai": a recipient passes the dispatch to units of its own subtree, with its own
@@ -26,6 +24,7 @@ export class ForwardDeliveryService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly deliveries: DeliveryAccess,
     private readonly writer: DeliveryWriter,
+    private readonly repository: DeliveryRepository,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
   ) {}
@@ -34,11 +33,7 @@ export class ForwardDeliveryService {
     if (dto.targets.length === 0) throw invalid('Hãy chọn ít nhất một đơn vị hoặc nhóm đơn vị cấp dưới để chuyển tiếp.');
     const result = await this.db.transaction(async (em) => {
       const ctx = await this.deliveries.requireOwn(actor, deliveryId, em, true);
-      if (ctx.dispatchStatus !== DispatchStatus.Published)
-        throw conflict('Công văn này đã kết thúc hoặc bị thu hồi: không chuyển tiếp được nữa.');
-      if (!FORWARDABLE.includes(ctx.status)) {
-        throw conflict('Hãy xác nhận đã nhận công văn trước khi chuyển tiếp xuống cấp dưới.');
-      }
+      requireTransition(DeliveryAction.Forward, ctx);
       const deadlines = childDeadlines(ctx, dto);
       const targets = await this.resolveTargets(em, ctx, dto);
       if (targets.length === 0) throw invalid('Các nhóm đã chọn không có đơn vị nào thuộc quyền của đơn vị bạn.');
@@ -62,14 +57,9 @@ export class ForwardDeliveryService {
         },
       );
       if (written.deliveryIds.length === 0) throw conflict('Công văn đã được chuyển tới tất cả các đơn vị đã chọn rồi.');
-      await em.query(
-        `UPDATE deliveries SET forwarded_at = COALESCE(forwarded_at, now()),
-                status = CASE WHEN status = 'accepted' THEN 'assigned' ELSE status END
-          WHERE id = $1`,
-        [ctx.id],
-      );
+      await this.repository.markForwarded(em, ctx.id);
       await this.audit.record(em, auditActor(actor, ip), {
-        action: 'delivery.forwarded',
+        action: DELIVERY_TRANSITIONS[DeliveryAction.Forward].auditAction,
         entityType: 'delivery',
         entityId: ctx.id,
         dispatchId: ctx.dispatchId,

@@ -1,16 +1,15 @@
-import { conflict } from '@app/common';
-import { DeliveryStatus } from '@app/database';
+import { DeliveryAction, DELIVERY_TRANSITIONS, DeliveryRepository, DeliveryWriter, requireTransition } from '@app/rollout';
+import { conflict, fail } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, auditActor } from '../../audit/audit.service.js';
 import type { Actor } from '../../auth/actor.js';
-import { DeliveryWriter } from '../../dispatches/deliveries/delivery-writer.js';
 import { DispatchAccess } from '../../dispatches/dispatch-access.service.js';
 import { DELIVERIES_CREATED, type DeliveriesCreatedEvent } from '../../dispatches/events.js';
 import { RecipientResolver } from '../../dispatches/recipients/recipient-resolver.js';
-import { DeliveryAccess } from '../delivery-access.service.js';
+import { DeliveryAccess } from '../../access/delivery-access.service.js';
 import { requireDispatchInForce } from '../dispatch-in-force.js';
 
 /** The issuer resolves a refusal by sending the dispatch to the right unit instead. */
@@ -22,6 +21,7 @@ export class ReaddressDeliveryService {
     private readonly deliveries: DeliveryAccess,
     private readonly resolver: RecipientResolver,
     private readonly writer: DeliveryWriter,
+    private readonly repository: DeliveryRepository,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
   ) {}
@@ -32,26 +32,23 @@ export class ReaddressDeliveryService {
       await requireDispatchInForce(em, dispatchId, 'readdress');
       const ctx = await this.deliveries.load(deliveryId, em, true);
       if (ctx.dispatchId !== dispatchId) throw conflict('Lượt gửi này không thuộc công văn đã chọn.');
-      if (ctx.status !== DeliveryStatus.Refused) throw conflict('Chỉ chuyển lại nơi nhận cho lượt gửi đã bị từ chối.');
-      const [row] = await em.query(
-        `SELECT refusal_resolved_at, purpose, parent_delivery_id, instruction, ack_due_at, forward_due_at, report_due_at FROM deliveries WHERE id = $1`,
-        [deliveryId],
-      );
-      if (row.refusal_resolved_at) throw conflict('Lượt từ chối này đã được xử lý rồi.');
+      requireTransition(DeliveryAction.Readdress, ctx);
+      const row = await this.repository.refused(em, deliveryId);
+      if (row.refusalResolvedAt) throw fail('REFUSAL_ALREADY_RESOLVED');
       const [target] = await this.resolver.resolve(em, issuer, [{ purpose: row.purpose, unitId }]);
       const written = await this.writer.write(em, [target], {
         dispatchId,
-        parentDeliveryId: row.parent_delivery_id,
+        parentDeliveryId: row.parentDeliveryId,
         instruction: row.instruction,
-        ackDueAt: row.ack_due_at,
-        forwardDueAt: row.forward_due_at,
-        reportDueAt: row.report_due_at,
+        ackDueAt: row.ackDueAt,
+        forwardDueAt: row.forwardDueAt,
+        reportDueAt: row.reportDueAt,
       });
       if (written.deliveryIds.length === 0) throw conflict('Đơn vị được chọn đã nhận công văn này rồi.');
       const newId = written.deliveryIds[0];
-      await em.query(`UPDATE deliveries SET refusal_resolved_at = now(), readdressed_to_id = $2 WHERE id = $1`, [deliveryId, newId]);
+      await this.repository.resolveRefusal(em, deliveryId, newId);
       await this.audit.record(em, auditActor(actor, ip), {
-        action: 'delivery.readdressed',
+        action: DELIVERY_TRANSITIONS[DeliveryAction.Readdress].auditAction,
         entityType: 'delivery',
         entityId: deliveryId,
         dispatchId,

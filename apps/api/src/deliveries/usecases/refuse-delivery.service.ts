@@ -1,13 +1,12 @@
-import { conflict } from '@app/common';
-import { DeliveryStatus } from '@app/database';
+import { DeliveryAction, DELIVERY_TRANSITIONS, DeliveryRepository, requireTransition } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { DeliveryAccess } from '../../access/delivery-access.service.js';
 import { AuditActor, AuditService, auditActor } from '../../audit/audit.service.js';
 import type { Actor } from '../../auth/actor.js';
 import type { ClientInfo } from '../../auth/client-info.decorator.js';
 import type { RefuseDto } from '../dto/delivery-actions.dto.js';
-import { DeliveryAccess } from '../delivery-access.service.js';
 import { requireDispatchInForce } from '../dispatch-in-force.js';
 
 /** "02 từ chối tiếp nhận": wrong addressee, with a mandatory reason the issuer sees. */
@@ -16,6 +15,7 @@ export class RefuseDeliveryService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly deliveries: DeliveryAccess,
+    private readonly repository: DeliveryRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -34,18 +34,11 @@ export class RefuseDeliveryService {
     return this.db.transaction(async (em) => {
       const { dispatchId: ofDispatch } = await this.deliveries.load(deliveryId, em);
       await requireDispatchInForce(em, ofDispatch, 'refuse');
-      // TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount].
-      const [[won]] = await em.query(
-        `UPDATE deliveries SET status = 'refused', refused_at = now(), refusal_reason = $2, refused_by_name = $3,
-                arrived_at = COALESCE(arrived_at, now())
-          WHERE id = $1 AND acknowledged_at IS NULL AND status IN ('pending', 'sent', 'arrived')
-          RETURNING id, status, refused_at AS "refusedAt", refusal_reason AS "reason", refused_by_name AS "byName", dispatch_id AS "dispatchId"`,
-        [deliveryId, reason, who.name],
-      );
+      const won = await this.repository.refuse(em, deliveryId, reason, who.name);
       if (won) {
         const { dispatchId, ...refusal } = won;
         await this.audit.record(em, who, {
-          action: 'delivery.refused',
+          action: DELIVERY_TRANSITIONS[DeliveryAction.Refuse].auditAction,
           entityType: 'delivery',
           entityId: deliveryId,
           dispatchId,
@@ -53,14 +46,9 @@ export class RefuseDeliveryService {
         });
         return { ...refusal, created: true };
       }
-      const ctx = await this.deliveries.load(deliveryId, em);
-      if (ctx.status !== DeliveryStatus.Refused) {
-        throw conflict('Đơn vị đã xác nhận tiếp nhận công văn này nên không thể từ chối nữa. Nếu nhận nhầm, hãy báo đơn vị ban hành.');
-      }
-      const [existing] = await em.query(
-        `SELECT id, status, refused_at AS "refusedAt", refusal_reason AS "reason", refused_by_name AS "byName" FROM deliveries WHERE id = $1`,
-        [deliveryId],
-      );
+      // Lost the race or came late: the table says why (acknowledged, dispatch closed) or it was a repeat.
+      requireTransition(DeliveryAction.Refuse, await this.deliveries.load(deliveryId, em));
+      const existing = await this.repository.refusalOf(em, deliveryId);
       return { ...existing, created: false };
     });
   }

@@ -1,13 +1,13 @@
 import { conflict, invalid } from '@app/common';
+import { DeliveryWriter } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, auditActor } from '../../audit/audit.service.js';
 import type { Actor } from '../../auth/actor.js';
-import { DeliveryWriter } from '../../dispatches/deliveries/delivery-writer.js';
 import { DELIVERIES_CREATED, type DeliveriesCreatedEvent } from '../../dispatches/events.js';
-import { DeliveryAccess } from '../delivery-access.service.js';
+import { DeliveryAccess } from '../../access/delivery-access.service.js';
 
 /**
  * "Nhắc": a unit above a recipient (or the issuing branch) sends it a reminder e-mail now, through the same

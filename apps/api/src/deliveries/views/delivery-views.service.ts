@@ -1,5 +1,6 @@
 import { Page, windowTotal } from '@app/common';
 import { EDXML_CODE, DeliveryStatus, DispatchAttachment, DispatchTask, Role } from '@app/database';
+import { DeliveryRepository, LEADERSHIP_BODY_SUFFIX } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -7,8 +8,7 @@ import { escapeLike } from '../../access/access.service.js';
 import type { Actor } from '../../auth/actor.js';
 import { ActivityViews } from '../../activities/views/activity-views.service.js';
 import { DispatchAccess } from '../../dispatches/dispatch-access.service.js';
-import { DeliveryAccess, isLeadershipBodyOf, LEADERSHIP_BODY_SUFFIX } from '../delivery-access.service.js';
-import { markArrived } from '../usecases/mark-arrived.js';
+import { DeliveryAccess, isLeadershipBodyOf } from '../../access/delivery-access.service.js';
 import { InboxQuery } from '../dto/delivery-actions.dto.js';
 import { OVERDUE_ACK_SQL, OVERDUE_FORWARD_SQL, OVERDUE_REPORT_SQL, OVERDUE_SQL } from './overdue.js';
 
@@ -35,6 +35,7 @@ export class DeliveryViewsService {
     private readonly deliveries: DeliveryAccess,
     private readonly dispatches: DispatchAccess,
     private readonly activities: ActivityViews,
+    private readonly repository: DeliveryRepository,
   ) {}
 
   async inbox(actor: Actor, query: InboxQuery): Promise<Page<Record<string, unknown>>> {
@@ -81,7 +82,7 @@ export class DeliveryViewsService {
   async get(actor: Actor, deliveryId: string) {
     const ctx = await this.deliveries.requireVisible(actor, deliveryId);
     // "01 đã đến": the first time someone of the recipient unit opens it on the web.
-    if (ctx.unitId === actor.unitId || isLeadershipBodyOf(actor, ctx)) await markArrived(this.db, deliveryId);
+    if (ctx.unitId === actor.unitId || isLeadershipBodyOf(actor, ctx)) await this.repository.markArrived(this.db, deliveryId);
     const [[delivery], children] = await Promise.all([
       this.db.query(`SELECT ${DELIVERY_FIELDS} FROM deliveries d JOIN units u ON u.id = d.unit_id WHERE d.id = $1`, [deliveryId]),
       this.db.query(

@@ -1,5 +1,5 @@
-import { conflict } from '@app/common';
 import { DispatchStatus } from '@app/database';
+import { DispatchAction, DISPATCH_TRANSITIONS, DispatchRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -14,21 +14,21 @@ export class CloseDispatchService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: DispatchAccess,
     private readonly audit: AuditService,
+    private readonly dispatches: DispatchRepository,
   ) {}
 
   async close(actor: Actor, dispatchId: string, ip: string | null): Promise<{ id: string; status: DispatchStatus }> {
     await this.access.requireManageable(actor, dispatchId);
     return this.db.transaction(async (em) => {
-      const [row] = await em.query(`SELECT status FROM dispatches WHERE id = $1 FOR UPDATE`, [dispatchId]);
-      if (row.status === DispatchStatus.Closed) return { id: dispatchId, status: DispatchStatus.Closed };
-      if (row.status !== DispatchStatus.Published) throw conflict('Chỉ kết thúc được công văn đang ban hành.');
-      await em.query(`UPDATE dispatches SET status = 'closed', updated_at = now() WHERE id = $1`, [dispatchId]);
+      const { decision, from } = await this.dispatches.require(em, dispatchId, DispatchAction.Close);
+      if (decision === 'keep') return { id: dispatchId, status: from };
+      await this.dispatches.apply(em, dispatchId, DispatchAction.Close);
       await this.audit.record(em, auditActor(actor, ip), {
-        action: 'dispatch.closed',
+        action: DISPATCH_TRANSITIONS[DispatchAction.Close].auditAction,
         entityType: 'dispatch',
         entityId: dispatchId,
         dispatchId,
-        before: { status: row.status },
+        before: { status: from },
         after: { status: DispatchStatus.Closed },
       });
       return { id: dispatchId, status: DispatchStatus.Closed };

@@ -1,3 +1,4 @@
+import { DeliveryWriter } from '@app/rollout';
 import { conflict, invalid } from '@app/common';
 import { DispatchRecipient, DispatchStatus } from '@app/database';
 import { Injectable } from '@nestjs/common';
@@ -5,7 +6,6 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor.js';
-import { DeliveryWriter } from '../deliveries/delivery-writer.js';
 import { DispatchAccess } from '../dispatch-access.service.js';
 import { AddRecipientsDto, PreviewQuery } from '../dto/dispatch.dto.js';
 import { DELIVERIES_CREATED, type DeliveriesCreatedEvent } from '../events.js';

@@ -1,11 +1,11 @@
-import { Clock, conflict, invalid } from '@app/common';
-import { DispatchRecipient, DispatchStatus } from '@app/database';
+import { Clock, invalid } from '@app/common';
+import { DispatchRecipient } from '@app/database';
+import { DeliveryWriter, DispatchAction, DispatchRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor.js';
-import { DeliveryWriter } from '../deliveries/delivery-writer.js';
 import { DispatchAccess } from '../dispatch-access.service.js';
 import { DISPATCH_PUBLISHED, type DeliveriesCreatedEvent } from '../events.js';
 import { RecipientResolver } from '../recipients/recipient-resolver.js';
@@ -29,6 +29,7 @@ export class PublishDispatchService {
     private readonly access: DispatchAccess,
     private readonly resolver: RecipientResolver,
     private readonly writer: DeliveryWriter,
+    private readonly dispatches: DispatchRepository,
     private readonly events: EventEmitter2,
     private readonly clock: Clock,
   ) {}
@@ -36,8 +37,7 @@ export class PublishDispatchService {
   async publish(actor: Actor, dispatchId: string): Promise<PublishResult> {
     const { issuer } = await this.access.requireManageable(actor, dispatchId);
     const result = await this.db.transaction(async (em) => {
-      const [locked] = await em.query(`SELECT status, issued_date::text FROM dispatches WHERE id = $1 FOR UPDATE`, [dispatchId]);
-      if (locked.status !== DispatchStatus.Draft) throw conflict('Công văn này đã được ban hành rồi.');
+      const locked = await this.dispatches.require(em, dispatchId, DispatchAction.Publish);
       const publishedAt = this.clock.now();
       // Deadlines given in working days become instants on the working-day calendar, counted from publication.
       const [[row]] = await em.query(
@@ -56,7 +56,7 @@ export class PublishDispatchService {
         em,
         issuer,
         choices.map((c) => ({ ...c, group: c.groupKind })),
-        locked.issued_date,
+        locked.issuedDate,
       );
       if (recipients.length === 0) throw invalid('Các nhóm nơi nhận đã chọn không có đơn vị nào đang hoạt động.');
       const written = await this.writer.write(em, recipients, {
@@ -65,10 +65,7 @@ export class PublishDispatchService {
         forwardDueAt: row.forward_due_at,
         reportDueAt: row.report_due_at,
       });
-      await em.query(`UPDATE dispatches SET status = 'published', published_at = $2, updated_at = now() WHERE id = $1`, [
-        dispatchId,
-        publishedAt,
-      ]);
+      await this.dispatches.apply(em, dispatchId, DispatchAction.Publish, publishedAt);
       const [{ n }] = await em.query(
         `SELECT count(*)::int AS n FROM deliveries d WHERE d.dispatch_id = $1 AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.delivery_id = d.id)`,
         [dispatchId],

@@ -2,8 +2,8 @@ import { AckLinkSigner } from '@app/common';
 import { ACTING_PURPOSES, RecipientPurpose } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
-import { inForceOn } from '../../units/in-force.js';
+import { inForceOn } from './in-force.js';
+import { type Db, selectRows } from './sql.js';
 
 export interface NewDelivery {
   unitId: string;
@@ -39,7 +39,7 @@ const RECIPIENT_LEVEL_SQL = `CASE WHEN u.level = 'commune' AND u.type = 'police'
 export class DeliveryWriter {
   constructor(private readonly links: AckLinkSigner) {}
 
-  async write(em: EntityManager, rows: NewDelivery[], defaults: DeliveryDefaults): Promise<WrittenDeliveries> {
+  async write(em: Db, rows: NewDelivery[], defaults: DeliveryDefaults): Promise<WrittenDeliveries> {
     if (rows.length === 0) return { deliveryIds: [], messages: 0, skippedExisting: 0 };
     const expiresAt = this.links.expiryFrom(new Date());
     const ids: string[] = [];
@@ -53,7 +53,8 @@ export class DeliveryWriter {
       hashes.push(this.links.hash(this.links.token(id, expiresAt, nonce)));
     }
     const acting = rows.map((r) => ACTING_PURPOSES.includes(r.purpose));
-    const inserted: { id: string }[] = await em.query(
+    const inserted = await selectRows<{ id: string }>(
+      em,
       `INSERT INTO deliveries (id, dispatch_id, unit_id, purpose, parent_delivery_id, instruction,
                                ack_due_at, forward_due_at, report_due_at, link_nonce, link_token_hash, link_expires_at,
                                recipient_level, expects_forward)
@@ -91,9 +92,10 @@ export class DeliveryWriter {
   }
 
   /** One outbox row per current e-mail address of each delivery's unit. */
-  async writeMessages(em: EntityManager, deliveryIds: string[], kind: 'notice' | 'reminder' | 'escalation'): Promise<number> {
+  async writeMessages(em: Db, deliveryIds: string[], kind: 'notice' | 'reminder' | 'escalation'): Promise<number> {
     if (deliveryIds.length === 0) return 0;
-    const result: { n: number }[] = await em.query(
+    const result = await selectRows<{ n: number }>(
+      em,
       `WITH ins AS (
          INSERT INTO messages (delivery_id, kind, to_address)
          SELECT d.id, $2, lower(e.address)

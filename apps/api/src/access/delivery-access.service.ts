@@ -1,58 +1,30 @@
-import { forbidden, notFound, outOfScope } from '@app/common';
-import { DeliveryStatus, DispatchStatus, Role } from '@app/database';
-import { LEADERSHIP_BODY_SUFFIX } from '@app/rollout';
+import { fail, forbidden, outOfScope } from '@app/common';
+import { Role } from '@app/database';
+import { DeliveryRepository, LEADERSHIP_BODY_SUFFIX, type DeliveryContext } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessService } from '../access/access.service.js';
 import { Actor, hasGlobalScope } from '../auth/actor.js';
+import { AccessService } from './access.service.js';
 
-/** The facts every recipient-side operation needs about a delivery, read in one query. */
-export interface DeliveryContext {
-  id: string;
-  dispatchId: string;
-  unitId: string;
-  unitName: string;
-  unitPath: string;
-  unitCode: string;
-  parentDeliveryId: string | null;
-  status: DeliveryStatus;
-  purpose: string;
-  acknowledgedAt: Date | null;
-  ackDueAt: Date | null;
-  forwardDueAt: Date | null;
-  reportDueAt: Date | null;
-  dispatchStatus: DispatchStatus;
-  dispatchIssuedDate: string;
-  issuerUnitPath: string;
-}
-
-const CONTEXT_SQL = `
-  SELECT d.id, d.dispatch_id AS "dispatchId", d.unit_id AS "unitId", u.name AS "unitName", u.path AS "unitPath", u.code AS "unitCode",
-         d.parent_delivery_id AS "parentDeliveryId", d.status, d.purpose, d.acknowledged_at AS "acknowledgedAt",
-         d.ack_due_at AS "ackDueAt", d.forward_due_at AS "forwardDueAt", d.report_due_at AS "reportDueAt",
-         x.status AS "dispatchStatus", to_char(x.issued_date, 'YYYY-MM-DD') AS "dispatchIssuedDate", iu.path AS "issuerUnitPath"
-    FROM deliveries d
-    JOIN units u ON u.id = d.unit_id
-    JOIN dispatches x ON x.id = d.dispatch_id
-    JOIN units iu ON iu.id = x.issuer_unit_id
-   WHERE d.id = $1`;
+export type { DeliveryContext };
 
 /**
  * Who may act on a delivery. Acting for the unit (acknowledge, refuse, forward, report) belongs to
  * the unit's own users; a proxy entry to the issuer's branch or the units above the recipient;
- * reading to all of those.
+ * reading to all of those. Provided once, by the global AccessModule.
  */
 @Injectable()
 export class DeliveryAccess {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly repository: DeliveryRepository,
   ) {}
 
   async load(deliveryId: string, em: EntityManager = this.db.manager, lock = false): Promise<DeliveryContext> {
-    const [row] = await em.query(lock ? `${CONTEXT_SQL} FOR UPDATE OF d` : CONTEXT_SQL, [deliveryId]);
-    if (!row) throw notFound(`Không tìm thấy lượt nhận công văn ${deliveryId}.`);
+    const row = await this.repository.context(em, deliveryId, lock);
+    if (!row) throw fail('DELIVERY_NOT_FOUND', { id: deliveryId });
     return row;
   }
 

@@ -1,0 +1,183 @@
+import type { AckMethod, DeliveryStatus, RecipientPurpose } from '@app/vocabulary';
+import { Injectable } from '@nestjs/common';
+import { DeliveryAction as A } from '../lifecycle/delivery-transitions.js';
+import { dispatchAllowsSql, movesFromSql, nextStatusSql } from '../lifecycle/sql-conditions.js';
+import { DELIVERY_CONTEXT_SQL, type DeliveryContext } from './delivery-context.js';
+import { type Db, selectRows, updateRows } from './sql.js';
+
+export interface AckRequest {
+  deliveryId: string;
+  method: AckMethod;
+  userId: string | null;
+  name: string;
+  unitId: string;
+  proxyReason?: string | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AcknowledgementRow {
+  deliveryId: string;
+  status: DeliveryStatus;
+  acknowledgedAt: Date;
+  method: AckMethod;
+  byName: string;
+  byUserId: string | null;
+  byUnitId: string;
+  proxyReason: string | null;
+  attachmentsSha256: string[];
+}
+
+export interface RefusalRow {
+  id: string;
+  status: DeliveryStatus;
+  refusedAt: Date;
+  reason: string;
+  byName: string;
+}
+
+/** What re-addressing a refused delivery copies onto the new one. */
+export interface RefusedDelivery {
+  refusalResolvedAt: Date | null;
+  purpose: RecipientPurpose;
+  parentDeliveryId: string | null;
+  instruction: string | null;
+  ackDueAt: Date | null;
+  forwardDueAt: Date | null;
+  reportDueAt: Date | null;
+}
+
+const ACK_COLUMNS = `id AS "deliveryId", status, acknowledged_at AS "acknowledgedAt", ack_method AS method, ack_by_name AS "byName",
+  ack_by_user_id AS "byUserId", ack_by_unit_id AS "byUnitId", ack_proxy_reason AS "proxyReason",
+  COALESCE(ack_attachments_sha256, '{}') AS "attachmentsSha256"`;
+
+const REFUSAL_COLUMNS = `id, status, refused_at AS "refusedAt", refusal_reason AS "reason", refused_by_name AS "byName"`;
+
+/**
+ * Every status change of a delivery, as SQL whose status conditions come from the transition table
+ * (libs/rollout/src/lifecycle). Each write is one conditional UPDATE, so concurrent callers race
+ * in the database and exactly one wins. This is the only place that writes `UPDATE deliveries`.
+ */
+@Injectable()
+export class DeliveryRepository {
+  async context(db: Db, deliveryId: string, lock = false): Promise<DeliveryContext | null> {
+    const [row] = await selectRows<DeliveryContext>(db, lock ? `${DELIVERY_CONTEXT_SQL} FOR UPDATE OF d` : DELIVERY_CONTEXT_SQL, [
+      deliveryId,
+    ]);
+    return row ?? null;
+  }
+
+  /** The worker's first accepted mail: pending → sent. Later states are never undone. */
+  async markSent(db: Db, deliveryId: string): Promise<boolean> {
+    const { count } = await updateRows(
+      db,
+      `UPDATE deliveries SET status = ${nextStatusSql(A.Send)}, sent_at = now() WHERE id = $1 AND ${movesFromSql(A.Send)}`,
+      [deliveryId],
+    );
+    return count === 1;
+  }
+
+  /** "01 đã đến": the first opening records the time; pending or sent move to arrived. */
+  async markArrived(db: Db, deliveryId: string): Promise<void> {
+    await updateRows(
+      db,
+      `UPDATE deliveries SET arrived_at = COALESCE(arrived_at, now()), status = ${nextStatusSql(A.MarkArrived)}
+        WHERE id = $1 AND (arrived_at IS NULL OR ${movesFromSql(A.MarkArrived)})`,
+      [deliveryId],
+    );
+  }
+
+  /**
+   * "03": one conditional UPDATE lets exactly one of any number of concurrent confirmations
+   * through. Null when this call did not win (already acknowledged, refused, or the dispatch is not in force).
+   */
+  async acknowledge(db: Db, req: AckRequest): Promise<(AcknowledgementRow & { dispatchId: string }) | null> {
+    const { rows } = await updateRows<AcknowledgementRow & { dispatchId: string }>(
+      db,
+      `UPDATE deliveries d
+          SET acknowledged_at = now(),
+              arrived_at = COALESCE(arrived_at, now()),
+              status = ${nextStatusSql(A.Acknowledge)},
+              ack_method = $2, ack_by_user_id = $3, ack_by_name = $4, ack_by_unit_id = $5, ack_proxy_reason = $6,
+              ack_ip = $7, ack_user_agent = $8,
+              ack_attachments_sha256 = ARRAY(SELECT a.sha256::text FROM dispatch_attachments a WHERE a.dispatch_id = d.dispatch_id ORDER BY a.created_at)
+        WHERE id = $1 AND acknowledged_at IS NULL AND ${movesFromSql(A.Acknowledge)}
+          AND EXISTS (SELECT 1 FROM dispatches x WHERE x.id = d.dispatch_id AND ${dispatchAllowsSql(A.Acknowledge, 'x')})
+        RETURNING ${ACK_COLUMNS}, dispatch_id AS "dispatchId"`,
+      [req.deliveryId, req.method, req.userId, req.name, req.unitId, req.proxyReason ?? null, req.ip, req.userAgent?.slice(0, 500) ?? null],
+    );
+    return rows[0] ?? null;
+  }
+
+  async acknowledgementOf(db: Db, deliveryId: string): Promise<AcknowledgementRow> {
+    const [row] = await selectRows<AcknowledgementRow>(db, `SELECT ${ACK_COLUMNS} FROM deliveries WHERE id = $1`, [deliveryId]);
+    return row;
+  }
+
+  /** "02": null when this call did not win (already acknowledged or refused, or the dispatch is not in force). */
+  async refuse(db: Db, deliveryId: string, reason: string, byName: string): Promise<(RefusalRow & { dispatchId: string }) | null> {
+    const { rows } = await updateRows<RefusalRow & { dispatchId: string }>(
+      db,
+      `UPDATE deliveries d SET status = ${nextStatusSql(A.Refuse)}, refused_at = now(), refusal_reason = $2, refused_by_name = $3,
+              arrived_at = COALESCE(arrived_at, now())
+        WHERE id = $1 AND acknowledged_at IS NULL AND ${movesFromSql(A.Refuse)}
+          AND EXISTS (SELECT 1 FROM dispatches x WHERE x.id = d.dispatch_id AND ${dispatchAllowsSql(A.Refuse, 'x')})
+        RETURNING ${REFUSAL_COLUMNS}, dispatch_id AS "dispatchId"`,
+      [deliveryId, reason, byName],
+    );
+    return rows[0] ?? null;
+  }
+
+  async refusalOf(db: Db, deliveryId: string): Promise<RefusalRow> {
+    const [row] = await selectRows<RefusalRow>(db, `SELECT ${REFUSAL_COLUMNS} FROM deliveries WHERE id = $1`, [deliveryId]);
+    return row;
+  }
+
+  /** "04": the first forward records the time; accepted moves to assigned, later statuses stay. */
+  async markForwarded(db: Db, deliveryId: string): Promise<void> {
+    await updateRows(
+      db,
+      `UPDATE deliveries SET forwarded_at = COALESCE(forwarded_at, now()), status = ${nextStatusSql(A.Forward)} WHERE id = $1`,
+      [deliveryId],
+    );
+  }
+
+  /** "05": the first activity moves an acknowledged delivery; true when this call moved it. */
+  async startProgress(db: Db, deliveryId: string): Promise<boolean> {
+    const { count } = await updateRows(
+      db,
+      `UPDATE deliveries SET status = ${nextStatusSql(A.ReportActivity)} WHERE id = $1 AND ${movesFromSql(A.ReportActivity)}`,
+      [deliveryId],
+    );
+    return count === 1;
+  }
+
+  /** "06": true when this call moved it. */
+  async complete(db: Db, deliveryId: string): Promise<boolean> {
+    const { count } = await updateRows(
+      db,
+      `UPDATE deliveries SET status = ${nextStatusSql(A.Complete)}, completed_at = now() WHERE id = $1 AND ${movesFromSql(A.Complete)}`,
+      [deliveryId],
+    );
+    return count === 1;
+  }
+
+  async refused(db: Db, deliveryId: string): Promise<RefusedDelivery> {
+    const [row] = await selectRows<RefusedDelivery>(
+      db,
+      `SELECT refusal_resolved_at AS "refusalResolvedAt", purpose, parent_delivery_id AS "parentDeliveryId", instruction,
+              ack_due_at AS "ackDueAt", forward_due_at AS "forwardDueAt", report_due_at AS "reportDueAt"
+         FROM deliveries WHERE id = $1`,
+      [deliveryId],
+    );
+    return row;
+  }
+
+  /** The refusal is resolved by a new delivery to the right unit; the refused one keeps its status. */
+  async resolveRefusal(db: Db, deliveryId: string, newDeliveryId: string): Promise<void> {
+    await updateRows(db, `UPDATE deliveries SET refusal_resolved_at = now(), readdressed_to_id = $2 WHERE id = $1`, [
+      deliveryId,
+      newDeliveryId,
+    ]);
+  }
+}

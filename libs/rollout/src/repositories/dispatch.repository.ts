@@ -1,0 +1,47 @@
+import { fail } from '@app/common';
+import type { DispatchStatus } from '@app/vocabulary';
+import { Injectable } from '@nestjs/common';
+import { decideDispatch, DispatchAction, DISPATCH_TRANSITIONS } from '../lifecycle/dispatch-transitions.js';
+import { type Db, selectRows, updateRows } from './sql.js';
+
+/** A dispatch's status changes, decided by the dispatch transition table. */
+@Injectable()
+export class DispatchRepository {
+  /** The status (and issued date), locked for the caller's transaction; null when there is no such dispatch. */
+  async lock(db: Db, dispatchId: string): Promise<{ status: DispatchStatus; issuedDate: string } | null> {
+    const [row] = await selectRows<{ status: DispatchStatus; issuedDate: string }>(
+      db,
+      `SELECT status, issued_date::text AS "issuedDate" FROM dispatches WHERE id = $1 FOR UPDATE`,
+      [dispatchId],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * Locks the dispatch and asks the table: 'move' or 'keep', or throws the catalogued refusal.
+   * The caller then writes the move with `apply` in the same transaction.
+   */
+  async require(
+    db: Db,
+    dispatchId: string,
+    action: DispatchAction,
+  ): Promise<{ decision: 'move' | 'keep'; from: DispatchStatus; issuedDate: string }> {
+    const row = await this.lock(db, dispatchId);
+    if (!row) throw fail('NOT_FOUND');
+    const decision = decideDispatch(action, row.status);
+    if (decision.outcome === 'refuse') throw fail(decision.code as 'CONFLICT');
+    return { decision: decision.outcome, from: row.status, issuedDate: row.issuedDate };
+  }
+
+  /** Writes the table's move; the status condition makes a move the table does not list impossible. */
+  async apply(db: Db, dispatchId: string, action: DispatchAction, at: Date = new Date()): Promise<void> {
+    const t = DISPATCH_TRANSITIONS[action];
+    const publishedAt = action === DispatchAction.Publish ? ', published_at = $4' : '';
+    const { count } = await updateRows(
+      db,
+      `UPDATE dispatches SET status = $2, updated_at = now()${publishedAt} WHERE id = $1 AND status = ANY($3::text[])`,
+      action === DispatchAction.Publish ? [dispatchId, t.to, t.moves, at] : [dispatchId, t.to, t.moves],
+    );
+    if (count !== 1) throw fail('CONFLICT');
+  }
+}

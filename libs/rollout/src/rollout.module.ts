@@ -1,0 +1,12 @@
+import { AckLinkSigner } from '@app/common';
+import { Module } from '@nestjs/common';
+import { DeliveryRepository } from './repositories/delivery.repository.js';
+import { DeliveryWriter } from './repositories/delivery-writer.js';
+import { DispatchRepository } from './repositories/dispatch.repository.js';
+
+/** The delivery lifecycle's repositories, for the api's features and the worker alike. */
+@Module({
+  providers: [AckLinkSigner, DeliveryRepository, DeliveryWriter, DispatchRepository],
+  exports: [DeliveryRepository, DeliveryWriter, DispatchRepository],
+})
+export class RolloutModule {}
