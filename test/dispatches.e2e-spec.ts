@@ -104,6 +104,7 @@ describe('Dispatches: write, publish, deliver (API side, real PostgreSQL + Redis
 
   it('the signed link opens the dispatch without login, records "01 arrived" once, refuses tampering and expiry', async () => {
     const d = await createSeed({ number: 5300 });
+    await t.http().post(`/api/v1/dispatches/${d.id}/attachments`).set(pa05.auth).attach('file', PDF, 'Công văn 5300.pdf').expect(201);
     await t.http().post(`/api/v1/dispatches/${d.id}/publish`).set(pa05.auth).expect(200);
     const haiHau = await unitByCode(t, 'UBND-366');
     const delivery = await t.db
@@ -121,6 +122,9 @@ describe('Dispatches: write, publish, deliver (API side, real PostgreSQL + Redis
       dispatch: { number: 5300, symbol: 'CAT-PA05' },
       delivery: { status: 'arrived' },
     });
+    // The public link shows each attachment, never where the server stores it.
+    expect(opened.body.attachments).toEqual([expect.objectContaining({ fileName: 'Công văn 5300.pdf', sha256: expect.any(String) })]);
+    expect(JSON.stringify(opened.body)).not.toMatch(/storageKey|storage_key/);
     const first = (await t.db.getRepository(Delivery).findOneByOrFail({ id: delivery.id })).arrivedAt;
     const page = await t.http().get(`/api/v1/ack-links/${token}`).set('Accept', 'text/html').expect(200);
     expect(page.text).toContain('UBND huyện Hải Hậu');

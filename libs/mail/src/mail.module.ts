@@ -1,4 +1,5 @@
 import { AckLinkSigner, FileStore } from '@app/common';
+import { RolloutModule } from '@app/rollout';
 import { Module } from '@nestjs/common';
 import { DispatchMailLoader } from './dispatch-mail.loader.js';
 import { DispatchMailRenderer } from './dispatch-mail.renderer.js';
@@ -6,6 +7,7 @@ import { MailTransport } from './mail-transport.js';
 
 /** Rendering only (previews in the api, the worker): needs no SMTP settings. */
 @Module({
+  imports: [RolloutModule],
   providers: [AckLinkSigner, FileStore, DispatchMailLoader, DispatchMailRenderer],
   exports: [DispatchMailLoader, DispatchMailRenderer],
 })

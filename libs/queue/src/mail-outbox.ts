@@ -1,8 +1,9 @@
 import { currentRequestId } from '@app/common';
 import { InjectQueue } from '@nestjs/bullmq';
+import { MessageRepository } from '@app/rollout';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobName, QueueName, SendMessagePayload, sendMessageJobId } from './queue-names.js';
 
@@ -27,6 +28,7 @@ export class MailOutbox {
   constructor(
     @InjectQueue(QueueName.Mail) private readonly queue: Queue<SendMessagePayload>,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly messages: MessageRepository,
   ) {
     // While Redis is away BullMQ reports every reconnect attempt, and prints each one when nobody
     // listens: say it once in a while instead. The rows wait in PostgreSQL meanwhile.
@@ -54,7 +56,7 @@ export class MailOutbox {
           },
         })),
       );
-      await this.db.query(`UPDATE messages SET enqueued_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+      await this.messages.markEnqueued(this.db, ids);
     }
   }
 
@@ -62,15 +64,9 @@ export class MailOutbox {
   async enqueueForDeliveries(deliveryIds: string[], retry: MailRetryPolicy): Promise<number> {
     let count = 0;
     for (let i = 0; i < deliveryIds.length; i += BATCH) {
-      const rows: { id: string }[] = await this.db.query(
-        `SELECT id FROM messages WHERE delivery_id = ANY($1::uuid[]) AND status = 'pending'`,
-        [deliveryIds.slice(i, i + BATCH)],
-      );
-      await this.enqueue(
-        rows.map((r) => r.id),
-        retry,
-      );
-      count += rows.length;
+      const ids = await this.messages.pendingOfDeliveries(this.db, deliveryIds.slice(i, i + BATCH));
+      await this.enqueue(ids, retry);
+      count += ids.length;
     }
     return count;
   }
@@ -80,18 +76,11 @@ export class MailOutbox {
     let after = '00000000-0000-0000-0000-000000000000';
     let count = 0;
     for (;;) {
-      const rows: { id: string }[] = await this.db.query(
-        `SELECT m.id FROM messages m JOIN deliveries d ON d.id = m.delivery_id
-          WHERE d.dispatch_id = $1 AND m.status = 'pending' AND m.id > $2 ORDER BY m.id LIMIT $3`,
-        [dispatchId, after, BATCH],
-      );
-      if (rows.length === 0) break;
-      await this.enqueue(
-        rows.map((r) => r.id),
-        retry,
-      );
-      count += rows.length;
-      after = rows[rows.length - 1].id;
+      const ids = await this.messages.pendingOfDispatch(this.db, dispatchId, after, BATCH);
+      if (ids.length === 0) break;
+      await this.enqueue(ids, retry);
+      count += ids.length;
+      after = ids[ids.length - 1];
     }
     this.logger.log(`Queued ${count} e-mails of dispatch ${dispatchId}`);
     return count;

@@ -1,4 +1,5 @@
 import { AppConfig } from '@app/config';
+import { MessageRepository } from '@app/rollout';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
@@ -48,7 +49,8 @@ export class QueueModule {
         }),
         BullModule.registerQueue({ name: QueueName.Mail }, { name: QueueName.Reports }),
       ],
-      providers: [MailOutbox, ReportExportQueue],
+      // The outbox's SQL lives in libs/rollout (MessageRepository); this library only talks to the queue.
+      providers: [MessageRepository, MailOutbox, ReportExportQueue],
       exports: [BullModule, MailOutbox, ReportExportQueue],
     };
   }

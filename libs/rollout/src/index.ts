@@ -8,3 +8,6 @@ export * from './rollout.module.js';
 export * from './lifecycle/require-transition.js';
 export * from './repositories/dispatch.repository.js';
 export * from './repositories/in-force.js';
+export * from './repositories/message.repository.js';
+export * from './read-models/delivery-detail.js';
+export * from './read-models/delivery-detail.reader.js';

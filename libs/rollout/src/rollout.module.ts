@@ -3,10 +3,12 @@ import { Module } from '@nestjs/common';
 import { DeliveryRepository } from './repositories/delivery.repository.js';
 import { DeliveryWriter } from './repositories/delivery-writer.js';
 import { DispatchRepository } from './repositories/dispatch.repository.js';
+import { MessageRepository } from './repositories/message.repository.js';
+import { DeliveryDetailReader } from './read-models/delivery-detail.reader.js';
 
 /** The delivery lifecycle's repositories, for the api's features and the worker alike. */
 @Module({
-  providers: [AckLinkSigner, DeliveryRepository, DeliveryWriter, DispatchRepository],
-  exports: [DeliveryRepository, DeliveryWriter, DispatchRepository],
+  providers: [AckLinkSigner, DeliveryRepository, DeliveryWriter, DispatchRepository, MessageRepository, DeliveryDetailReader],
+  exports: [AckLinkSigner, DeliveryRepository, DeliveryWriter, DispatchRepository, MessageRepository, DeliveryDetailReader],
 })
 export class RolloutModule {}

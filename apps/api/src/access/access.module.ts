@@ -3,12 +3,13 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RolloutModule } from '@app/rollout';
 import { AccessService } from './access.service.js';
+import { AckLinkVerifier } from './ack-link-verifier.js';
 import { DeliveryAccess } from './delivery-access.service.js';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Unit]), RolloutModule],
-  providers: [AccessService, DeliveryAccess],
-  exports: [AccessService, DeliveryAccess],
+  providers: [AccessService, DeliveryAccess, AckLinkVerifier],
+  exports: [AccessService, DeliveryAccess, AckLinkVerifier],
 })
 export class AccessModule {}

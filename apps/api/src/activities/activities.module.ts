@@ -1,10 +1,9 @@
-import { AckLinkSigner, Clock, FileStore } from '@app/common';
+import { Clock, FileStore } from '@app/common';
 import { RolloutModule } from '@app/rollout';
 import { AppConfig } from '@app/config';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
-import { AckLinkService } from '../deliveries/ack-link/ack-link.service.js';
 import { LinkActivitiesController } from './link/link-activities.controller.js';
 import { LinkActivitiesService } from './link/link-activities.service.js';
 import { ActivitiesController } from './activities.controller.js';
@@ -41,9 +40,7 @@ import { ActivityViews } from './views/activity-views.service.js';
     WithdrawActivityService,
     ActivityEvidenceService,
     UploadTooLargeInterceptor,
-    // Stateless, provided here as DeliveryAccess is (no module cycle): the e-mail link's own reporting.
-    AckLinkSigner,
-    AckLinkService,
+    // The e-mail link's own reporting; the link is checked by AckLinkVerifier (global AccessModule).
     LinkActivitiesService,
   ],
   exports: [ActivityViews],

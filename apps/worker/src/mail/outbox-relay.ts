@@ -1,7 +1,7 @@
 import { AppConfig } from '@app/config';
-import { MessageStatus } from '@app/database';
 import { newRequestId, runWithRequestId } from '@app/common';
 import { MailOutbox } from '@app/queue';
+import { MessageRepository } from '@app/rollout';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -30,6 +30,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: MailOutbox,
     private readonly config: AppConfig,
+    private readonly messages: MessageRepository,
   ) {}
 
   private get interval(): number {
@@ -81,22 +82,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     let after = { createdAt: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
     let count = 0;
     while (!this.stopped) {
-      // created_at travels as text: a JS Date would drop the microseconds and stall the keyset.
-      const rows: { id: string; created_at: string }[] = await this.db.query(
-        `SELECT id, created_at::text AS created_at FROM messages
-          WHERE status = $1
-            AND created_at < now() - make_interval(secs => $2::float8 / 1000)
-            AND (enqueued_at IS NULL OR enqueued_at < now() - make_interval(secs => $3::float8 / 1000))
-            AND (created_at, id) > ($4::timestamptz, $5::uuid)
-          ORDER BY created_at, id
-          LIMIT $6`,
-        [MessageStatus.Pending, this.graceMs, 2 * this.interval, after.createdAt, after.id, BATCH],
-      );
+      const rows = await this.messages.pendingForRelay(this.db, this.graceMs, 2 * this.interval, after, BATCH);
       if (rows.length === 0) break;
       await this.enqueueWithin(rows.map((r) => r.id));
       count += rows.length;
       const last = rows[rows.length - 1];
-      after = { createdAt: last.created_at, id: last.id };
+      after = { createdAt: last.createdAt, id: last.id };
     }
     return count;
   }

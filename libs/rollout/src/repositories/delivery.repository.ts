@@ -67,6 +67,26 @@ export class DeliveryRepository {
     return row ?? null;
   }
 
+  /** What checks a signed link: the stored hash of the current token. */
+  async linkOf(db: Db, deliveryId: string): Promise<{ dispatchId: string; linkTokenHash: string } | null> {
+    const [row] = await selectRows<{ dispatchId: string; linkTokenHash: string }>(
+      db,
+      `SELECT dispatch_id AS "dispatchId", link_token_hash AS "linkTokenHash" FROM deliveries WHERE id = $1`,
+      [deliveryId],
+    );
+    return row ?? null;
+  }
+
+  /** What the mail's acknowledgement link is signed from (the nonce is never shown anywhere else). */
+  async mailLink(db: Db, deliveryId: string): Promise<{ linkNonce: string; linkExpiresAt: Date }> {
+    const [row] = await selectRows<{ linkNonce: string; linkExpiresAt: Date }>(
+      db,
+      `SELECT link_nonce AS "linkNonce", link_expires_at AS "linkExpiresAt" FROM deliveries WHERE id = $1`,
+      [deliveryId],
+    );
+    return row;
+  }
+
   /** The worker's first accepted mail: pending → sent. Later states are never undone. */
   async markSent(db: Db, deliveryId: string): Promise<boolean> {
     const { count } = await updateRows(

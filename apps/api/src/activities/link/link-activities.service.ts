@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ClientInfo } from '../../auth/client-info.decorator.js';
-import { AckLinkService } from '../../deliveries/ack-link/ack-link.service.js';
+import { AckLinkVerifier } from '../../access/ack-link-verifier.js';
 import { linkActor } from '../../deliveries/ack-link/link-actor.js';
 import { DeliveryAccess } from '../../access/delivery-access.service.js';
 import type { ReportActivityDto } from '../dto/activity.dto.js';
@@ -18,7 +18,7 @@ import { ReportActivityService } from '../usecases/report-activity.service.js';
 export class LinkActivitiesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly links: AckLinkService,
+    private readonly links: AckLinkVerifier,
     private readonly deliveries: DeliveryAccess,
     private readonly reporter: ReportActivityService,
     private readonly evidence: ActivityEvidenceService,

@@ -1,4 +1,5 @@
-import { DeliveryStatus, deliveryStatusText, RecipientPurpose, VI_LABELS } from '@app/vocabulary';
+import { DeliveryAction, DELIVERY_TRANSITIONS } from '@app/rollout';
+import { deliveryStatusText, VI_LABELS } from '@app/vocabulary';
 import type { AckLinkView } from './ack-link.service.js';
 
 const esc = (s: unknown) =>
@@ -9,14 +10,15 @@ const when = (d: Date | string | null) =>
 
 /** The page a recipient unit sees when it opens the link in its e-mail. */
 export function renderAckPage(view: AckLinkView, token: string, notice?: string): string {
-  const d = view.dispatch as Record<string, string | number | string[] | null>;
-  const [y, m, day] = String(d.issuedDate).split('-');
+  const d = view.dispatch;
+  const [y, m, day] = d.issuedDate.split('-');
   const deadlines = [
     ['Hạn xác nhận', when(view.delivery.ackDueAt)],
     ['Hạn triển khai xuống cấp dưới', when(view.delivery.forwardDueAt)],
     ['Hạn báo cáo kết quả', when(view.delivery.reportDueAt)],
   ].filter(([, v]) => v);
-  const canConfirm = ['pending', 'sent', 'arrived'].includes(view.delivery.status);
+  // The transition table says whether acknowledging would move this delivery.
+  const canConfirm = DELIVERY_TRANSITIONS[DeliveryAction.Acknowledge].moves.includes(view.delivery.status);
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(d.documentType)} số ${esc(d.number)}/${esc(d.symbol)}</title>
@@ -30,8 +32,8 @@ ${notice ? `<p role="status" style="background:#e8f5e9;padding:.75rem 1rem;borde
 <p class="meta"><a href="/lien-ket/${esc(token)}"><strong>Mở trang xử lý công văn</strong></a>: xác nhận, báo cáo kết quả kèm ảnh, chuyển tiếp cho Công an xã (không cần tài khoản).</p>
 <h1>${esc(d.subject)}</h1>
 <div class="meta">
-<p>Đơn vị nhận: <strong>${esc(view.unit.name)}</strong> — ${esc(VI_LABELS.purpose[view.delivery.purpose as RecipientPurpose] ?? view.delivery.purpose)}</p>
-<p>Trạng thái: <strong id="status">${esc(deliveryStatusText(view.delivery.status as DeliveryStatus))}</strong></p>
+<p>Đơn vị nhận: <strong>${esc(view.unit.name)}</strong> — ${esc(VI_LABELS.purpose[view.delivery.purpose] ?? view.delivery.purpose)}</p>
+<p>Trạng thái: <strong id="status">${esc(deliveryStatusText(view.delivery.status))}</strong></p>
 ${deadlines.map(([k, v]) => `<p>${esc(k)}: <strong>${esc(v)}</strong></p>`).join('\n')}
 ${view.delivery.instruction ? `<p>Chỉ đạo của đơn vị chuyển tiếp: ${esc(view.delivery.instruction)}</p>` : ''}
 </div>

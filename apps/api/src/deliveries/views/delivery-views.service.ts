@@ -1,6 +1,6 @@
 import { Page, windowTotal } from '@app/common';
-import { EDXML_CODE, DeliveryStatus, DispatchAttachment, DispatchTask, Role } from '@app/database';
-import { DeliveryRepository, LEADERSHIP_BODY_SUFFIX } from '@app/rollout';
+import { EDXML_CODE, DeliveryStatus, Role } from '@app/database';
+import { DeliveryDetailReader, DeliveryRepository, LEADERSHIP_BODY_SUFFIX } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -36,6 +36,7 @@ export class DeliveryViewsService {
     private readonly dispatches: DispatchAccess,
     private readonly activities: ActivityViews,
     private readonly repository: DeliveryRepository,
+    private readonly details: DeliveryDetailReader,
   ) {}
 
   async inbox(actor: Actor, query: InboxQuery): Promise<Page<Record<string, unknown>>> {
@@ -90,19 +91,10 @@ export class DeliveryViewsService {
         [deliveryId],
       ),
     ]);
-    const dispatchId = delivery.dispatchId as string;
-    const [[dispatch], tasks, attachments, activities] = await Promise.all([
-      this.db.query(
-        `SELECT id, header_authority AS "headerAuthority", header_issuer AS "headerIssuer", number, symbol, to_char(issued_date, 'YYYY-MM-DD') AS "issuedDate",
-                issued_place AS "issuedPlace", document_type AS "documentType", subject, body, urgency, status,
-                addressee_lines AS "addresseeLines", distribution_lines AS "distributionLines", signer_name AS "signerName", signer_rank AS "signerRank", signer_title AS "signerTitle"
-           FROM dispatches WHERE id = $1`,
-        [dispatchId],
-      ),
-      this.db.getRepository(DispatchTask).find({ where: { dispatchId }, order: { number: 'ASC' } }),
-      this.db.getRepository(DispatchAttachment).find({ where: { dispatchId }, order: { createdAt: 'ASC' } }),
-      this.activities.forDeliveries([deliveryId]),
-    ]);
+    // The dispatch, its tasks and attachments come from the one delivery detail read model (libs/rollout),
+    // as on the link page and in the mail.
+    const [detail, activities] = await Promise.all([this.details.load(this.db, deliveryId), this.activities.forDeliveries([deliveryId])]);
+    const { dispatch, tasks, attachments } = detail!;
     return { ...withCode(delivery), dispatch, tasks, attachments, children: children.map(withCode), activities };
   }
 
