@@ -233,6 +233,32 @@ describe('Onboarding Ninh Bình (2025-07-01): two levels, lineage, the old Nam �
         .expect(200)
     ).body;
     expect(ubnd.predecessors.map((p: { code: string }) => p.code)).toEqual(['UBND-14218', 'UBND-14272', 'UBND-14275']);
+    // The unit pages: the area a body serves and its province, the bodies of an area, a unit's direct children.
+    expect(ubnd.area).toMatchObject({ id: haiTien.id, code: '14218', name: 'Xã Hải Tiến', retiredOn: null });
+    expect(ubnd.province).toMatchObject({ code: '37', name: 'Tỉnh Ninh Bình' });
+    expect(haiSon.province).toMatchObject({ code: '36', name: 'Tỉnh Nam Định', retiredOn: '2025-07-01' });
+    const served = (await t.http().get('/api/v1/units').query({ areaId: haiSon.id }).set(admin.auth).expect(200)).body;
+    expect(served.total).toBe(0);
+    const servedAll = (await t.http().get('/api/v1/units').query({ areaId: haiSon.id, includeInactive: true }).set(admin.auth).expect(200))
+      .body;
+    expect(servedAll.items.map((u: { code: string }) => u.code).sort()).toEqual(['CA-14272', 'UBND-14272']);
+    expect(servedAll.items[0].province).toMatchObject({ code: '36' });
+    const children = (
+      await t
+        .http()
+        .get('/api/v1/units')
+        .query({ parentId: (await unitByCode(t, 'UBND-37')).id, type: 'peoples_committee', limit: 1 })
+        .set(admin.auth)
+        .expect(200)
+    ).body;
+    expect(children.total).toBe(129);
+  });
+
+  it("a retired unit's scorecard shows its tree as it was", async () => {
+    const url = `/api/v1/reports/units/${(await unitByCode(t, 'UBND-14272')).id}/scorecard`;
+    const card = (await t.http().get(url).query({ from: '2023-01-01', to: '2099-12-31' }).set(admin.auth).expect(200)).body;
+    expect(card.units.map((u: { unitCode: string }) => u.unitCode)).toEqual(['UBND-14272', 'CA-14272']);
+    expect(card.units[0]).toMatchObject({ retiredOn: '2025-07-01', deliveries: 2 });
   });
 
   it("a new commune's scorecard includes its predecessors' history only on request", async () => {

@@ -13,6 +13,9 @@ const DispatchesPage = lazy(() => import('./pages/DispatchesPage'));
 const RolloutPage = lazy(() => import('./pages/RolloutPage'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const ReportPage = lazy(() => import('./pages/ReportPage'));
+const UnitsPage = lazy(() => import('./pages/UnitsPage'));
+const UnitPage = lazy(() => import('./pages/UnitPage'));
+const OnboardProvincePage = lazy(() => import('./pages/OnboardProvincePage'));
 const LinkPage = lazy(() => import('./pages/LinkPage'));
 
 function Home() {
@@ -40,6 +43,9 @@ function Signed() {
           <Route path="/cong-van/:id" element={<RolloutPage />} />
           <Route path="/bang-theo-doi" element={<DashboardPage />} />
           <Route path="/bang-theo-doi/:id" element={<ReportPage />} />
+          <Route path="/don-vi" element={<UnitsPage />} />
+          <Route path="/don-vi/tiep-nhan-tinh" element={<OnboardProvincePage />} />
+          <Route path="/don-vi/:id" element={<UnitPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </Suspense>

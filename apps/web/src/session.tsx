@@ -65,4 +65,8 @@ export function useSession(): Session {
 export const can = {
   compose: (me: Me | null) => !!me && ['issuer', 'admin'].includes(me.role),
   lead: (me: Me | null) => !!me && ['leader', 'issuer', 'admin'].includes(me.role),
+  /** The unit pages: leaders, issuers and admins. */
+  units: (me: Me | null) => !!me && ['leader', 'issuer', 'admin'].includes(me.role),
+  /** Onboarding a province creates roots and retires whole provinces: installation admins only. */
+  onboard: (me: Me | null) => !!me && me.role === 'admin' && !me.provinceRoots,
 };

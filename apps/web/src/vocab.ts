@@ -31,6 +31,7 @@ export const URGENCY: Record<string, { label: string; color: string }> = Object.
 );
 
 export const LEVEL: Record<string, string> = { ...VI_LABELS.unitLevel, ...VI_LABELS.reportLevel };
+export const UNIT_TYPE: Record<string, string> = VI_LABELS.unitType;
 export const CHANNEL: Record<string, string> = VI_LABELS.channel;
 export const ROLE: Record<string, string> = VI_LABELS.role;
 export const GROUP: Record<string, string> = VI_LABELS.recipientGroup;

@@ -8,6 +8,14 @@ import { Actor, hasGlobalScope } from '../auth/actor.js';
 import { UnitLineageService } from './lineage/unit-lineage.service.js';
 import { CreateUnitDto, ListUnitsQuery, MoveUnitDto, UpdateUnitDto } from './dto/unit.dto.js';
 
+/** An administrative area as a unit's page names it. */
+export interface Place {
+  id: string;
+  code: string;
+  name: string;
+  retiredOn: string | null;
+}
+
 @Injectable()
 export class UnitsService {
   constructor(
@@ -17,12 +25,14 @@ export class UnitsService {
     private readonly lineage: UnitLineageService,
   ) {}
 
-  async list(actor: Actor, query: ListUnitsQuery): Promise<Page<Unit>> {
+  async list(actor: Actor, query: ListUnitsQuery): Promise<Page<Unit & { province: Place | null }>> {
     const qb = this.units.createQueryBuilder('u').orderBy('u.path', 'ASC').skip(query.offset).take(query.limit);
     this.access.scopeUnits(qb, actor, 'u');
     if (!query.includeInactive) qb.andWhere('u.active');
     if (query.type) qb.andWhere('u.type = :type', { type: query.type });
     if (query.level) qb.andWhere('u.level = :level', { level: query.level });
+    if (query.parentId) qb.andWhere('u.parent_id = :parentId', { parentId: query.parentId });
+    if (query.areaId) qb.andWhere('u.area_id = :areaId', { areaId: query.areaId });
     if (query.under) {
       const root = await this.access.requireUnit(actor, query.under);
       qb.andWhere('u.path LIKE :under AND u.id <> :rootId', { under: `${escapeLike(root.path)}%`, rootId: root.id });
@@ -31,7 +41,13 @@ export class UnitsService {
       qb.andWhere('(u.search_name LIKE :q OR u.code = :code)', { q: `%${escapeLike(foldVietnamese(query.q))}%`, code: query.q.trim() });
     }
     const [items, total] = await qb.getManyAndCount();
-    return { items, total, page: query.page, limit: query.limit };
+    const places = await this.placesOf(items.map((u) => u.id));
+    return {
+      items: items.map((u) => ({ ...u, province: places.get(u.id)?.province ?? null })),
+      total,
+      page: query.page,
+      limit: query.limit,
+    };
   }
 
   async get(actor: Actor, id: string) {
@@ -45,8 +61,9 @@ export class UnitsService {
           .orderBy('length(u.path)')
           .getMany()
       : [];
+    const place = (await this.placesOf([unit.id])).get(unit.id);
     // The unit page shows where a merged unit came from and what a retired one became.
-    return { ...unit, ancestors, ...(await this.lineage.of(unit.id)) };
+    return { ...unit, ancestors, area: place?.area ?? null, province: place?.province ?? null, ...(await this.lineage.of(unit.id)) };
   }
 
   async create(actor: Actor, dto: CreateUnitDto): Promise<Unit> {
@@ -119,6 +136,25 @@ export class UnitsService {
       );
       return em.findOneByOrFail(Unit, { id });
     });
+  }
+
+  /**
+   * The area each unit serves (itself for an area) and that area's province, in one query. Areas are
+   * public geography: a unit's page names them even when the area tree lies outside the reader's scope.
+   */
+  private async placesOf(ids: string[]): Promise<Map<string, { area: Place | null; province: Place | null }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; area: Place | null; province: Place | null }[] = await this.db.query(
+      `SELECT u.id,
+              CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'code', a.code, 'name', a.name, 'retiredOn', a.retired_on) END AS area,
+              CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('id', p.id, 'code', p.code, 'name', p.name, 'retiredOn', p.retired_on) END AS province
+         FROM units u
+         LEFT JOIN units a ON a.id = CASE WHEN u.type = 'area' THEN u.id ELSE u.area_id END
+         LEFT JOIN units p ON p.id = split_part(a.path, '.', 1)::uuid
+        WHERE u.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { area: r.area, province: r.province }]));
   }
 
   /** Areas are public geography: any unit may name the area it serves. */

@@ -14,6 +14,8 @@ export interface Me {
   unitId: string;
   unitName: string;
   unitPath: string;
+  /** Set for an admin of one province; an admin without it administers the whole installation. */
+  provinceRoots?: string[];
 }
 
 export interface Task {

@@ -17,6 +17,7 @@ export function navItems(role: string | undefined): NavItem[] {
   if (can.compose(me)) items.push({ key: '/cong-van', label: 'Công văn đi' });
   items.push({ key: '/cong-van-den', label: 'Công văn đến' });
   if (can.lead(me)) items.push({ key: '/bang-theo-doi', label: 'Bảng theo dõi' });
+  if (can.units(me)) items.push({ key: '/don-vi', label: 'Đơn vị' });
   return items;
 }
 

@@ -24,7 +24,8 @@ export class ScorecardService {
 
   async forUnit(actor: Actor, unitId: string, q: ScorecardQuery) {
     const unit = await this.access.requireUnit(actor, unitId);
-    const units = await this.rows([`${escapeLike(unit.path)}%`], q, true);
+    // A retired unit's tree retired with it: its scorecard shows it as it was, not an empty list.
+    const units = await this.rows([`${escapeLike(unit.path)}%`], q, unit.active);
     let predecessors: Record<string, unknown>[] | undefined;
     if (q.includePredecessors) {
       // The units merged into this one keep their own rows, marked, below the unit's own.
@@ -49,7 +50,7 @@ export class ScorecardService {
     };
   }
 
-  /** One row per acting unit under the given path prefixes (only active ones for the unit's own tree). */
+  /** One row per acting unit under the given path prefixes (only active ones for an active unit's own tree). */
   private async rows(prefixes: string[], q: ScorecardQuery, activeOnly: boolean) {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT u.id AS "unitId", u.code AS "unitCode", u.name AS "unitName", u.level, u.type, u.retired_on::text AS "retiredOn",

@@ -24,6 +24,16 @@ export class ListUnitsQuery extends PageQuery {
   @IsUUID('all', { message: 'under phải là mã định danh (UUID) của một đơn vị' })
   under?: string;
 
+  @ApiPropertyOptional({ description: 'Only the units this unit directs directly (its children in the tree)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'parentId phải là mã định danh (UUID) của một đơn vị' })
+  parentId?: string;
+
+  @ApiPropertyOptional({ description: 'Only the bodies serving this administrative area (UBND xã, Công an xã of a commune)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'areaId phải là mã định danh (UUID) của một đơn vị hành chính' })
+  areaId?: string;
+
   @ApiPropertyOptional({ description: 'Accent-insensitive search in the name or code' })
   @IsOptional()
   @IsString()
