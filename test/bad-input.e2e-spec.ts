@@ -2,6 +2,7 @@ import { Role, UnitLevel, UnitType } from '@app/database';
 import { seedNamDinh, signIn, SignedIn, unitByCode } from './support/factories.js';
 import { seedDispatchDto, SeedRecipientUnits } from './support/seed-dispatch.js';
 import { createTestApp, TestApp } from './support/test-app.js';
+import { SYSTEM_UNIT } from '../apps/api/src/seed/seed.service.js';
 
 const STRONG = 'Lúa-chiêm-Hải-Hậu-2024!';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -96,6 +97,70 @@ describe('Bad input gets a 4xx (the probe)', () => {
     }
     const ok = await user('  Nguyễn\u200B Văn A ').expect(201);
     expect(ok.body.fullName).toBe('Nguyễn Văn A');
+  });
+
+  // Found by the fuzz test (test/fuzz.e2e-spec.ts): both were 500s.
+  it('null for an account or unit field that has no null value is a 400, not a 500', async () => {
+    const officerId = officer.user.id;
+    for (const field of ['password', 'fullName', 'role', 'active', 'unitId']) {
+      const res = await t
+        .http()
+        .patch(`/api/v1/users/${officerId}`)
+        .set(admin.auth)
+        .send({ [field]: null });
+      expect(`${field} ${res.status}`).toBe(`${field} 400`);
+      expect(res.body.message).toMatch(new RegExp(`Dữ liệu không hợp lệ — ${field}`));
+    }
+    // title may be cleared.
+    await t.http().patch(`/api/v1/users/${officerId}`).set(admin.auth).send({ title: null }).expect(200);
+    const haiHau = await unitByCode(t, 'UBND-366');
+    for (const field of ['name', 'type', 'emails']) {
+      const res = await t
+        .http()
+        .patch(`/api/v1/units/${haiHau.id}`)
+        .set(admin.auth)
+        .send({ [field]: null });
+      expect(`unit ${field} ${res.status}`).toBe(`unit ${field} 400`);
+    }
+  });
+
+  it('a lone UTF-16 surrogate in an e-mail is a 400, at login and in a unit', async () => {
+    const login = await t.http().post('/api/v1/auth/login').send({ email: 'a\uD800b@test.local', password: 'x' });
+    expect(login.status).toBe(400);
+    expect(login.body.message).toMatch(/email.*Unicode hỏng/);
+    const unit = await t
+      .http()
+      .post('/api/v1/units')
+      .set(admin.auth)
+      .send({ code: 'SURR-1', name: 'Tổ thử', type: UnitType.Other, level: UnitLevel.District, emails: ['x\uD800@test.local'] });
+    expect(unit.status).toBe(400);
+  });
+
+  it('a list element that is not an object (tasks, recipients, targets, departments) is a 400 naming the list', async () => {
+    expect((await create({ number: 7008, tasks: [[]] })).body.message).toMatch(/tasks/);
+    expect((await create({ number: 7009, recipients: [[]] })).status).toBe(400);
+    const added = await t
+      .http()
+      .post(`/api/v1/dispatches/${dispatchId}/recipients`)
+      .set(pa05.auth)
+      .send({ recipients: [['x']] });
+    expect(added.status).toBe(400);
+    const delivery = (await t.db.query(`SELECT id FROM deliveries WHERE dispatch_id = $1 LIMIT 1`, [dispatchId]))[0].id as string;
+    const forward = await t
+      .http()
+      .post(`/api/v1/deliveries/${delivery}/forward`)
+      .set(officer.auth)
+      .send({ targets: [[]] });
+    expect(forward.status).toBe(400);
+    const installAdmin = await signIn(t, Role.Admin, SYSTEM_UNIT);
+    for (const field of ['departments', 'policeDepartments']) {
+      const res = await t
+        .http()
+        .post('/api/v1/admin/provinces/onboard')
+        .set(installAdmin.auth)
+        .send({ dataset: 'vn-2025-07-01', provinceCode: '37', [field]: [[]] });
+      expect(`${field} ${res.status} ${res.body.message}`).toMatch(new RegExp(`^${field} 400 .*${field}`));
+    }
   });
 
   it('an attachment file name over 255 characters is kept, cut to 255 with its extension', async () => {

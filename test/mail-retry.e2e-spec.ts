@@ -13,7 +13,7 @@ jest.setTimeout(60_000);
 // Retries 100, 200, 400, 800, 1600 ms apart: six tries in about three seconds.
 const MAX_ATTEMPTS = 6;
 
-describe('Mail delivery: retries with backoff, and giving up', () => {
+describe('Mail delivery: a 4xx is retried with backoff, a 5xx fails at once with its reason', () => {
   let smtp: SmtpListener;
   let t: TestApp;
   let worker: TestWorker;
@@ -57,9 +57,11 @@ describe('Mail delivery: retries with backoff, and giving up', () => {
     }
   });
 
-  it('marks a permanently refused address failed after MAIL_MAX_ATTEMPTS, with the error, and sends the others', async () => {
+  it('retries an address answered 4xx, then fails it at once on a 5xx, with the reason, and sends the others', async () => {
     smtp.mails.splice(0);
-    smtp.refuseAddress('ubnd-361@namdinh.example', 550);
+    smtp.refusals.splice(0);
+    // Busy twice (451), then refused for good (550): three tries, no fourth, though six are allowed.
+    smtp.refuseAddressWith('ubnd-361@namdinh.example', [451, 451, 550]);
     const { messages, deliveries } = await insertPublishedOutbox(t, {
       number: 5402,
       recipients: [
@@ -67,30 +69,36 @@ describe('Mail delivery: retries with backoff, and giving up', () => {
         { unitCode: 'UBND-362', purpose: RecipientPurpose.Action },
       ],
     });
-    const started = Date.now();
     await t.app.get(MailOutbox).enqueue(
       messages.map((m) => m.id),
       t.config.mailRetry,
     );
     const bad = messages.find((m) => m.toAddress === 'ubnd-361@namdinh.example')!;
     await eventually(async () => (await messageRows(t, [bad.id]))[0].status === MessageStatus.Failed, 20_000, 'message failed');
+    const failedAt = Date.now();
 
     const [row] = await messageRows(t, [bad.id]);
-    expect(row.attempts).toBe(MAX_ATTEMPTS);
-    expect(row.lastError).toMatch(/550/);
+    expect(row.attempts).toBe(3);
+    expect(row.attempts).toBeLessThan(MAX_ATTEMPTS);
+    expect(row.lastError).toMatch(/550 Mailbox ubnd-361@namdinh.example unavailable/);
     expect(row.sentAt).toBeNull();
-    // Backoff doubled between tries: 100 + 200 + 400 + 800 + 1600 ms at least.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(3_000);
-    expect(smtp.refusals.filter((r) => r.to === bad.toAddress)).toHaveLength(MAX_ATTEMPTS);
+    expect(smtp.refusals.filter((r) => r.to === bad.toAddress).map((r) => r.code)).toEqual([451, 451, 550]);
+    await smtp.waitFor(1, 10_000);
     expect(smtp.mails.map((m) => m.to[0])).toEqual(['ubnd-362@namdinh.example']);
 
     const byUnit = await t.db.getRepository(Delivery).findBy({ dispatchId: deliveries[0].dispatchId });
     expect(byUnit.find((d) => d.id === bad.deliveryId)!.status).toBe(DeliveryStatus.Pending);
     expect(byUnit.find((d) => d.id !== bad.deliveryId)!.status).toBe(DeliveryStatus.Sent);
 
+    // The next backoff would have been 400 ms, then 800: nothing tries again (the listener would now accept).
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(smtp.refusals.filter((r) => r.to === bad.toAddress)).toHaveLength(3);
+    expect(smtp.mailsTo(bad.toAddress)).toHaveLength(0);
+    expect(Date.now() - failedAt).toBeGreaterThanOrEqual(1_500);
     // Nothing retries a failed row later: a re-enqueue (relay, api) leaves it alone.
     await t.app.get(MailOutbox).enqueue([bad.id], t.config.mailRetry);
     await new Promise((r) => setTimeout(r, 500));
-    expect((await messageRows(t, [bad.id]))[0]).toMatchObject({ status: MessageStatus.Failed, attempts: MAX_ATTEMPTS });
+    expect((await messageRows(t, [bad.id]))[0]).toMatchObject({ status: MessageStatus.Failed, attempts: 3 });
+    expect(smtp.mailsTo(bad.toAddress)).toHaveLength(0);
   });
 });

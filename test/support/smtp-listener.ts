@@ -37,6 +37,7 @@ export class SmtpListener {
   private refuseFirstCount = 0;
   private refuseFirstCode = 451;
   private waiters: (() => void)[] = [];
+  private readonly sequences = new Map<string, number[]>();
 
   private constructor(
     private readonly server: SMTPServer,
@@ -85,6 +86,14 @@ export class SmtpListener {
     this.refusalsLeft.clear();
   }
 
+  /**
+   * Answer one address's recipient commands with these codes in turn (e.g. 451, 451, 550), then
+   * accept it: a relay that is busy for a while and then refuses the mailbox for good.
+   */
+  refuseAddressWith(address: string, codes: number[]): void {
+    this.sequences.set(address.toLowerCase(), [...codes]);
+  }
+
   /** Refuse one address for good ("550 no such mailbox"). */
   refuseAddress(address: string, code = 550): void {
     this.refusedAddresses.set(address.toLowerCase(), code);
@@ -117,7 +126,10 @@ export class SmtpListener {
 
   private onRcptTo(to: string, callback: (err?: Error | null) => void): void {
     const code =
-      this.refusedAddresses.get(to) ?? this.countedRefusal(to) ?? (Date.now() < this.refuseAllUntil ? this.refuseAllCode : undefined);
+      this.sequences.get(to)?.shift() ??
+      this.refusedAddresses.get(to) ??
+      this.countedRefusal(to) ??
+      (Date.now() < this.refuseAllUntil ? this.refuseAllCode : undefined);
     if (code === undefined) return callback();
     this.refusals.push({ to, code });
     callback(smtpError(code, code >= 500 ? `Mailbox ${to} unavailable` : 'Service busy, try again later'));

@@ -51,13 +51,15 @@ export class MessageSender {
 
       // The row counts attempts across queue jobs (a relay re-enqueue after losing Redis starts a
       // fresh job), so either limit ends the retries.
-      const final = lastTry || row.attempts + 1 >= this.config.MAIL_MAX_ATTEMPTS;
+      const attemptsUsed = lastTry || row.attempts + 1 >= this.config.MAIL_MAX_ATTEMPTS;
       const { ctx } = row;
       let sent;
       try {
         const mail = await this.renderer.render(ctx);
         sent = await this.transport.send({ messageId, to: ctx.message.toAddress, ...mail });
       } catch (error) {
+        // A 5xx is the server's final word on this mail: retrying cannot change it, so fail now.
+        const final = attemptsUsed || isPermanentRefusal(error);
         await em.query(
           `UPDATE messages SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN $4 ELSE status END WHERE id = $1`,
           [messageId, describe(error), final, MessageStatus.Failed],
@@ -75,6 +77,16 @@ export class MessageSender {
     if (attempt.final) throw new UnrecoverableError(`Gave up on message ${messageId}: ${message}`);
     throw attempt.error instanceof Error ? attempt.error : new Error(message);
   }
+}
+
+/**
+ * An SMTP reply of 5xx (RFC 5321 "permanent negative completion": 550 no such mailbox, 554
+ * transaction failed) as nodemailer reports it (`responseCode`). A 4xx ("try again later"), a
+ * dropped connection or a timeout is not: those are retried with backoff.
+ */
+export function isPermanentRefusal(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { responseCode?: unknown }).responseCode : undefined;
+  return typeof code === 'number' && code >= 500 && code <= 599;
 }
 
 /** "450 4.2.0 Mailbox busy (EENVELOPE)": what the issuer and an operator need to act on. */

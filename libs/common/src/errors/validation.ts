@@ -1,4 +1,5 @@
 import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import { inspectInput } from '../text/safe-text.js';
 
 interface FieldProblem {
@@ -47,4 +48,14 @@ export function createValidationPipe(): ValidationPipe {
       return new BadRequestException({ message: `Dữ liệu không hợp lệ — ${summary}`, details });
     },
   });
+}
+
+/**
+ * `@IsOptional()` lets `null` through as well as an absent field, and the validators after it are
+ * skipped: a PATCH with `"password": null` reached the password policy as null (500). For a field
+ * whose absence means "leave it" and that has no null value to set, use this instead: absent is
+ * fine, null is judged by the validators that follow (and refused by them).
+ */
+export function OptionalNotNull(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
 }

@@ -8,6 +8,12 @@ describe('safe text', () => {
     expect(inspectInput({ q: 'Hải Hậu' })).toBeNull();
   });
 
+  it('refuses a lone surrogate (found by the fuzz test: isEmail threw on it) and keeps paired ones (emoji)', () => {
+    expect(inspectInput({ email: 'a\uD800b@test.local' })).toMatchObject({ field: 'email' });
+    expect(inspectInput({ emails: ['x\uDFFF'] })).toMatchObject({ field: 'emails.0' });
+    expect(inspectInput({ note: 'Đã triển khai 😀' })).toBeNull();
+  });
+
   it('refuses nesting deeper than the limit without recursing into it', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 15_000; i++) deep = [deep];

@@ -5,13 +5,15 @@ import { ValidateBy, ValidationOptions } from 'class-validator';
  * What text the API accepts (documented in the README, "Bad input"):
  * - anywhere (every string of a body, query or path): no NUL or other control character except tab,
  *   CR and LF, and no bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069),
- *   which can make a name read differently from what it is. Refused with 400 naming the field.
+ *   which can make a name read differently from what it is, and no lone UTF-16 surrogate (not text
+ *   at all: it cannot be stored as UTF-8, and validator's isEmail threw on it, a 500). Refused with
+ *   400 naming the field.
  * - names and identifiers (@SingleLine): additionally no line break or tab (refused), and zero-width
  *   characters (U+200B–U+200D, U+2060, U+FEFF) are stripped before the length checks, so a name made
  *   only of them is refused as empty. Text is NFC-normalised and trimmed.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-export const FORBIDDEN_ANYWHERE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+export const FORBIDDEN_ANYWHERE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/u;
 const LINE_BREAKS = /[\t\r\n\u2028\u2029]/u;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/gu;
 
@@ -50,7 +52,10 @@ export interface InputProblem {
 export function inspectInput(value: unknown, path = '', depth = 0): InputProblem | null {
   if (typeof value === 'string') {
     return FORBIDDEN_ANYWHERE.test(value)
-      ? { field: path || 'body', problem: 'chứa ký tự điều khiển (ví dụ NUL) hoặc ký tự đảo chiều văn bản không được phép' }
+      ? {
+          field: path || 'body',
+          problem: 'chứa ký tự điều khiển (ví dụ NUL), ký tự đảo chiều văn bản hoặc mã Unicode hỏng: không được phép',
+        }
       : null;
   }
   if (typeof value !== 'object' || value === null) return null;

@@ -8,6 +8,7 @@ import {
   IsEnum,
   IsIn,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -93,6 +94,7 @@ export class ForwardDto {
   @ApiProperty({ type: [ForwardTargetDto] })
   @IsArray()
   @ArrayMaxSize(2000)
+  @IsObject({ each: true, message: 'mỗi phần tử của $property phải là một đối tượng' })
   @ValidateNested({ each: true })
   @Type(() => ForwardTargetDto)
   targets!: ForwardTargetDto[];

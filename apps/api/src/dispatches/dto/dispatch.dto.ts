@@ -9,6 +9,7 @@ import {
   IsEnum,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -163,6 +164,7 @@ export class CreateDispatchDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true, message: 'mỗi phần tử của $property phải là một đối tượng' })
   @ValidateNested({ each: true })
   @Type(() => TaskDto)
   tasks?: TaskDto[];
@@ -171,6 +173,7 @@ export class CreateDispatchDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(2000)
+  @IsObject({ each: true, message: 'mỗi phần tử của $property phải là một đối tượng' })
   @ValidateNested({ each: true })
   @Type(() => RecipientDto)
   recipients?: RecipientDto[];
@@ -218,6 +221,7 @@ export class AddRecipientsDto {
   @ApiProperty({ type: [RecipientDto] })
   @IsArray()
   @ArrayMaxSize(2000)
+  @IsObject({ each: true, message: 'mỗi phần tử của $property phải là một đối tượng' })
   @ValidateNested({ each: true })
   @Type(() => RecipientDto)
   recipients!: RecipientDto[];

@@ -6,6 +6,7 @@ import {
   IsDateString,
   IsFQDN,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -56,6 +57,7 @@ export class OnboardProvinceDto {
   @Transform(jsonList)
   @IsArray({ message: 'departments phải là danh sách {code, name}' })
   @ArrayMaxSize(60)
+  @IsObject({ each: true, message: 'mỗi phần tử của $property phải là một đối tượng' })
   @ValidateNested({ each: true })
   @Type(() => CatalogueEntryDto)
   departments?: CatalogueEntryDto[];
@@ -68,6 +70,7 @@ export class OnboardProvinceDto {
   @Transform(jsonList)
   @IsArray({ message: 'policeDepartments phải là danh sách {code, name}' })
   @ArrayMaxSize(60)
+  @IsObject({ each: true, message: 'mỗi phần tử của $property phải là một đối tượng' })
   @ValidateNested({ each: true })
   @Type(() => CatalogueEntryDto)
   policeDepartments?: CatalogueEntryDto[];

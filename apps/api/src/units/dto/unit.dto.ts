@@ -1,4 +1,4 @@
-import { PageQuery, SingleLine } from '@app/common';
+import { PageQuery, SingleLine, OptionalNotNull } from '@app/common';
 import { UnitLevel, UnitType } from '@app/database';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -89,7 +89,7 @@ export class CreateUnitDto {
 
 export class UpdateUnitDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @Transform(trim)
   @IsString()
   @MinLength(2)
@@ -98,12 +98,12 @@ export class UpdateUnitDto {
   name?: string;
 
   @ApiPropertyOptional({ enum: UnitType })
-  @IsOptional()
+  @OptionalNotNull()
   @IsEnum(UnitType, { message: `type phải là một trong: ${Object.values(UnitType).join(', ')}` })
   type?: UnitType;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @OptionalNotNull()
   @Transform(lowerAll)
   @IsArray()
   @ArrayMaxSize(10)

@@ -1,4 +1,4 @@
-import { PageQuery, SingleLine } from '@app/common';
+import { OptionalNotNull, PageQuery, SingleLine } from '@app/common';
 import { Role } from '@app/database';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -55,7 +55,7 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -70,22 +70,22 @@ export class UpdateUserDto {
   title?: string;
 
   @ApiPropertyOptional({ enum: Role })
-  @IsOptional()
+  @OptionalNotNull()
   @IsEnum(Role, { message: ROLE_MESSAGE })
   role?: Role;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ description: 'Move the account to this unit (inside your scope); ends its sessions' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID('all', { message: 'unitId phải là UUID' })
   unitId?: string;
 
   @ApiPropertyOptional({ minLength: 12 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(12, { message: 'password phải có ít nhất 12 ký tự' })
   @MaxLength(200)
