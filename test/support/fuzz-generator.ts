@@ -210,7 +210,7 @@ export class FuzzGenerator {
 
     if (base !== undefined && typeof base === 'object' && base !== null && !Array.isArray(base)) {
       const targets = leafPaths(base);
-      for (const [family, values] of Object.entries(MUTATIONS)) {
+      for (const values of Object.values(MUTATIONS)) {
         for (let i = 0; i < perFamily; i++) {
           const target = pick(this.rng, targets);
           const [label, value] = pick(this.rng, values);
