@@ -28,8 +28,8 @@ export const MSG = {
       'Không khởi động được: cổng đã bị chiếm (có thể một npm start khác đang chạy).',
       'Cannot start: a port is already in use (another npm start may be running).',
       ...taken.map((t) => `  cổng / port ${t.port} (${t.variable}): ${PORT_REASON[t.reason] ?? t.reason}`),
-      'Hãy dừng chương trình đang dùng cổng, hoặc đặt biến tương ứng sang cổng khác, ví dụ PORT=3001 npm start.',
-      'Stop whatever holds the port, or set the variable to another port, for example PORT=3001 npm start.',
+      'Hãy dừng chương trình đang dùng cổng, hoặc đặt biến tương ứng sang cổng khác, ví dụ PORT=3100 npm start.',
+      'Stop whatever holds the port, or set the variable to another port, for example PORT=3100 npm start.',
     ].join('\n'),
   dataDirUnusable: {
     vi: (dir: string, reason: string) =>
