@@ -196,6 +196,27 @@ describe('Scale-out: 2 api + 2 worker processes on one PostgreSQL and one Redis'
       await scalar(`SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action = 'delivery.acknowledged'`, [both]),
     ).toBe(1);
   });
+
+  it('the login limit is shared: failed logins counted through both apis lock the account on either', async () => {
+    const [api1, api2] = apis;
+    await user('sprayed@scale.test', 'officer', rootUnitId);
+    const attempt = (apiUrl: string, password: string) =>
+      fetch(`${apiUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'sprayed@scale.test', password }),
+      });
+    // LOGIN_RATE_LIMIT (10) failures per account, alternating processes: each api alone saw only 5.
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await attempt(i % 2 ? api2.url : api1.url, `wrong-${i}`)).status);
+    expect(statuses).toEqual(Array(10).fill(401));
+    for (const api of [api1, api2]) {
+      const refused = await attempt(api.url, PASSWORD); // even the right password, until the window ends
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await refused.json()) as { message: string }).message).toMatch(/thử lại/i);
+    }
+  });
 });
 
 async function workerSent(workerUrl: string): Promise<number> {
