@@ -61,11 +61,13 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Replaces the Clock everywhere (see test/support/test-clock.ts): time moves without sleeping. */
   clock?: Clock;
+  /** A database the test made itself (already migrated), instead of a clone of the run's template. */
+  database?: TestDatabase;
 }
 
 /** The whole api against real PostgreSQL and Redis, with a database and queue prefix of its own. */
 export async function createTestApp(env: Record<string, string | undefined> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
