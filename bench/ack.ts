@@ -43,6 +43,9 @@ async function main() {
   let api: Awaited<ReturnType<typeof startChild>> | undefined;
   // As many connections as the api has (per process), with the product's session settings.
   const pool = new pg.Pool({ connectionString: db.url, max: API_POOL * apiWorkers, options: '-c jit=off' });
+  // An idle client's connection can end under it (the database is dropped WITH (FORCE) at the end,
+  // an administrator terminates backends): the pool then emits 'error', which must not crash the run.
+  pool.on('error', (e) => log(`driver pool: ${e.message}`));
   try {
     const ds = await new DataSource(dataSourceOptions(loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url }))).initialize();
     const total = WARMUP + 2 * rounds * acks;

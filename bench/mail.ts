@@ -74,17 +74,21 @@ async function main() {
     const workerRuns: number[] = [];
     const rawRuns: number[] = [];
     const ratios: number[] = [];
+    const cpuPerMail: number[] = [];
     for (let round = 0; round < rounds; round++) {
       const id = await app
         .get(DispatchDraftsService)
         .create(actor, { ...benchDraft(round, rootUnitId), subject: 'V/v đo hiệu năng gửi thư' });
       const sunk = sink.expect(count);
+      const cpu0 = worker.cpuMs();
       const published = await app.get(PublishDispatchService).publish(actor, id);
       const t0 = performance.now();
       if (published.messages !== count) throw new Error(`expected ${count} messages, got ${published.messages}`);
       const { at } = await sunk.arrived;
       const workerPerS = (count / (at - t0)) * 1000;
       await allMarkedSent(ds, id, count);
+      // Load-independent: the worker's CPU per message, from the publish to the last row marked sent.
+      cpuPerMail.push((worker.cpuMs() - cpu0) / count);
 
       const mails = await renderAll(
         ds,
@@ -97,7 +101,8 @@ async function main() {
       rawRuns.push(rawPerS);
       ratios.push(workerPerS / rawPerS);
       log(
-        `round ${round + 1}: worker ${workerPerS.toFixed(0)} msgs/s, raw nodemailer ${rawPerS.toFixed(0)} msgs/s, ratio ${(workerPerS / rawPerS).toFixed(2)}`,
+        `round ${round + 1}: worker ${workerPerS.toFixed(0)} msgs/s, raw nodemailer ${rawPerS.toFixed(0)} msgs/s, ratio ${(workerPerS / rawPerS).toFixed(2)}, ` +
+          `worker CPU ${cpuPerMail[round].toFixed(2)} ms per message`,
       );
     }
     console.log(
@@ -109,6 +114,7 @@ async function main() {
         worker_msgs_per_s: Math.round(median(workerRuns)),
         raw_msgs_per_s: Math.round(median(rawRuns)),
         worker_peak_rss_mb: worker.peakRssMb(),
+        worker_cpu_ms_per_mail: Math.round(median(cpuPerMail) * 100) / 100,
         round_ratios: ratios.map((x) => Math.round(x * 100) / 100),
         ratio: Math.round(median(ratios) * 100) / 100,
       }),

@@ -1,5 +1,5 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,7 +23,10 @@ export interface Child {
  * like an error; a child that fails to start has its output shown.
  */
 export function startChild(entry: string, env: NodeJS.ProcessEnv, ready: RegExp, label: string, timeoutMs = 60_000): Promise<Child> {
-  const child = spawn(process.execPath, [path.join(distRoot, entry)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_CHILD_NODE_ARGS: options for the product's processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+  // to profile the api or the worker under load (NODE_OPTIONS refuses --cpu-prof).
+  const nodeArgs = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(distRoot, entry)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
@@ -69,16 +72,33 @@ export function startChild(entry: string, env: NodeJS.ProcessEnv, ready: RegExp,
   });
 }
 
-/** The process and its direct children (node:cluster workers). */
+/**
+ * The process and all its descendants (node:cluster workers and anything they start). A child is
+ * listed under the thread that forked it, so every thread's `children` file is read, not only the
+ * main thread's.
+ */
 function family(pid: number): number[] {
-  try {
-    return [pid, ...readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)];
-  } catch {
-    return [pid];
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) {
+    let tasks: string[];
+    try {
+      tasks = readdirSync(`/proc/${all[i]}/task`);
+    } catch {
+      continue; // gone, or not Linux
+    }
+    for (const task of tasks) {
+      try {
+        const kids = readFileSync(`/proc/${all[i]}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+        for (const k of kids) if (!all.includes(k)) all.push(k);
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
   }
+  return all;
 }
 
-/** utime + stime of a process and its direct children, in ms (clock ticks of 10 ms on Linux). */
+/** utime + stime of a process and its descendants (every thread of each), in ms (clock ticks of 10 ms on Linux). */
 export function cpuMs(pid: number): number {
   let ticks = 0;
   for (const p of family(pid)) {
@@ -93,7 +113,7 @@ export function cpuMs(pid: number): number {
   return ticks * 10;
 }
 
-/** VmHWM of a process and of its direct children (node:cluster workers), in MB. */
+/** VmHWM of a process and of its descendants (node:cluster workers), summed, in MB. */
 export function peakRssMb(pid: number): number {
   const hwm = (p: number) => {
     try {
@@ -103,13 +123,7 @@ export function peakRssMb(pid: number): number {
       return 0;
     }
   };
-  let kids: number[] = [];
-  try {
-    kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    // no children file: not Linux, or the process is gone
-  }
-  return Math.round(hwm(pid) + kids.reduce((sum, k) => sum + hwm(k), 0));
+  return Math.round(family(pid).reduce((sum, p) => sum + hwm(p), 0));
 }
 
 export interface SmtpSink {
