@@ -23,7 +23,7 @@ const nodeGlobals = Object.fromEntries(
 );
 
 export default defineConfig(
-  globalIgnores(['dist/', 'node_modules/', 'coverage/', '.data/', 'tmp/']),
+  globalIgnores(['dist/', 'node_modules/', 'coverage/', '.data/', 'tmp/', 'apps/web/src/api/generated/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -1,6 +1,6 @@
 import { ActivityChannel, RecipientGroup, RecipientPurpose, Urgency } from '@app/database';
 import { readFileSync } from 'node:fs';
-import { parseDispatchText } from '../../apps/api/src/seed/dispatch-text.js';
+import { parseDispatchText } from '../../apps/api/src/dispatches/text/dispatch-text.js';
 
 /** The real dispatch 5207/CAT-PA05 of Công an tỉnh Nam Định, read from the fixture as written. */
 export const SEED_TEXT = readFileSync(new URL('../fixtures/cong-van-5207-CAT-PA05.txt', import.meta.url), 'utf8').normalize('NFC');

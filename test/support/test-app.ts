@@ -9,6 +9,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module.js';
+import { SeedModule } from '../../apps/api/src/seed/seed.module.js';
 import { configureApp } from '../../apps/api/src/configure-app.js';
 import { databaseUrl, TEST_ADMIN_DB_URL, TEST_REDIS_URL } from './test-env.js';
 
@@ -81,7 +82,8 @@ export async function createTestApp(env: Record<string, string | undefined> = {}
     DATA_DIR: path.join(tmpdir(), database.name),
     ...env,
   });
-  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
+  // Demo data is not part of the product's AppModule (only the CLI and the local start seed); tests seed through it.
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config), SeedModule] });
   if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();
   const app = configureApp(moduleRef.createNestApplication({ logger: ['error', 'warn'] }));

@@ -8,6 +8,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module.js';
 import { ActivitiesModule } from './activities/activities.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { AuditTrailModule } from './audit/audit-trail.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
@@ -18,7 +19,6 @@ import { ApiMetricsModule } from './metrics/metrics.module.js';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware.js';
 import { QueueBoardModule } from './queue-board/queue-board.module.js';
 import { ReportsModule } from './reports/reports.module.js';
-import { SeedModule } from './seed/seed.module.js';
 import { UnitsModule } from './units/units.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -43,10 +43,10 @@ export class AppModule implements NestModule {
         QueueBoardModule,
         DispatchesModule,
         AuditModule,
+        AuditTrailModule,
         DeliveriesModule,
         ReportsModule,
         ActivitiesModule,
-        SeedModule,
         CalendarModule,
         ProvincesModule,
       ],

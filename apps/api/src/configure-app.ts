@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { mountQueueBoard } from './queue-board/mount-queue-board.js';
 import { securityHeaders } from './security/security-headers.js';
+import { ErrorBodyDto } from './openapi/api-responses.js';
 import { serveWeb } from './web-static.js';
 
 /** Everything main.ts and the e2e tests must set up identically. */
@@ -30,16 +31,30 @@ export function configureApp(app: INestApplication, options: { docs?: boolean; p
   // Bull Board for admins, before the web app's fallback would answer /admin/queues with the SPA.
   if (!options.preview) mountQueueBoard(app);
   serveWeb(app);
-  if (options.docs !== false) SwaggerModule.setup('api/docs', app, SwaggerModule.createDocument(app, apiDocumentConfig()));
+  if (options.docs !== false)
+    SwaggerModule.setup('api/docs', app, SwaggerModule.createDocument(app, apiDocumentConfig(), API_DOCUMENT_OPTIONS));
   return app;
 }
 
+/** Schemas every operation refers to (the error body). */
+export const API_DOCUMENT_OPTIONS = { extraModels: [ErrorBodyDto] };
+
 /** The document's header, shared by /api/docs and `npm run openapi` (the committed openapi.json). */
 export function apiDocumentConfig() {
-  return new DocumentBuilder()
-    .setTitle('Theo dõi triển khai công văn')
-    .setDescription('API theo dõi việc triển khai công văn qua các cấp: tỉnh → huyện → xã → công an xã')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
+  return (
+    new DocumentBuilder()
+      .setTitle('Theo dõi triển khai công văn')
+      .setDescription('API theo dõi việc triển khai công văn qua các cấp: tỉnh → huyện → xã → công an xã')
+      .setVersion('1')
+      .addBearerAuth()
+      // Every operation may answer with the one error body; its `code` is the catalogued feature code.
+      .addGlobalResponse(
+        { status: 400, description: 'Dữ liệu không hợp lệ', type: ErrorBodyDto },
+        { status: 401, description: 'Chưa đăng nhập', type: ErrorBodyDto },
+        { status: 403, description: 'Không có quyền hoặc ngoài phạm vi', type: ErrorBodyDto },
+        { status: 404, description: 'Không tìm thấy', type: ErrorBodyDto },
+        { status: 409, description: 'Trạng thái không cho phép thao tác (mã lỗi trong code)', type: ErrorBodyDto },
+      )
+      .build()
+  );
 }

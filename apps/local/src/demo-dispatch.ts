@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDispatchText } from '../../api/src/seed/dispatch-text.js';
+import { parseDispatchText } from '../../api/src/dispatches/text/dispatch-text.js';
 import { repoRoot } from '../../api/src/units/import/datasets.js';
 
 interface Login {

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, setUnauthorizedHandler, tokenStore } from './api/http';
-import type { Me } from './api/types';
+import type { LoginResponseDto, Me } from './api/types';
 
 interface Session {
   me: Me | null;
@@ -44,7 +44,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [logOut]);
 
   const logIn = useCallback(async (email: string, password: string) => {
-    const res = await api.post<{ accessToken: string; user: Me }>('/auth/login', { email, password });
+    const res = await api.post<LoginResponseDto>('/auth/login', { email, password });
     tokenStore.set(res.accessToken);
     setSignedOutByUser(false);
     setMe(res.user);

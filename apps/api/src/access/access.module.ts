@@ -5,11 +5,12 @@ import { RolloutModule } from '@app/rollout';
 import { AccessService } from './access.service.js';
 import { AckLinkVerifier } from './ack-link-verifier.js';
 import { DeliveryAccess } from './delivery-access.service.js';
+import { DispatchAccess } from './dispatch-access.service.js';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Unit]), RolloutModule],
-  providers: [AccessService, DeliveryAccess, AckLinkVerifier],
-  exports: [AccessService, DeliveryAccess, AckLinkVerifier],
+  providers: [AccessService, DeliveryAccess, DispatchAccess, AckLinkVerifier],
+  exports: [AccessService, DeliveryAccess, DispatchAccess, AckLinkVerifier],
 })
 export class AccessModule {}

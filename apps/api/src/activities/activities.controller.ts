@@ -24,6 +24,7 @@ import { CorrectActivityService } from './usecases/correct-activity.service.js';
 import { ReportActivityService } from './usecases/report-activity.service.js';
 import { WithdrawActivityService } from './usecases/withdraw-activity.service.js';
 import { ActivityViews } from './views/activity-views.service.js';
+import { ApiObjectResponse, ApiFileResponse } from '../openapi/api-responses.js';
 
 /** Who may do what is decided by ActivityAccess / DeliveryAccess in the services, not here. */
 @ApiTags('activities')
@@ -38,6 +39,7 @@ export class ActivitiesController {
     private readonly views: ActivityViews,
   ) {}
 
+  @ApiObjectResponse('report', 201)
   @Post('deliveries/:deliveryId/activities')
   report(
     @CurrentUser() actor: Actor,
@@ -48,32 +50,38 @@ export class ActivitiesController {
     return this.reporter.report(actor, deliveryId, dto, ip);
   }
 
+  @ApiObjectResponse('list')
   @Get('deliveries/:deliveryId/activities')
   list(@CurrentUser() actor: Actor, @Param('deliveryId', ParseUUIDPipe) deliveryId: string) {
     return this.views.list(actor, deliveryId);
   }
 
+  @ApiObjectResponse('get')
   @Get('activities/:id')
   get(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.views.get(actor, id);
   }
 
+  @ApiObjectResponse('correct')
   @Patch('activities/:id')
   correct(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CorrectActivityDto, @Ip() ip: string) {
     return this.corrector.correct(actor, id, dto, ip);
   }
 
+  @ApiObjectResponse('withdraw')
   @Post('activities/:id/withdraw')
   @HttpCode(200)
   withdraw(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: WithdrawActivityDto, @Ip() ip: string) {
     return this.withdrawer.withdraw(actor, id, dto, ip);
   }
 
+  @ApiObjectResponse('history')
   @Get('activities/:id/history')
   history(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.views.history(actor, id);
   }
 
+  @ApiObjectResponse('addEvidence', 201)
   @Post('activities/:id/evidence')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
@@ -87,6 +95,7 @@ export class ActivitiesController {
     return this.evidence.add(actor, id, file, ip);
   }
 
+  @ApiFileResponse('Tệp')
   @Get('activities/:id/evidence/:evidenceId')
   async download(
     @CurrentUser() actor: Actor,

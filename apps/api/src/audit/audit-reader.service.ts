@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { Actor, hasGlobalScope } from '../auth/actor.js';
-import { DispatchAccess } from '../dispatches/dispatch-access.service.js';
+import { DispatchAccess } from '../access/dispatch-access.service.js';
 import type { AuditQuery } from './dto/audit.query.js';
 
 /**

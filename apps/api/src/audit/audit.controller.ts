@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import { CurrentUser } from '../auth/decorators.js';
 import { AuditQuery } from './dto/audit.query.js';
 import { AuditReader } from './audit-reader.service.js';
+import { ApiObjectResponse } from '../openapi/api-responses.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -11,6 +12,7 @@ import { AuditReader } from './audit-reader.service.js';
 export class AuditController {
   constructor(private readonly reader: AuditReader) {}
 
+  @ApiObjectResponse('list')
   @Get()
   list(@CurrentUser() actor: Actor, @Query() query: AuditQuery) {
     return this.reader.list(actor, query);

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from './actor.js';
 import { AuthService } from './auth.service.js';
 import { Client, type ClientInfo } from './client-info.decorator.js';
 import { CurrentUser, Public } from './decorators.js';
 import { LoginDto } from './dto/login.dto.js';
+import { ActorDto, LoginResponseDto } from './dto/auth-responses.dto.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -13,6 +14,7 @@ export class AuthController {
 
   /** No guard reads the body: the validation pipe checks it first, then the service limits and verifies. */
   @Public()
+  @ApiOkResponse({ type: LoginResponseDto })
   @Post('login')
   @HttpCode(200)
   login(@Body() dto: LoginDto, @Client() client: ClientInfo) {
@@ -20,6 +22,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @ApiOkResponse({ type: ActorDto })
   @Get('me')
   me(@CurrentUser() actor: Actor) {
     return actor;

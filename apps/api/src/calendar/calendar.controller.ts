@@ -1,11 +1,12 @@
 import { Role } from '@app/database';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor.js';
 import { Client, type ClientInfo } from '../auth/client-info.decorator.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { CalendarService } from './calendar.service.js';
 import { CalendarExceptionDto, WorkingDaysQuery } from './dto/calendar.dto.js';
+import { ApiObjectResponse } from '../openapi/api-responses.js';
 
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -14,17 +15,20 @@ export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
   /** Every day from..to with whether it is a working day, and why not. */
+  @ApiObjectResponse('workingDays')
   @Get('working-days')
   workingDays(@Query() query: WorkingDaysQuery) {
     return this.calendar.workingDays(query);
   }
 
+  @ApiObjectResponse('exceptions')
   @Get('exceptions')
   exceptions() {
     return this.calendar.exceptions();
   }
 
   /** The admin records a compensatory day off or a working Saturday decided for the year. */
+  @ApiObjectResponse('setException')
   @Post('exceptions')
   @Roles(Role.Admin)
   @HttpCode(200)
@@ -32,6 +36,7 @@ export class CalendarController {
     return this.calendar.setException(actor, dto, client.ip);
   }
 
+  @ApiNoContentResponse({ description: 'removeException' })
   @Delete('exceptions/:day')
   @Roles(Role.Admin)
   @HttpCode(204)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor.js';
 import { Client, type ClientInfo } from '../auth/client-info.decorator.js';
 import { CurrentUser } from '../auth/decorators.js';
@@ -10,6 +10,16 @@ import { CompleteDeliveryService } from './usecases/complete-delivery.service.js
 import { ForwardDeliveryService } from './usecases/forward-delivery.service.js';
 import { RefuseDeliveryService } from './usecases/refuse-delivery.service.js';
 import { DeliveryViewsService } from './views/delivery-views.service.js';
+import { ApiPageResponse } from '../openapi/api-responses.js';
+import {
+  AcknowledgementDto,
+  CompletionDto,
+  DeliveryDetailDto,
+  ForwardResultDto,
+  InboxItemDto,
+  RefusalDto,
+  ReminderResultDto,
+} from './dto/delivery-responses.dto.js';
 
 /** What a recipient unit does with a dispatch it received. */
 @ApiTags('deliveries')
@@ -25,16 +35,19 @@ export class DeliveriesController {
     private readonly reminders: RemindDeliveryService,
   ) {}
 
+  @ApiPageResponse(InboxItemDto, 'Công văn đến của đơn vị')
   @Get('inbox')
   inbox(@CurrentUser() actor: Actor, @Query() query: InboxQuery) {
     return this.views.inbox(actor, query);
   }
 
+  @ApiOkResponse({ type: DeliveryDetailDto })
   @Get('deliveries/:id')
   get(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.views.get(actor, id);
   }
 
+  @ApiOkResponse({ type: AcknowledgementDto })
   @Post('deliveries/:id/acknowledge')
   @HttpCode(200)
   acknowledge(
@@ -46,6 +59,7 @@ export class DeliveriesController {
     return this.acks.byUser(actor, id, dto.name, client);
   }
 
+  @ApiOkResponse({ type: AcknowledgementDto })
   @Post('deliveries/:id/proxy-acknowledge')
   @HttpCode(200)
   proxy(
@@ -57,17 +71,20 @@ export class DeliveriesController {
     return this.acks.byProxy(actor, id, dto, client);
   }
 
+  @ApiOkResponse({ type: RefusalDto })
   @Post('deliveries/:id/refuse')
   @HttpCode(200)
   refuse(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RefuseDto, @Client() client: ClientInfo) {
     return this.refusals.byUser(actor, id, dto, client);
   }
 
+  @ApiCreatedResponse({ type: ForwardResultDto })
   @Post('deliveries/:id/forward')
   forward(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ForwardDto, @Client() client: ClientInfo) {
     return this.forwards.forward(actor, id, dto, client.ip);
   }
 
+  @ApiOkResponse({ type: CompletionDto })
   @Post('deliveries/:id/complete')
   @HttpCode(200)
   complete(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Client() client: ClientInfo) {
@@ -75,6 +92,7 @@ export class DeliveriesController {
   }
 
   /** "Nhắc": a reminder e-mail now, from a unit above the recipient or the issuing branch. */
+  @ApiOkResponse({ type: ReminderResultDto })
   @Post('deliveries/:id/remind')
   @HttpCode(200)
   remind(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Client() client: ClientInfo) {

@@ -1,7 +1,5 @@
 import { RolloutModule } from '@app/rollout';
 import { Module } from '@nestjs/common';
-import { AuditController } from '../audit/audit.controller.js';
-import { AuditReader } from '../audit/audit-reader.service.js';
 import { ActivitiesModule } from '../activities/activities.module.js';
 import { DispatchesModule } from '../dispatches/dispatches.module.js';
 import { AckLinkPages } from './ack-link/ack-link-pages.service.js';
@@ -20,7 +18,7 @@ import { DeliveryViewsService } from './views/delivery-views.service.js';
 
 @Module({
   imports: [RolloutModule, DispatchesModule, ActivitiesModule],
-  controllers: [DeliveriesController, DispatchRolloutController, AckLinksController, AuditController],
+  controllers: [DeliveriesController, DispatchRolloutController, AckLinksController],
   providers: [
     DeliveryViewsService,
     AcknowledgeDeliveryService,
@@ -32,7 +30,6 @@ import { DeliveryViewsService } from './views/delivery-views.service.js';
     AckLinkService,
     AckLinkPages,
     AckLinkWorkspace,
-    AuditReader,
   ],
 })
 export class DeliveriesModule {}

@@ -1,12 +1,13 @@
 import { Role } from '@app/database';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor.js';
 import { Client, type ClientInfo } from '../auth/client-info.decorator.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { ReaddressDto } from './dto/delivery-actions.dto.js';
 import { ReaddressDeliveryService } from './usecases/readdress-delivery.service.js';
 import { DeliveryViewsService } from './views/delivery-views.service.js';
+import { ReaddressResultDto, RolloutTreeDto } from './dto/delivery-responses.dto.js';
 
 /** The issuer's view of how a dispatch rolled out, and re-addressing after a refusal. */
 @ApiTags('dispatches')
@@ -18,6 +19,7 @@ export class DispatchRolloutController {
     private readonly readdressing: ReaddressDeliveryService,
   ) {}
 
+  @ApiOkResponse({ type: RolloutTreeDto })
   @Get('tree')
   @ApiQuery({ name: 'under', required: false, description: 'Only the branch below this delivery' })
   tree(
@@ -28,6 +30,7 @@ export class DispatchRolloutController {
     return this.views.tree(actor, id, under);
   }
 
+  @ApiCreatedResponse({ type: ReaddressResultDto })
   @Post('deliveries/:deliveryId/readdress')
   @Roles(Role.Issuer)
   readdress(

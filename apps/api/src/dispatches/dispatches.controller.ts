@@ -16,7 +16,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import {
@@ -38,6 +38,7 @@ import { CloseDispatchService } from './usecases/close-dispatch.service.js';
 import { Client, type ClientInfo } from '../auth/client-info.decorator.js';
 import { DispatchViewsService } from './views/dispatch-views.service.js';
 import { attachmentDownload } from './attachment-download.js';
+import { ApiObjectResponse, ApiFileResponse } from '../openapi/api-responses.js';
 
 @ApiTags('dispatches')
 @ApiBearerAuth()
@@ -54,6 +55,7 @@ export class DispatchesController {
     private readonly recipientUnits: RecipientUnitsService,
   ) {}
 
+  @ApiObjectResponse('parseText')
   @Post('parse-text')
   @HttpCode(200)
   @Roles(Role.Issuer, Role.Leader)
@@ -62,28 +64,33 @@ export class DispatchesController {
   }
 
   /** The units a dispatch can be addressed to, one by one: the acting units of the issuer's province. */
+  @ApiObjectResponse('recipientUnitList')
   @Get('recipient-units')
   @Roles(Role.Issuer, Role.Leader)
   recipientUnitList(@CurrentUser() actor: Actor) {
     return this.recipientUnits.list(actor);
   }
 
+  @ApiObjectResponse('create', 201)
   @Post()
   @Roles(Role.Issuer)
   async create(@CurrentUser() actor: Actor, @Body() dto: CreateDispatchDto) {
     return this.views.get(actor, await this.drafts.create(actor, dto));
   }
 
+  @ApiObjectResponse('list')
   @Get()
   list(@CurrentUser() actor: Actor, @Query() query: ListDispatchesQuery) {
     return this.views.list(actor, query);
   }
 
+  @ApiObjectResponse('get')
   @Get(':id')
   get(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.views.get(actor, id);
   }
 
+  @ApiObjectResponse('update')
   @Patch(':id')
   @Roles(Role.Issuer, Role.Leader)
   async update(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDispatchDto) {
@@ -91,11 +98,13 @@ export class DispatchesController {
     return this.views.get(actor, id);
   }
 
+  @ApiObjectResponse('preview')
   @Get(':id/recipients/preview')
   preview(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: PreviewQuery) {
     return this.recipients.preview(actor, id, query);
   }
 
+  @ApiObjectResponse('publish')
   @Post(':id/publish')
   @HttpCode(200)
   @Roles(Role.Issuer, Role.Leader)
@@ -103,6 +112,7 @@ export class DispatchesController {
     return this.publisher.publish(actor, id);
   }
 
+  @ApiObjectResponse('close')
   @Post(':id/close')
   @HttpCode(200)
   @Roles(Role.Issuer)
@@ -110,23 +120,27 @@ export class DispatchesController {
     return this.closing.close(actor, id, client.ip);
   }
 
+  @ApiObjectResponse('addRecipients', 201)
   @Post(':id/recipients')
   @Roles(Role.Issuer)
   addRecipients(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddRecipientsDto) {
     return this.recipients.add(actor, id, dto);
   }
 
+  @ApiObjectResponse('deliveries')
   @Get(':id/deliveries')
   deliveries(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ListDeliveriesQuery) {
     return this.views.deliveries(actor, id, query);
   }
 
+  @ApiObjectResponse('resend', 201)
   @Post(':id/deliveries/:deliveryId/resend')
   @Roles(Role.Issuer)
   resend(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('deliveryId', ParseUUIDPipe) deliveryId: string) {
     return this.recipients.resend(actor, id, deliveryId);
   }
 
+  @ApiObjectResponse('addAttachment', 201)
   @Post(':id/attachments')
   @Roles(Role.Issuer)
   @ApiConsumes('multipart/form-data')
@@ -140,6 +154,7 @@ export class DispatchesController {
     return this.attachments.add(actor, id, file);
   }
 
+  @ApiNoContentResponse({ description: 'removeAttachment' })
   @Delete(':id/attachments/:attachmentId')
   @HttpCode(204)
   @Roles(Role.Issuer)
@@ -151,6 +166,7 @@ export class DispatchesController {
     return this.attachments.remove(actor, id, attachmentId);
   }
 
+  @ApiFileResponse('Tệp')
   @Get(':id/attachments/:attachmentId')
   async download(
     @CurrentUser() actor: Actor,

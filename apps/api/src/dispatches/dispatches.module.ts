@@ -4,7 +4,6 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
 import { RolloutModule } from '@app/rollout';
-import { DispatchAccess } from './dispatch-access.service.js';
 import { DispatchesController } from './dispatches.controller.js';
 import { MailEnqueueListener } from './mail-enqueue.listener.js';
 import { RecipientResolver } from './recipients/recipient-resolver.js';
@@ -31,7 +30,6 @@ import { DispatchViewsService } from './views/dispatch-views.service.js';
     AckLinkSigner,
     Clock,
     FileStore,
-    DispatchAccess,
     RecipientResolver,
     DispatchDraftsService,
     DispatchViewsService,
@@ -43,6 +41,6 @@ import { DispatchViewsService } from './views/dispatch-views.service.js';
     RecipientUnitsService,
     MailEnqueueListener,
   ],
-  exports: [DispatchAccess, RecipientResolver, DispatchAttachmentsService, DispatchDraftsService, AckLinkSigner, FileStore],
+  exports: [RecipientResolver, DispatchAttachmentsService, DispatchDraftsService, AckLinkSigner, FileStore],
 })
 export class DispatchesModule {}

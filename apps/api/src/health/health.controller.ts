@@ -4,11 +4,12 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../auth/decorators.js';
+import { ApiObjectResponse } from '../openapi/api-responses.js';
 import { HealthService } from './health.service.js';
 
 // swaggerDocumentation off: terminus documents a route only if it can require() the ESM-only
 // @nestjs/swagger, which plain Node 20 can and Jest cannot, so `npm run openapi` and the openapi.json
-// staleness test wrote two different documents (CI red). Both now see the same undocumented body.
+// staleness test wrote two different documents (CI red). Both now see the same body, described below.
 const probe = { swaggerDocumentation: false };
 
 @ApiTags('health')
@@ -21,6 +22,7 @@ export class HealthController {
 
   /** The summary for people and the local start: PostgreSQL and the queue backend with latencies. */
   @Public()
+  @ApiObjectResponse('{ status, checks }: ok, or 503 with the failing check')
   @Get()
   @HttpCode(200)
   async check(@Res({ passthrough: true }) res: Response) {
@@ -31,6 +33,7 @@ export class HealthController {
 
   /** For the orchestrator's liveness probe: the process answers (restart it if not). */
   @Public()
+  @ApiObjectResponse('Terminus: { status: "ok", info }')
   @Get('live')
   @HealthCheck(probe)
   live() {
@@ -39,6 +42,7 @@ export class HealthController {
 
   /** For the balancer's readiness probe: database and queue backend up (503 if not); SMTP a warning. */
   @Public()
+  @ApiObjectResponse('Terminus: { status, info, error, details }; 503 when the database or the queue is down')
   @Get('ready')
   @HealthCheck(probe)
   ready() {

@@ -3,6 +3,7 @@ import { Controller, Get, Header, UseGuards, VERSION_NEUTRAL } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/decorators.js';
 import { MetricsAccessGuard } from './metrics-access.guard.js';
+import { ApiFileResponse } from '../openapi/api-responses.js';
 
 @ApiTags('operations')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class MetricsController {
   /** Prometheus exposition format. */
   @Public()
   @UseGuards(MetricsAccessGuard)
+  @ApiFileResponse('Prometheus text format', 'text/plain')
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @Header('Cache-Control', 'no-store')

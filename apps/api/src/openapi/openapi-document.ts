@@ -3,7 +3,7 @@ import { loadConfig } from '@app/config';
 import { NestFactory } from '@nestjs/core';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from '../app.module.js';
-import { apiDocumentConfig, configureApp } from '../configure-app.js';
+import { API_DOCUMENT_OPTIONS, apiDocumentConfig, configureApp } from '../configure-app.js';
 
 /**
  * The OpenAPI document of the whole api, built without a database, Redis or SMTP: `preview: true`
@@ -17,7 +17,7 @@ export async function buildOpenApiDocument(): Promise<OpenAPIObject> {
     logger: false,
   });
   configureApp(app, { docs: false, preview: true });
-  const doc = SwaggerModule.createDocument(app, apiDocumentConfig());
+  const doc = SwaggerModule.createDocument(app, apiDocumentConfig(), API_DOCUMENT_OPTIONS);
   await app.close();
   return doc;
 }

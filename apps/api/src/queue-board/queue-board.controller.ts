@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import type { Actor } from '../auth/actor.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { QueueBoardAccess } from './queue-board-access.service.js';
+import { ApiObjectResponse } from '../openapi/api-responses.js';
 
 @ApiTags('operations')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class QueueBoardController {
 
   /** Sets the 15-minute cookie that opens /admin/queues in this browser (installation admins). */
   @Roles(Role.Admin)
+  @ApiObjectResponse('session')
   @Post('session')
   @HttpCode(200)
   async session(@CurrentUser() actor: Actor, @Res({ passthrough: true }) res: Response) {

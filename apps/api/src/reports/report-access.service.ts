@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import type { Actor } from '../auth/actor.js';
-import { DispatchAccess } from '../dispatches/dispatch-access.service.js';
+import { DispatchAccess } from '../access/dispatch-access.service.js';
 
 /**
  * Which part of a dispatch's report an actor may read: all of it for the issuing branch (and the

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { CreateUnitDto, ListUnitsQuery, MoveUnitDto, UpdateUnitDto } from './dto/unit.dto.js';
 import { UnitsService } from './units.service.js';
+import { ApiObjectResponse } from '../openapi/api-responses.js';
 
 @ApiTags('units')
 @ApiBearerAuth()
@@ -12,34 +13,40 @@ import { UnitsService } from './units.service.js';
 export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 
+  @ApiObjectResponse('list')
   @Get()
   list(@CurrentUser() actor: Actor, @Query() query: ListUnitsQuery) {
     return this.units.list(actor, query);
   }
 
+  @ApiObjectResponse('get')
   @Get(':id')
   get(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.units.get(actor, id);
   }
 
+  @ApiObjectResponse('create', 201)
   @Post()
   @Roles(Role.Leader)
   create(@CurrentUser() actor: Actor, @Body() dto: CreateUnitDto) {
     return this.units.create(actor, dto);
   }
 
+  @ApiObjectResponse('update')
   @Patch(':id')
   @Roles(Role.Leader)
   update(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUnitDto) {
     return this.units.update(actor, id, dto);
   }
 
+  @ApiObjectResponse('deactivate', 201)
   @Post(':id/deactivate')
   @Roles(Role.Leader)
   deactivate(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.units.deactivate(actor, id);
   }
 
+  @ApiObjectResponse('move', 201)
   @Post(':id/move')
   @Roles(Role.Leader)
   move(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MoveUnitDto) {

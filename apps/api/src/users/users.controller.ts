@@ -6,6 +6,7 @@ import { Client, type ClientInfo } from '../auth/client-info.decorator.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/user.dto.js';
 import { UsersService } from './users.service.js';
+import { ApiObjectResponse } from '../openapi/api-responses.js';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -13,22 +14,26 @@ import { UsersService } from './users.service.js';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  @ApiObjectResponse('list')
   @Get()
   list(@CurrentUser() actor: Actor, @Query() query: ListUsersQuery) {
     return this.users.list(actor, query);
   }
 
+  @ApiObjectResponse('get')
   @Get(':id')
   get(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.users.get(actor, id);
   }
 
+  @ApiObjectResponse('create', 201)
   @Post()
   @Roles(Role.Leader)
   create(@CurrentUser() actor: Actor, @Body() dto: CreateUserDto, @Client() client: ClientInfo) {
     return this.users.create(actor, dto, client.ip);
   }
 
+  @ApiObjectResponse('update')
   @Patch(':id')
   @Roles(Role.Leader)
   update(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto, @Client() client: ClientInfo) {

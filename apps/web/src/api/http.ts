@@ -2,6 +2,8 @@
  * The one way the web talks to the api: same origin, bearer token from the session, JSON in and out,
  * and every refusal turned into an ApiError carrying the api's Vietnamese message for the person to read.
  */
+import type { ErrorBodyDto } from './generated/types.gen';
+
 const TOKEN_KEY = 'cvt.token';
 
 export const tokenStore = {
@@ -59,8 +61,9 @@ async function send(method: string, path: string, body?: unknown, query?: Query)
     let message = `Máy chủ trả lời lỗi ${res.status}.`;
     let details: unknown;
     try {
-      const err = (await res.json()) as { error?: string; message?: string | string[]; details?: unknown };
-      code = err.error ?? code;
+      // The api's one error body; `code` is the feature code (DELIVERY_ALREADY_REFUSED, …) a screen may switch on.
+      const err = (await res.json()) as Partial<Omit<ErrorBodyDto, 'message'>> & { message?: string | string[] };
+      code = err.code ?? err.error ?? code;
       message = Array.isArray(err.message) ? err.message.join('; ') : (err.message ?? message);
       details = err.details;
     } catch {

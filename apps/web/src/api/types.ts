@@ -1,4 +1,19 @@
-/** The shapes the screens read from the api (replaced by the generated client's types once it lands). */
+import type { ActorDto } from './generated/types.gen';
+
+/**
+ * The shapes the screens read from the api. The generated client (./generated, from the committed
+ * openapi.json by `npm run openapi`) is the contract: new screens import its types; the hand-written
+ * shapes below give way to it one by one.
+ */
+export type {
+  AcknowledgementDto,
+  ErrorBodyDto,
+  ForwardResultDto,
+  LoginResponseDto,
+  RefusalDto,
+  ReminderResultDto,
+} from './generated/types.gen';
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -6,17 +21,8 @@ export interface Page<T> {
   limit: number;
 }
 
-export interface Me {
-  userId: string;
-  email: string;
-  fullName: string;
-  role: 'admin' | 'issuer' | 'leader' | 'officer';
-  unitId: string;
-  unitName: string;
-  unitPath: string;
-  /** Set for an admin of one province; an admin without it administers the whole installation. */
-  provinceRoots?: string[];
-}
+/** GET /auth/me and the login's user. */
+export type Me = ActorDto;
 
 export interface Task {
   id?: string;

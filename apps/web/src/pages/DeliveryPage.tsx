@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Descriptions, Input, Modal, Space, Typography
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/http';
-import type { DeliveryDetail, DeliveryRow } from '../api/types';
+import type { DeliveryDetail, DeliveryRow, ReminderResultDto } from '../api/types';
 import { ActivityForm, ActivityList, type ActivityEndpoints } from '../components/ActivityReport';
 import { Deadline, DeliveryStatusTag, ErrorAlert, Loading, ResponsiveTable } from '../components/common';
 import { AttachmentList, DispatchText } from '../components/DispatchText';
@@ -172,7 +172,7 @@ export default function DeliveryPage() {
 function ChildUnits({ rows }: { rows: DeliveryRow[] }) {
   const { message } = App.useApp();
   const remind = useMutation({
-    mutationFn: (id: string) => api.post<{ messages: number }>(`/deliveries/${id}/remind`),
+    mutationFn: (id: string) => api.post<ReminderResultDto>(`/deliveries/${id}/remind`),
     onSuccess: (r) => void message.success(`Đã gửi nhắc (${r.messages} e-mail).`),
     onError: (e) => void message.error(e.message),
   });

@@ -7,6 +7,7 @@ import { Public } from '../../auth/decorators.js';
 import { ReportActivityDto } from '../dto/activity.dto.js';
 import { UploadTooLargeInterceptor } from '../upload-too-large.interceptor.js';
 import { LinkActivitiesService } from './link-activities.service.js';
+import { ApiObjectResponse, ApiFileResponse } from '../../openapi/api-responses.js';
 
 /** "Báo cáo kết quả" from the e-mail link, with no account: the signed token scopes everything to its delivery. */
 @ApiTags('ack-links')
@@ -15,11 +16,13 @@ import { LinkActivitiesService } from './link-activities.service.js';
 export class LinkActivitiesController {
   constructor(private readonly links: LinkActivitiesService) {}
 
+  @ApiObjectResponse('report', 201)
   @Post()
   report(@Param('token') token: string, @Body() dto: ReportActivityDto, @Client() client: ClientInfo) {
     return this.links.report(token, dto, client);
   }
 
+  @ApiObjectResponse('addEvidence', 201)
   @Post(':id/evidence')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
@@ -33,6 +36,7 @@ export class LinkActivitiesController {
     return this.links.addEvidence(token, id, file, client);
   }
 
+  @ApiFileResponse('Tệp')
   @Get(':id/evidence/:evidenceId')
   async download(
     @Param('token') token: string,

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ClientInfo } from '../../auth/client-info.decorator.js';
 import { AckLinkVerifier } from '../../access/ack-link-verifier.js';
-import { linkActor } from '../../deliveries/ack-link/link-actor.js';
+import { linkActor } from '../../access/link-actor.js';
 import { DeliveryAccess } from '../../access/delivery-access.service.js';
 import type { ReportActivityDto } from '../dto/activity.dto.js';
 import { ActivityEvidenceService } from '../usecases/activity-evidence.service.js';

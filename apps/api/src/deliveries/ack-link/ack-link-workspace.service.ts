@@ -8,7 +8,7 @@ import { DeliveryAccess } from '../../access/delivery-access.service.js';
 import type { ForwardDto } from '../dto/delivery-actions.dto.js';
 import { ForwardDeliveryService } from '../usecases/forward-delivery.service.js';
 import { AckLinkService } from './ack-link.service.js';
-import { linkActor } from './link-actor.js';
+import { linkActor } from '../../access/link-actor.js';
 
 /**
  * The whole page a commune works on from its e-mail link: the dispatch, its own delivery, the activities it

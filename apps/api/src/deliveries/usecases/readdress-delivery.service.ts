@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, auditActor } from '../../audit/audit.service.js';
 import type { Actor } from '../../auth/actor.js';
-import { DispatchAccess } from '../../dispatches/dispatch-access.service.js';
+import { DispatchAccess } from '../../access/dispatch-access.service.js';
 import { DELIVERIES_CREATED, type DeliveriesCreatedEvent } from '../../dispatches/events.js';
 import { RecipientResolver } from '../../dispatches/recipients/recipient-resolver.js';
 import { DeliveryAccess } from '../../access/delivery-access.service.js';

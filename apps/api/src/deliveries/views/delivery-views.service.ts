@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { escapeLike } from '../../access/access.service.js';
 import type { Actor } from '../../auth/actor.js';
 import { ActivityViews } from '../../activities/views/activity-views.service.js';
-import { DispatchAccess } from '../../dispatches/dispatch-access.service.js';
+import { DispatchAccess } from '../../access/dispatch-access.service.js';
 import { DeliveryAccess, isLeadershipBodyOf } from '../../access/delivery-access.service.js';
 import { InboxQuery } from '../dto/delivery-actions.dto.js';
 import { OVERDUE_ACK_SQL, OVERDUE_FORWARD_SQL, OVERDUE_REPORT_SQL, OVERDUE_SQL } from './overdue.js';

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, auditActor } from '../../audit/audit.service.js';
 import type { Actor } from '../../auth/actor.js';
-import { DispatchAccess } from '../dispatch-access.service.js';
+import { DispatchAccess } from '../../access/dispatch-access.service.js';
 
 /** Published -> closed: the rollout is over; nothing more is acknowledged, forwarded or reported. */
 @Injectable()

@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor.js';
-import { DispatchAccess } from '../dispatch-access.service.js';
+import { DispatchAccess } from '../../access/dispatch-access.service.js';
 
 /** Attachments of a draft: checked by content, stored by SHA-256, listed with size and type. */
 @Injectable()

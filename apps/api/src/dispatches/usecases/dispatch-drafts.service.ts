@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { Actor } from '../../auth/actor.js';
-import { DispatchAccess } from '../dispatch-access.service.js';
+import { DispatchAccess } from '../../access/dispatch-access.service.js';
 import { CreateDispatchDto, TaskDto, UpdateDispatchDto } from '../dto/dispatch.dto.js';
 import { RecipientDto } from '../dto/recipient.dto.js';
 

@@ -1,6 +1,6 @@
 import { invalid } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { type DispatchText, parseDispatchText } from '../../seed/dispatch-text.js';
+import { type DispatchText, parseDispatchText } from '../text/dispatch-text.js';
 
 /** Reads a pasted dispatch (Decree 30 layout) into its fields, so the web can prefill the compose form. */
 @Injectable()

@@ -6,7 +6,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor.js';
-import { DispatchAccess } from '../dispatch-access.service.js';
+import { DispatchAccess } from '../../access/dispatch-access.service.js';
 import { DISPATCH_PUBLISHED, type DeliveriesCreatedEvent } from '../events.js';
 import { RecipientResolver } from '../recipients/recipient-resolver.js';
 

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, hasGlobalScope } from '../../auth/actor.js';
-import { DispatchAccess } from '../dispatch-access.service.js';
+import { DispatchAccess } from '../../access/dispatch-access.service.js';
 import { ListDeliveriesQuery, ListDispatchesQuery } from '../dto/dispatch.dto.js';
 
 export type StatusCounts = Record<string, number>;

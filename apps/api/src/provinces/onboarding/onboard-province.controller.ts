@@ -6,6 +6,7 @@ import type { Actor } from '../../auth/actor.js';
 import { CurrentUser, Roles } from '../../auth/decorators.js';
 import { OnboardProvinceDto } from './onboard-province.dto.js';
 import { OnboardProvinceRequests } from './onboard-province.requests.js';
+import { ApiObjectResponse } from '../../openapi/api-responses.js';
 
 @ApiTags('provinces')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class OnboardProvinceController {
   constructor(private readonly requests: OnboardProvinceRequests) {}
 
   /** From a shipped list (`dataset`, JSON) or an uploaded GSO CSV (`file`, multipart). */
+  @ApiObjectResponse('onboard')
   @Post()
   @HttpCode(200)
   @Roles(Role.Admin)

@@ -5,6 +5,7 @@ import { CurrentUser } from '../../auth/decorators.js';
 import { RequestReportExportDto, ReportExportView } from './dto/report-export.dto.js';
 import { exportDownload } from './export-download.js';
 import { ReportExportsService } from './report-exports.service.js';
+import { ApiFileResponse } from '../../openapi/api-responses.js';
 
 /** Files of a dispatch's report (XLSX, CSV, PDF), made by the worker: request, follow, download. */
 @ApiTags('reports')
@@ -13,6 +14,7 @@ import { ReportExportsService } from './report-exports.service.js';
 export class ReportExportsController {
   constructor(private readonly exports: ReportExportsService) {}
 
+  @ApiFileResponse('Tệp')
   @Post('dispatches/:id/report/exports')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ description: 'Queued; follow it at GET /report-exports/:id' })
@@ -20,11 +22,13 @@ export class ReportExportsController {
     return this.exports.request(actor, id, dto.format);
   }
 
+  @ApiFileResponse('Tệp')
   @Get('report-exports/:id')
   status(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ReportExportView> {
     return this.exports.status(actor, id);
   }
 
+  @ApiFileResponse('Tệp')
   @Get('report-exports/:id/download')
   @ApiConflictResponse({ description: 'The file is not ready (queued, running or failed)' })
   async download(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {

@@ -5,16 +5,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor.js';
-import { DispatchAccess } from '../../dispatches/dispatch-access.service.js';
+import { DispatchAccess } from '../../access/dispatch-access.service.js';
 import { DispatchDraftsService } from '../../dispatches/usecases/dispatch-drafts.service.js';
-import { chaseLetterText } from './chase-letter.text.js';
+import { chaseLetterText, type LateUnit } from './chase-letter.text.js';
 
-export interface LateUnit {
-  unitId: string;
-  unitName: string;
-  overdueAck: boolean;
-  overdueForward: boolean;
-}
+export type { LateUnit };
 
 /**
  * Drafts a "công văn đôn đốc" (reminder dispatch) in Decree 30 form, addressed to exactly the

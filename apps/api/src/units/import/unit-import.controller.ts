@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/decorators.js';
 import { ImportUnitsDto } from './import-units.dto.js';
 import { UnitImportService } from './unit-import.service.js';
+import { ApiObjectResponse } from '../../openapi/api-responses.js';
 
 @ApiTags('units')
 @ApiBearerAuth()
@@ -11,6 +12,7 @@ import { UnitImportService } from './unit-import.service.js';
 export class UnitImportController {
   constructor(private readonly importer: UnitImportService) {}
 
+  @ApiObjectResponse('import')
   @Post()
   @HttpCode(200)
   @Roles(Role.Admin)

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseDispatchText } from './dispatch-text.js';
 
 describe('parseDispatchText', () => {
-  const text = readFileSync(new URL('../../../../data/seed/cong-van-5207-CAT-PA05.txt', import.meta.url), 'utf8');
+  const text = readFileSync(new URL('../../../../../data/seed/cong-van-5207-CAT-PA05.txt', import.meta.url), 'utf8');
   const d = parseDispatchText(text);
 
   it('reads dispatch 5207/CAT-PA05 exactly as written', () => {

@@ -1,6 +1,6 @@
 import { Role } from '@app/database';
-import type { Actor } from '../../auth/actor.js';
-import type { ClientInfo } from '../../auth/client-info.decorator.js';
+import type { Actor } from '../auth/actor.js';
+import type { ClientInfo } from '../auth/client-info.decorator.js';
 
 /**
  * Whoever holds a delivery's signed e-mail link acts for that delivery's unit, with an officer's rights and no

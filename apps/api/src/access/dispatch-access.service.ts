@@ -3,7 +3,7 @@ import { Dispatch, Role, Unit } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AccessService } from '../access/access.service.js';
+import { AccessService } from './access.service.js';
 import { Actor, hasGlobalScope } from '../auth/actor.js';
 
 export interface DispatchWithIssuer {

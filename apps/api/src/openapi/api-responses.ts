@@ -1,0 +1,53 @@
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+
+/** The one error body of the api (AllExceptionsFilter). */
+export class ErrorBodyDto {
+  @ApiProperty({ example: 409 })
+  statusCode!: number;
+
+  @ApiProperty({ description: 'The kind of error', example: 'CONFLICT' })
+  error!: string;
+
+  @ApiProperty({
+    description: 'What a client switches on: a feature code (libs/vocabulary/src/errors.vi.ts), or the kind',
+    example: 'DELIVERY_ALREADY_REFUSED',
+  })
+  code!: string;
+
+  @ApiProperty({ description: 'The catalogued Vietnamese message, for the person using the product' })
+  message!: string;
+
+  @ApiPropertyOptional({ description: 'Per-field problems of a 400, or the errorId of a 500', type: 'object', additionalProperties: true })
+  details?: unknown;
+}
+
+/**
+ * A 2xx whose body is a JSON object not yet described field by field (reports, admin tools). It
+ * still has a schema, so a generated client types it as a record rather than nothing.
+ */
+export const ApiObjectResponse = (description: string, status = 200) =>
+  ApiResponse({ status, description, schema: { type: 'object', additionalProperties: true } });
+
+/** A 2xx whose body is a file. */
+export const ApiFileResponse = (description: string, contentType = 'application/octet-stream') =>
+  ApiOkResponse({ description, content: { [contentType]: { schema: { type: 'string', format: 'binary' } } } });
+
+/** A page of items: { items, total, page, limit } (libs/common pagination). */
+export const ApiPageResponse = <T extends Type<unknown>>(item: T, description: string) =>
+  applyDecorators(
+    ApiExtraModels(item),
+    ApiOkResponse({
+      description,
+      schema: {
+        type: 'object',
+        required: ['items', 'total', 'page', 'limit'],
+        properties: {
+          items: { type: 'array', items: { $ref: getSchemaPath(item) } },
+          total: { type: 'integer' },
+          page: { type: 'integer' },
+          limit: { type: 'integer' },
+        },
+      },
+    }),
+  );
