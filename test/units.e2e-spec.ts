@@ -102,7 +102,12 @@ describe('Units: import, tree, scope (real PostgreSQL)', () => {
     it('cannot read a unit of another district', async () => {
       const giaoThuy = await unitByCode(t, 'UBND-365');
       const res = await t.http().get(`/api/v1/units/${giaoThuy.id}`).set(haiHauOfficer.auth).expect(403);
-      expect(res.body).toEqual({ statusCode: 403, error: 'OUT_OF_SCOPE', message: expect.stringContaining('ngoài phạm vi') });
+      expect(res.body).toEqual({
+        statusCode: 403,
+        error: 'OUT_OF_SCOPE',
+        code: 'OUT_OF_SCOPE',
+        message: expect.stringContaining('ngoài phạm vi'),
+      });
     });
 
     it('cannot change a unit of another district, even as leader, and nothing changes', async () => {
