@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { Role } from '@app/database';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -28,12 +29,16 @@ const vnLocal = (days: number, hour: number) => {
   return `${d}/${m}/${y} ${String(hour).padStart(2, '0')}:00`;
 };
 
+// A browser driving a whole rollout: one step takes 20-60 s on a 2-core machine under load.
+jest.setTimeout(180_000);
+
 /**
  * The whole 5207/CAT-PA05 rollout through the web only, in Debian's chromium against the api, worker,
  * PostgreSQL, Redis and an SMTP listener: PA05 composes it from its text and publishes; Hải Hậu acknowledges,
  * forwards to its communes and reports with a photo; a commune confirms and reports from its e-mail link;
  * the director reads the figures, map and chart, exports the PDF and drafts the chase letter.
  */
+
 describe('The web product, whole rollout of 5207/CAT-PA05 in a real browser', () => {
   let smtp: SmtpListener;
   let t: TestApp;
@@ -243,6 +248,9 @@ describe('The web product, whole rollout of 5207/CAT-PA05 in a real browser', ()
     await page.getByRole('link', { name: 'Mở trang xử lý công văn' }).click();
     await page.getByRole('heading', { name: `Công văn ${REF}` }).waitFor();
     await page.getByText(commune.name).first().waitFor();
+    // The passages 5207 marks **bold** show bold, without the stars.
+    await page.locator('.decree .tasks strong', { hasText: 'Cẩm nang nhận diện, phòng chống lừa đảo trực tuyến' }).waitFor();
+    expect(await page.locator('.decree').innerText()).not.toContain('**');
     await page.getByLabel('Họ tên người nhận').fill('Trần Thị Văn Thư');
     await page.getByRole('button', { name: 'Xác nhận đã nhận' }).click();
     await page.locator('#delivery-status [data-status="accepted"]').waitFor();

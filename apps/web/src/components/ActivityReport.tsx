@@ -8,6 +8,9 @@ import type { Activity, Evidence, Task } from '../api/types';
 import { fmtBytes, fmtDate, fmtNumber, todayVn } from '../format';
 import { CHANNEL, label } from '../vocab';
 import { EmptyState, ErrorAlert } from './common';
+
+/** A task's text without its `**bold**` marks, for a one-line label. */
+const plain = (text: string) => text.replace(/\*\*/g, '');
 import { VnDate } from './DateFields';
 
 /** Where a delivery's activities live: under /deliveries/:id when signed in, under /ack-links/:token from the e-mail link. */
@@ -86,7 +89,7 @@ export function ActivityForm({ tasks, endpoints, onDone }: { tasks: Task[]; endp
               allowClear
               options={tasks.map((t) => ({
                 value: t.number,
-                label: `${t.number}. ${t.text.slice(0, 80)}${t.text.length > 80 ? '…' : ''}`,
+                label: `${t.number}. ${plain(t.text).slice(0, 80)}${plain(t.text).length > 80 ? '…' : ''}`,
               }))}
             />
           </Form.Item>

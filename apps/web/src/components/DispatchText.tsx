@@ -45,7 +45,9 @@ export function DispatchText({ dispatch, tasks }: { dispatch: DispatchBody; task
       <details className="decree-body">
         <summary>Nội dung công văn</summary>
         {dispatch.body.split('\n').map((p, i) => (
-          <p key={i}>{p}</p>
+          <p key={i}>
+            <Emphasised text={p} />
+          </p>
         ))}
       </details>
       {tasks.length ? (
@@ -56,7 +58,7 @@ export function DispatchText({ dispatch, tasks }: { dispatch: DispatchBody; task
           <ol className="tasks">
             {tasks.map((t) => (
               <li key={t.number} value={t.number}>
-                {t.text}
+                <Emphasised text={t.text} />
                 {t.channels?.length ? (
                   <div className="muted small">Hình thức: {t.channels.map((c) => label(CHANNEL, c)).join(', ')}</div>
                 ) : null}
@@ -82,6 +84,15 @@ export function DispatchText({ dispatch, tasks }: { dispatch: DispatchBody; task
       </div>
     </article>
   );
+}
+
+/**
+ * The dispatch text as written, with its bold passages: the texts mark them `**like this**` (as the
+ * fixture of 5207 does, and as the e-mail renders them), and the page shows them bold, not the stars.
+ */
+export function Emphasised({ text }: { text: string }) {
+  const parts = text.split(/\*\*(.+?)\*\*/gs);
+  return <>{parts.map((part, i) => (i % 2 ? <strong key={i}>{part}</strong> : part))}</>;
 }
 
 /** Attachments with size; a PDF or an image opens in a preview, anything else downloads. */
