@@ -166,6 +166,10 @@ describe('The web product, whole rollout of 5207/CAT-PA05 in a real browser', ()
     await page.locator('[title="Ban Giám đốc Công an tỉnh Nam Định"]:visible').first().click();
     await page.keyboard.press('Escape');
     await choose(page, 'Mục đích của dòng nơi nhận 3', 'Để báo cáo');
+    // The choice shows before saving (a click lost while the dropdown opened once left it "Để thực hiện").
+    const reportLine = page.locator('.ant-select', { hasText: 'Để báo cáo' });
+    if (!(await reportLine.first().isVisible())) await choose(page, 'Mục đích của dòng nơi nhận 3', 'Để báo cáo');
+    await reportLine.first().waitFor();
 
     await page.getByRole('button', { name: 'Lưu nháp' }).click();
     const departments: { n: number }[] = await t.db.query(`SELECT count(*)::int AS n FROM units WHERE type = 'department' AND active`);
