@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { AccessService, escapeLike } from '../access/access.service.js';
+import { auditActor, AuditService } from '../audit/audit.service.js';
 import { Actor, hasGlobalScope } from '../auth/actor.js';
 import { UnitLineageService } from './lineage/unit-lineage.service.js';
 import { CreateUnitDto, ListUnitsQuery, MoveUnitDto, UpdateUnitDto } from './dto/unit.dto.js';
@@ -16,6 +17,11 @@ export interface Place {
   retiredOn: string | null;
 }
 
+/** What the audit trail keeps of a unit. */
+function auditView(u: Unit) {
+  return { code: u.code, name: u.name, type: u.type, level: u.level, parentId: u.parentId, emails: u.emails, active: u.active };
+}
+
 @Injectable()
 export class UnitsService {
   constructor(
@@ -23,6 +29,7 @@ export class UnitsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly lineage: UnitLineageService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(actor: Actor, query: ListUnitsQuery): Promise<Page<Unit & { province: Place | null }>> {
@@ -66,7 +73,7 @@ export class UnitsService {
     return { ...unit, ancestors, area: place?.area ?? null, province: place?.province ?? null, ...(await this.lineage.of(unit.id)) };
   }
 
-  async create(actor: Actor, dto: CreateUnitDto): Promise<Unit> {
+  async create(actor: Actor, dto: CreateUnitDto, ip?: string | null): Promise<Unit> {
     if (!dto.parentId && !hasGlobalScope(actor))
       throw forbidden('Chỉ quản trị viên được tạo đơn vị gốc; hãy chọn đơn vị cấp trên (parentId).');
     const parent = dto.parentId ? await this.access.requireUnit(actor, dto.parentId) : null;
@@ -86,21 +93,36 @@ export class UnitsService {
         path: `${parent?.path ?? ''}${id}.`,
         emails: dto.emails ?? [],
       });
-      return em.findOneByOrFail(Unit, { id });
+      const created = await em.findOneByOrFail(Unit, { id });
+      await this.audit.record(em, auditActor(actor, ip), {
+        action: 'unit.created',
+        entityType: 'unit',
+        entityId: id,
+        after: auditView(created),
+      });
+      return created;
     });
   }
 
-  async update(actor: Actor, id: string, dto: UpdateUnitDto): Promise<Unit> {
+  async update(actor: Actor, id: string, dto: UpdateUnitDto, ip?: string | null): Promise<Unit> {
     const unit = await this.access.requireUnit(actor, id);
-    await this.units.update(unit.id, {
-      ...(dto.name !== undefined && { name: dto.name.normalize('NFC'), searchName: foldVietnamese(dto.name) }),
-      ...(dto.type !== undefined && { type: dto.type }),
-      ...(dto.emails !== undefined && { emails: dto.emails }),
+    return this.db.transaction(async (em) => {
+      await em.update(Unit, unit.id, {
+        ...(dto.name !== undefined && { name: dto.name.normalize('NFC'), searchName: foldVietnamese(dto.name) }),
+        ...(dto.type !== undefined && { type: dto.type }),
+        ...(dto.emails !== undefined && { emails: dto.emails }),
+      });
+      const after = await em.findOneByOrFail(Unit, { id });
+      const [b, a] = [auditView(unit), auditView(after)];
+      if (JSON.stringify(b) !== JSON.stringify(a)) {
+        const action = b.name !== a.name ? 'unit.renamed' : 'unit.updated';
+        await this.audit.record(em, auditActor(actor, ip), { action, entityType: 'unit', entityId: id, before: b, after: a });
+      }
+      return after;
     });
-    return this.units.findOneByOrFail({ id });
   }
 
-  async deactivate(actor: Actor, id: string): Promise<Unit> {
+  async deactivate(actor: Actor, id: string, ip?: string | null): Promise<Unit> {
     const unit = await this.access.requireUnitBelow(actor, id);
     return this.db.transaction(async (em) => {
       const activeChildren = await em.countBy(Unit, { parentId: unit.id, active: true });
@@ -110,11 +132,21 @@ export class UnitsService {
         );
       }
       await em.update(Unit, unit.id, { active: false });
-      return em.findOneByOrFail(Unit, { id });
+      const after = await em.findOneByOrFail(Unit, { id });
+      if (unit.active) {
+        await this.audit.record(em, auditActor(actor, ip), {
+          action: 'unit.deactivated',
+          entityType: 'unit',
+          entityId: id,
+          before: auditView(unit),
+          after: auditView(after),
+        });
+      }
+      return after;
     });
   }
 
-  async move(actor: Actor, id: string, dto: MoveUnitDto): Promise<Unit> {
+  async move(actor: Actor, id: string, dto: MoveUnitDto, ip?: string | null): Promise<Unit> {
     await this.access.requireUnitBelow(actor, id);
     await this.access.requireUnit(actor, dto.parentId);
     return this.db.transaction(async (em) => {
@@ -134,7 +166,17 @@ export class UnitsService {
           WHERE path LIKE $5`,
         [unit.path, newPath, unit.id, parent.id, `${escapeLike(unit.path)}%`],
       );
-      return em.findOneByOrFail(Unit, { id });
+      const after = await em.findOneByOrFail(Unit, { id });
+      if (unit.parentId !== after.parentId) {
+        await this.audit.record(em, auditActor(actor, ip), {
+          action: 'unit.moved',
+          entityType: 'unit',
+          entityId: id,
+          before: auditView(unit),
+          after: auditView(after),
+        });
+      }
+      return after;
     });
   }
 

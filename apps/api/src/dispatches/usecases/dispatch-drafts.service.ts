@@ -3,6 +3,7 @@ import { Dispatch, DispatchRecipient, DispatchStatus, DispatchTask } from '@app/
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { auditActor, AuditService } from '../../audit/audit.service.js';
 import type { Actor } from '../../auth/actor.js';
 import { DispatchAccess } from '../../access/dispatch-access.service.js';
 import { CreateDispatchDto, TaskDto, UpdateDispatchDto } from '../dto/dispatch.dto.js';
@@ -14,6 +15,7 @@ export class DispatchDraftsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: DispatchAccess,
+    private readonly audit: AuditService,
   ) {}
 
   async create(actor: Actor, dto: CreateDispatchDto): Promise<string> {
@@ -29,6 +31,13 @@ export class DispatchDraftsService {
           createdBy: actor.userId,
         } as Partial<Dispatch>);
         await replaceChildren(em, id, dto);
+        await this.audit.record(em, auditActor(actor), {
+          action: 'dispatch.created',
+          entityType: 'dispatch',
+          entityId: id,
+          dispatchId: id,
+          after: { number: dto.number, symbol: dto.symbol, subject: dto.subject, issuerUnitId: issuer.id },
+        });
         return id;
       }),
     );
@@ -51,6 +60,15 @@ export class DispatchDraftsService {
         const changes = fields(dto);
         if (Object.keys(changes).length) await em.getRepository(Dispatch).update(id, changes);
         await replaceChildren(em, id, dto);
+        // The fields sent, not their values: a draft's text is long and stays readable on the dispatch.
+        await this.audit.record(em, auditActor(actor), {
+          action: 'dispatch.edited',
+          entityType: 'dispatch',
+          entityId: id,
+          dispatchId: id,
+          before: { number: current.number, symbol: current.symbol },
+          after: { fields: Object.keys(dto).sort() },
+        });
       }),
     );
   }

@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { auditActor, AuditService } from '../../audit/audit.service.js';
 import type { Actor } from '../../auth/actor.js';
 import { DispatchAccess } from '../../access/dispatch-access.service.js';
 import { AddRecipientsDto, PreviewQuery } from '../dto/dispatch.dto.js';
@@ -21,6 +22,7 @@ export class DispatchRecipientsService {
     private readonly resolver: RecipientResolver,
     private readonly writer: DeliveryWriter,
     private readonly events: EventEmitter2,
+    private readonly audit: AuditService,
   ) {}
 
   /** The resolved list before publishing: totals by purpose, units without e-mail, one page of units. */
@@ -70,12 +72,20 @@ export class DispatchRecipientsService {
         dto.recipients.map((r) => toRecipientRow(dispatchId, r)),
       );
       const resolved = await this.resolver.resolve(em, issuer, dto.recipients, row.issued_date);
-      return this.writer.write(em, resolved, {
+      const result = await this.writer.write(em, resolved, {
         dispatchId,
         ackDueAt: row.ack_due_at,
         forwardDueAt: row.forward_due_at,
         reportDueAt: row.report_due_at,
       });
+      await this.audit.record(em, auditActor(actor), {
+        action: 'dispatch.recipients_added',
+        entityType: 'dispatch',
+        entityId: dispatchId,
+        dispatchId,
+        after: { recipients: dto.recipients, added: result.deliveryIds.length, alreadyReceiving: result.skippedExisting },
+      });
+      return result;
     });
     this.events.emit(DELIVERIES_CREATED, { dispatchId, deliveryIds: written.deliveryIds } satisfies DeliveriesCreatedEvent);
     return { added: written.deliveryIds.length, alreadyReceiving: written.skippedExisting, messages: written.messages };
@@ -93,6 +103,13 @@ export class DispatchRecipientsService {
       if (row.status !== DispatchStatus.Published) throw conflict('Chỉ gửi lại công văn đang ban hành.');
       const n = await this.writer.writeMessages(em, [deliveryId], 'notice');
       if (n === 0) throw invalid('Đơn vị này chưa có địa chỉ e-mail: hãy cập nhật e-mail của đơn vị rồi gửi lại.');
+      await this.audit.record(em, auditActor(actor), {
+        action: 'delivery.resent',
+        entityType: 'delivery',
+        entityId: deliveryId,
+        dispatchId,
+        after: { messages: n },
+      });
       return n;
     });
     this.events.emit(DELIVERIES_CREATED, { dispatchId, deliveryIds: [deliveryId] } satisfies DeliveriesCreatedEvent);

@@ -1,10 +1,11 @@
 import { Clock, invalid } from '@app/common';
 import { DispatchRecipient } from '@app/database';
-import { DeliveryWriter, DispatchAction, DispatchRepository } from '@app/rollout';
+import { DeliveryWriter, DISPATCH_TRANSITIONS, DispatchAction, DispatchRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { auditActor, AuditService } from '../../audit/audit.service.js';
 import type { Actor } from '../../auth/actor.js';
 import { DispatchAccess } from '../../access/dispatch-access.service.js';
 import { DISPATCH_PUBLISHED, type DeliveriesCreatedEvent } from '../events.js';
@@ -32,6 +33,7 @@ export class PublishDispatchService {
     private readonly dispatches: DispatchRepository,
     private readonly events: EventEmitter2,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async publish(actor: Actor, dispatchId: string): Promise<PublishResult> {
@@ -70,7 +72,16 @@ export class PublishDispatchService {
         `SELECT count(*)::int AS n FROM deliveries d WHERE d.dispatch_id = $1 AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.delivery_id = d.id)`,
         [dispatchId],
       );
-      return { dispatchId, deliveries: written.deliveryIds.length, messages: written.messages, unitsWithoutEmail: n as number };
+      const published = { dispatchId, deliveries: written.deliveryIds.length, messages: written.messages, unitsWithoutEmail: n as number };
+      await this.audit.record(em, auditActor(actor), {
+        action: DISPATCH_TRANSITIONS[DispatchAction.Publish].auditAction,
+        entityType: 'dispatch',
+        entityId: dispatchId,
+        dispatchId,
+        before: { status: locked.from },
+        after: { status: DISPATCH_TRANSITIONS[DispatchAction.Publish].to, deliveries: published.deliveries, messages: published.messages },
+      });
+      return published;
     });
     this.events.emit(DISPATCH_PUBLISHED, { dispatchId } satisfies DeliveriesCreatedEvent);
     return result;
