@@ -1,8 +1,9 @@
+import { viHoursText, viNumber, viPercent } from '@app/vocabulary';
+
 /** Dates as dd/mm/yyyy with 24-hour times in Vietnam time; numbers and percentages with Vietnamese separators. */
 const TZ = 'Asia/Ho_Chi_Minh';
 const dateFmt = new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' });
 const timeFmt = new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const numFmt = new Intl.NumberFormat('vi-VN');
 const pctFmt = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 
 /** A calendar date as stored ("2023-10-19") or an instant, shown as 19/10/2023. */
@@ -22,10 +23,14 @@ export function fmtDateTime(value: string | Date | null | undefined): string {
   return `${dateFmt.format(d)} ${timeFmt.format(d)}`;
 }
 
-export const fmtNumber = (n: number | null | undefined): string => (n == null ? '' : numFmt.format(n));
+/** Numbers, shares and hours round one way everywhere (libs/vocabulary: half away from zero, one decimal). */
+export const fmtNumber = (n: number | null | undefined): string => (n == null ? '' : viNumber(n));
 
 /** A share in [0, 1] as "72,5%". */
-export const fmtPercent = (r: number | null | undefined): string => (r == null ? '' : `${pctFmt.format(r * 100)}%`);
+export const fmtPercent = (r: number | null | undefined): string => (r == null ? '' : viPercent(r));
+
+/** "3,5 giờ", "< 0,1 giờ" for a duration that is not zero, "—" for none: as the PDF and the exports write it. */
+export const fmtHours = (h: number | null | undefined): string => viHoursText(h);
 
 export function fmtBytes(n: number): string {
   if (n < 1024) return `${fmtNumber(n)} B`;

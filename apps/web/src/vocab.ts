@@ -43,5 +43,7 @@ export const MESSAGE_STATUS: Record<string, { label: string; color: string }> = 
 );
 
 export const DEADLINE = VI_LABELS.deadline;
+export const OVERDUE = VI_LABELS.overdue;
+export const FIGURE = VI_LABELS.reportFigure;
 
 export const label = (table: Record<string, string>, key: string | null | undefined): string => (key ? (table[key] ?? key) : '');

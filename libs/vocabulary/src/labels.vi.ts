@@ -188,6 +188,18 @@ export const VI_LABELS = {
   },
   onTime: 'Đúng hạn',
   late: 'Trễ hạn',
+  /**
+   * The report's columns. "Đã gửi" counts deliveries whose e-mail the mail server took (status past
+   * pending): it is not "đã đến" (01, someone opened it) nor "đã xác nhận" (03, the unit confirmed).
+   */
+  reportFigure: {
+    total: 'Tổng',
+    sent: 'Đã gửi',
+    acknowledged: 'Đã xác nhận tiếp nhận',
+    onTime: 'Đúng hạn',
+    late: 'Trễ hạn',
+    refused: 'Từ chối tiếp nhận',
+  },
 };
 
 /** "01 — Đã mở, chưa xác nhận"; a status without an edXML code is its label alone. */

@@ -53,6 +53,17 @@ describe('the Vietnamese vocabulary', () => {
     expect(deliveryStatusText(values.DeliveryStatus.Accepted)).toBe('03 — Đã xác nhận tiếp nhận');
   });
 
+  it("names the report's first column for what it counts (sent), never 'đã đến' (01, opened)", () => {
+    expect(VI_LABELS.reportFigure.sent).toBe('Đã gửi');
+    expect(Object.values(VI_LABELS.reportFigure).join(' ').toLowerCase()).not.toContain('đã đến');
+    expect(VI_LABELS.reportFigure.acknowledged).toBe(VI_LABELS.deliveryStatus[values.DeliveryStatus.Accepted]);
+  });
+
+  it('names each missed deadline on its own, so an on-time acknowledgement never reads as late', () => {
+    expect(new Set(Object.values(VI_LABELS.overdue)).size).toBe(3);
+    expect(VI_LABELS.overdue.forward).not.toBe(VI_LABELS.overdue.ack);
+  });
+
   it('has a Vietnamese message and an HTTP status for every error code', () => {
     for (const [code, entry] of Object.entries(ERRORS)) {
       expect(code).toMatch(/^[A-Z][A-Z_]+$/);

@@ -7,9 +7,9 @@ import { api, saveBlob } from '../api/http';
 import type { DispatchDetail, DispatchReport, ReportExport, TreeNode } from '../api/types';
 import { DeliveryStatusTag, ErrorAlert, Loading, ResponsiveTable } from '../components/common';
 import { AckCurve, channelLabel, CommuneTreemap, DistrictMap, MixChart, taskLabel } from '../components/ReportCharts';
-import { fmtDateTime, fmtNumber, fmtPercent } from '../format';
+import { fmtDateTime, fmtHours, fmtNumber, fmtPercent } from '../format';
 import { can, useSession } from '../session';
-import { LEVEL, label } from '../vocab';
+import { FIGURE, LEVEL, label, OVERDUE } from '../vocab';
 
 type Blocking = DispatchReport['blocking'][number];
 
@@ -101,23 +101,21 @@ export default function ReportPage() {
           aria-label="Số liệu theo cấp"
           columns={[
             { title: 'Cấp', key: 'l', render: (_, x) => label(LEVEL, x.level) },
-            { title: 'Tổng', dataIndex: 'total', align: 'right', render: fmtNumber },
-            { title: 'Đã đến', key: 'r', align: 'right', render: (_, x) => `${fmtNumber(x.reached)} (${fmtPercent(x.reachedShare)})` },
+            { title: FIGURE.total, dataIndex: 'total', align: 'right', render: fmtNumber },
+            { title: FIGURE.sent, key: 'r', align: 'right', render: (_, x) => `${fmtNumber(x.reached)} (${fmtPercent(x.reachedShare)})` },
             {
-              title: 'Đã xác nhận',
+              title: FIGURE.acknowledged,
               key: 'a',
               align: 'right',
               render: (_, x) => `${fmtNumber(x.acknowledged)} (${fmtPercent(x.acknowledgedShare)})`,
             },
-            { title: 'Đúng hạn', key: 'o', align: 'right', render: (_, x) => `${fmtNumber(x.onTime)} (${fmtPercent(x.onTimeShare)})` },
-            { title: 'Trễ hạn', dataIndex: 'late', align: 'right', render: fmtNumber },
-            { title: 'Từ chối', dataIndex: 'refused', align: 'right', render: fmtNumber },
+            { title: FIGURE.onTime, key: 'o', align: 'right', render: (_, x) => `${fmtNumber(x.onTime)} (${fmtPercent(x.onTimeShare)})` },
+            { title: FIGURE.late, dataIndex: 'late', align: 'right', render: fmtNumber },
+            { title: FIGURE.refused, dataIndex: 'refused', align: 'right', render: fmtNumber },
           ]}
         />
         <p className="small muted">
-          Thời gian xác nhận: trung vị{' '}
-          {r.ackTime.medianHours == null ? '—' : `${fmtNumber(Math.round(r.ackTime.medianHours * 10) / 10)} giờ`}, 90% trong{' '}
-          {r.ackTime.p90Hours == null ? '—' : `${fmtNumber(Math.round(r.ackTime.p90Hours * 10) / 10)} giờ`}.
+          Thời gian xác nhận: trung vị {fmtHours(r.ackTime.medianHours)}, 90% trong {fmtHours(r.ackTime.p90Hours)}.
         </p>
       </Card>
 
@@ -235,7 +233,9 @@ function RolloutTree({ roots }: { roots: TreeNode[] }) {
             </span>
           ) : null}
           {n.activityCount ? <Tag color="green">{n.activityCount} hoạt động</Tag> : null}
-          {n.overdueAck || n.overdueForward ? <Tag color="red">Quá hạn</Tag> : null}
+          {/* Which deadline was missed, by name: an on-time acknowledgement never reads as late. */}
+          {n.overdueAck ? <Tag color="red">{OVERDUE.ack}</Tag> : null}
+          {n.overdueForward ? <Tag color="red">{OVERDUE.forward}</Tag> : null}
         </span>
       ),
       children: n.children.map(toData),
