@@ -2,18 +2,16 @@ import { AppConfig } from '@app/config';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { PassportModule } from '@nestjs/passport';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { JwtAuthGuard, RolesGuard } from './guards.js';
 import { LoginLimiter } from './login-limiter.js';
 import { PasswordPolicy } from './password-policy.js';
 import { PasswordService } from './password.service.js';
-import { JwtStrategy } from './strategies.js';
+import { AccessTokenVerifier } from './access-token.js';
 
 @Module({
   imports: [
-    PassportModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -27,11 +25,11 @@ import { JwtStrategy } from './strategies.js';
     AuthService,
     PasswordService,
     PasswordPolicy,
-    JwtStrategy,
+    AccessTokenVerifier,
     LoginLimiter,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [PasswordService, PasswordPolicy, AuthService],
+  exports: [PasswordService, PasswordPolicy, AuthService, AccessTokenVerifier],
 })
 export class AuthModule {}

@@ -1,10 +1,10 @@
 import { AppConfig } from '@app/config';
 import { forbidden } from '@app/common';
 import { bearerMatches } from '@app/observability';
-import { ExecutionContext, Injectable } from '@nestjs/common';
-import { AuthGuard } from '@nestjs/passport';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { type Actor, hasGlobalScope } from '../auth/actor.js';
+import { AccessTokenVerifier } from '../auth/access-token.js';
+import { hasGlobalScope } from '../auth/actor.js';
 
 /**
  * /api/metrics is for Prometheus (Authorization: Bearer METRICS_TOKEN) or a signed-in installation
@@ -12,16 +12,17 @@ import { type Actor, hasGlobalScope } from '../auth/actor.js';
  * route is @Public() so the global JWT guard lets the scrape token through to this guard.
  */
 @Injectable()
-export class MetricsAccessGuard extends AuthGuard('jwt') {
-  constructor(private readonly config: AppConfig) {
-    super();
-  }
+export class MetricsAccessGuard implements CanActivate {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly tokens: AccessTokenVerifier,
+  ) {}
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const req = context.switchToHttp().getRequest<Request & { user?: Actor }>();
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<Request>();
     if (bearerMatches(req.headers.authorization, this.config.METRICS_TOKEN)) return true;
-    await super.canActivate(context);
-    if (!req.user || !hasGlobalScope(req.user))
+    const actor = await this.tokens.actorOf(req.headers.authorization);
+    if (!hasGlobalScope(actor))
       throw forbidden('Chỉ quản trị viên toàn hệ thống (hoặc máy chủ Prometheus có METRICS_TOKEN) được xem số liệu vận hành.');
     return true;
   }
