@@ -15,7 +15,8 @@ const swc = [
 ];
 
 const moduleNameMapper = {
-  '^@app/(config|common|database|queue|mail|local-stack|reports|observability|rollout|vocabulary)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@app/(config|common|database|queue|mail|local-stack|reports|observability|rollout|vocabulary|follow-up)$':
+    '<rootDir>/libs/$1/src/index.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 

@@ -9,6 +9,8 @@ import { UnitLineage1796092241542 } from './1796092241542-UnitLineage.js';
 import { UserTokenVersion1796093881673 } from './1796093881673-UserTokenVersion.js';
 import { LoginLimits1796093881674 } from './1796093881674-LoginLimits.js';
 import { AuditActorIndex1796093881675 } from './1796093881675-AuditActorIndex.js';
+import { RemindersAndEscalations1796094638734 } from './1796094638734-RemindersAndEscalations.js';
+import { RecallAndVersions1796094638735 } from './1796094638735-RecallAndVersions.js';
 
 /** Listed as classes, not globs: the bundled ESM build has no __dirname to glob from. */
 export const migrations = [
@@ -23,4 +25,6 @@ export const migrations = [
   UserTokenVersion1796093881673,
   LoginLimits1796093881674,
   AuditActorIndex1796093881675,
+  RemindersAndEscalations1796094638734,
+  RecallAndVersions1796094638735,
 ];

@@ -48,7 +48,7 @@ export async function insertPublishedOutbox(
     recipients?: RecipientSpec[];
     number?: number;
     urgency?: Urgency;
-    attachments?: Omit<DispatchAttachment, 'id' | 'dispatchId' | 'createdAt'>[];
+    attachments?: Omit<DispatchAttachment, 'id' | 'dispatchId' | 'createdAt' | 'addedInVersion' | 'supersededInVersion'>[];
   } = {},
 ): Promise<PublishedOutbox> {
   const signer = new AckLinkSigner(t.config);

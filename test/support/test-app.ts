@@ -79,6 +79,8 @@ export async function createTestApp(env: Record<string, string | undefined> = {}
     LOG_LEVEL: 'warn',
     // The worker's metrics/health port: a free one, never a fixed port shared with other runs.
     WORKER_HTTP_PORT: '0',
+    // Tests run the follow-up sweep themselves, at the instant they choose (FollowUpRun).
+    FOLLOW_UP_SWEEP_INTERVAL_MS: '0',
     DATA_DIR: path.join(tmpdir(), database.name),
     ...env,
   });

@@ -1,3 +1,4 @@
+import { Clock } from '@app/common';
 import { AppConfig } from '@app/config';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
@@ -13,9 +14,11 @@ export interface TestWorker {
  * (same database, same queue prefix, same SMTP listener), with optional overrides. A failed boot
  * is closed before the error is rethrown, so it leaves no worker or timer behind.
  */
-export async function createTestWorker(config: AppConfig, overrides: Partial<AppConfig> = {}): Promise<TestWorker> {
+export async function createTestWorker(config: AppConfig, overrides: Partial<AppConfig> = {}, clock?: Clock): Promise<TestWorker> {
   const workerConfig = Object.assign(Object.create(AppConfig.prototype) as AppConfig, config, overrides);
-  const app = await Test.createTestingModule({ imports: [WorkerModule.forRoot(workerConfig)] })
+  const builder = Test.createTestingModule({ imports: [WorkerModule.forRoot(workerConfig)] });
+  if (clock) builder.overrideProvider(Clock).useValue(clock);
+  const app = await builder
     .setLogger({ log: () => undefined, error: console.error, warn: () => undefined, debug: () => undefined, verbose: () => undefined })
     .compile();
   try {

@@ -7,6 +7,7 @@ import { HealthProbesModule, MetricsModule, pinoOptions } from '@app/observabili
 import { LoggerModule } from 'nestjs-pino';
 import { ExportsWorkerModule } from './exports/exports-worker.module.js';
 import { WorkerHttpServer } from './http/worker-http.server.js';
+import { FollowUpWorkerModule } from './follow-up/follow-up-worker.module.js';
 import { JobWorkers } from './jobs/job-workers.js';
 import { MailWorkerModule } from './mail/mail-worker.module.js';
 import { WorkerMetricsModule } from './worker-metrics.module.js';
@@ -27,6 +28,7 @@ export class WorkerModule {
         DiscoveryModule,
         MailWorkerModule,
         ExportsWorkerModule,
+        FollowUpWorkerModule,
       ],
       providers: [JobWorkers, WorkerHttpServer],
     };

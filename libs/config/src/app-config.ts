@@ -217,6 +217,19 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'REPORTS_DATABASE_URL must look like postgres://user@host:5432/db' })
   REPORTS_DATABASE_URL?: string;
 
+  /** How often the worker sweeps for reminders (nhắc việc) and escalations (đôn đốc) due. 0 turns the schedule off. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  FOLLOW_UP_SWEEP_INTERVAL_MS: number = 300_000;
+
+  /** Hour (0-23, Vietnam time) at which each leader's daily digest e-mail is sent. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  DIGEST_HOUR_VN: number = 7;
+
   get mailRetry() {
     return { attempts: this.MAIL_MAX_ATTEMPTS, backoffMs: this.MAIL_RETRY_BASE_MS };
   }

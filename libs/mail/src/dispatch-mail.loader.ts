@@ -1,7 +1,7 @@
 import { Delivery, Dispatch, DispatchAttachment, DispatchTask, Message, type MessageKind, type MessageStatus } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { DispatchMailContext } from './dispatch-mail.types.js';
+import { type EntityManager, IsNull } from 'typeorm';
+import type { DispatchMailContext, FollowUpStep } from './dispatch-mail.types.js';
 
 /** What one mail shares with every other mail of its dispatch. */
 type DispatchParts = Pick<DispatchMailContext, 'dispatch' | 'tasks' | 'attachments' | 'issuerName'>;
@@ -11,6 +11,8 @@ export interface LockedMessage {
   status: MessageStatus;
   attempts: number;
   deliveryId: string;
+  /** A reminder whose unit has done the step since the sweep wrote it (or can no longer be chased). */
+  reminderMoot: boolean;
   ctx: DispatchMailContext;
 }
 
@@ -23,9 +25,15 @@ const LOCK_MESSAGE_SQL = `
   SELECT m.id, m.kind, m.to_address AS "toAddress", m.status, m.attempts,
          d.id AS "deliveryId", d.dispatch_id AS "dispatchId", d.purpose, d.ack_due_at AS "ackDueAt", d.forward_due_at AS "forwardDueAt",
          d.report_due_at AS "reportDueAt", d.instruction, d.link_nonce AS "linkNonce", d.link_expires_at AS "linkExpiresAt",
-         u.name AS "recipientName", pu.name AS "forwardedByName", x.updated_at::text AS "dispatchVersion"
+         u.name AS "recipientName", pu.name AS "forwardedByName", x.updated_at::text AS "dispatchVersion",
+         r.step AS "followStep", r.due_at AS "followDueAt", r.created_at >= r.due_at AS "followOverdue",
+         r.id IS NOT NULL AND (CASE r.step WHEN 'ack' THEN d.acknowledged_at IS NOT NULL
+                                           WHEN 'forward' THEN d.forwarded_at IS NOT NULL
+                                           ELSE d.status IN ('in_progress', 'completed') END
+                               OR d.status IN ('refused', 'recalled')) AS "reminderMoot"
     FROM messages m
     JOIN deliveries d ON d.id = m.delivery_id
+    LEFT JOIN reminders r ON r.id = m.reminder_id
     JOIN units u ON u.id = d.unit_id
     JOIN dispatches x ON x.id = d.dispatch_id
     LEFT JOIN deliveries p ON p.id = d.parent_delivery_id
@@ -41,6 +49,10 @@ type LockedRow = Pick<Message, 'id' | 'kind' | 'toAddress' | 'status' | 'attempt
     recipientName: string;
     forwardedByName: string | null;
     dispatchVersion: string;
+    followStep: FollowUpStep | null;
+    followDueAt: Date | null;
+    followOverdue: boolean | null;
+    reminderMoot: boolean;
   };
 
 /**
@@ -65,8 +77,11 @@ export class DispatchMailLoader {
       status: row.status,
       attempts: row.attempts,
       deliveryId: row.deliveryId,
+      reminderMoot: row.reminderMoot,
       ctx: {
         ...shared,
+        followUp: row.followStep ? { step: row.followStep, dueAt: row.followDueAt!, overdue: row.followOverdue ?? false } : null,
+        recallReason: shared.dispatch.recallReason,
         message: { id: row.id, kind: row.kind, toAddress: row.toAddress },
         delivery: {
           id: row.deliveryId,
@@ -101,7 +116,11 @@ export class DispatchMailLoader {
   private async readDispatchParts(em: EntityManager, dispatchId: string): Promise<DispatchParts> {
     const dispatch = await em.findOneByOrFail(Dispatch, { id: dispatchId });
     const tasks = await em.find(DispatchTask, { where: { dispatchId }, order: { number: 'ASC' } });
-    const attachments = await em.find(DispatchAttachment, { where: { dispatchId }, order: { createdAt: 'ASC', fileName: 'ASC' } });
+    // Only the current version's files: a new version supersedes the earlier ones.
+    const attachments = await em.find(DispatchAttachment, {
+      where: { dispatchId, supersededInVersion: IsNull() },
+      order: { createdAt: 'ASC', fileName: 'ASC' },
+    });
     return { dispatch, tasks, attachments, issuerName: await this.issuerName(em, dispatch) };
   }
 
@@ -124,7 +143,10 @@ export class DispatchMailLoader {
     });
     const issuerName = await this.issuerName(em, dispatch);
     const forwardedByName = await this.forwardedByName(em, delivery.parentDeliveryId);
+    const followUp = await this.followUp(em, message.reminderId);
     return {
+      followUp,
+      recallReason: dispatch.recallReason,
       message,
       delivery,
       dispatch,
@@ -152,6 +174,16 @@ export class DispatchMailLoader {
     );
     const header = normaliseCaps(dispatch.headerIssuer);
     return chain.find((u) => normaliseCaps(u.name) === header)?.name ?? chain[0]?.name ?? dispatch.headerIssuer;
+  }
+
+  /** The step a reminder chases, and whether its deadline had passed when the sweep wrote it. */
+  private async followUp(em: EntityManager, reminderId: string | null): Promise<DispatchMailContext['followUp']> {
+    if (!reminderId) return null;
+    const [r]: { step: FollowUpStep; due_at: Date; created_at: Date }[] = await em.query(
+      `SELECT step, due_at, created_at FROM reminders WHERE id = $1`,
+      [reminderId],
+    );
+    return r ? { step: r.step, dueAt: r.due_at, overdue: r.created_at >= r.due_at } : null;
   }
 
   private async forwardedByName(em: EntityManager, parentDeliveryId: string | null): Promise<string | null> {

@@ -1,5 +1,5 @@
 import { AckLinkSigner, FileStore } from '@app/common';
-import { Urgency } from '@app/database';
+import { MessageKind, Urgency } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import type { DispatchMailContext, RenderedAttachment, RenderedMail } from './dispatch-mail.types.js';
@@ -68,7 +68,9 @@ export class DispatchMailRenderer {
     const blocks = this.blocks(ctx, ackUrl, shared);
     const subject = this.subject(ctx);
     try {
-      return { subject, text: toText(blocks), html: toHtml(blocks, subject), attachments: await shared.files, ackUrl };
+      // A recall notice carries no files: the recalled text is not to be used.
+      const attachments = ctx.message.kind === MessageKind.Recall ? [] : await shared.files;
+      return { subject, text: toText(blocks), html: toHtml(blocks, subject), attachments, ackUrl };
     } catch (e) {
       // A file that could not be read is read again by the retry, not remembered as missing.
       this.sharedParts.delete(ctx.dispatch);
@@ -116,14 +118,37 @@ export class DispatchMailRenderer {
     return VI.documentRef(d.documentType, `${d.number}/${d.symbol}`, calendarDate(d.issuedDate).short, ctx.issuerName);
   }
 
+  private intro(ctx: DispatchMailContext, shortRef: string): string {
+    const f = ctx.followUp;
+    if (ctx.message.kind !== MessageKind.Reminder || !f) return VI.intro[ctx.message.kind](ctx.issuerName, shortRef);
+    const { time, date } = vnDateTime(new Date(f.dueAt));
+    const write = f.overdue ? VI.reminder.overdue : VI.reminder.before;
+    return write(ctx.issuerName, shortRef, VI.reminder.step[f.step], VI.before(time, date));
+  }
+
   private blocks(ctx: DispatchMailContext, ackUrl: string, shared: SharedParts): Block[] {
     const d = ctx.dispatch;
     const issued = calendarDate(d.issuedDate);
     const shortRef = VI.documentShort(d.documentType, `${d.number}/${d.symbol}`, issued.short);
     const blocks: Block[] = [
       { kind: 'para', text: VI.greeting(ctx.recipientName), strong: true },
-      { kind: 'para', text: VI.intro[ctx.message.kind](ctx.issuerName, shortRef) },
+      { kind: 'para', text: this.intro(ctx, shortRef) },
     ];
+    if (ctx.message.kind === MessageKind.Recall) {
+      return [
+        ...blocks,
+        {
+          kind: 'fields',
+          rows: [
+            [VI.field.numberSymbol, `${d.number}/${d.symbol}`],
+            [VI.field.subject, withSubjectPrefix(d.subject)],
+          ],
+        },
+        { kind: 'fields', rows: [[VI.recall.reason, ctx.recallReason ?? '']] },
+        { kind: 'note', text: VI.recall.readOnly },
+        { kind: 'note', text: VI.footer },
+      ];
+    }
 
     const fields: [string, string][] = [];
     if (d.urgency !== Urgency.Normal) fields.push([VI.field.urgency, VI.urgency[d.urgency]]);

@@ -30,7 +30,13 @@ export interface DispatchMailContext {
   issuerName: string;
   /** The unit that forwarded this copy, for a cascaded delivery. */
   forwardedByName: string | null;
+  /** For a reminder: the step it chases and whether its deadline has passed. */
+  followUp?: { step: FollowUpStep; dueAt: Date; overdue: boolean } | null;
+  /** For a recall notice: the issuer's reason. */
+  recallReason?: string | null;
 }
+
+export type FollowUpStep = 'ack' | 'forward' | 'report';
 
 export interface RenderedAttachment {
   filename: string;

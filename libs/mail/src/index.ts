@@ -5,3 +5,4 @@ export * from './mail-transport.js';
 export * from './smtp-options.js';
 export * from './mail.module.js';
 export { VI as MAIL_VI } from './vi.js';
+export * from './escalation-mail.js';

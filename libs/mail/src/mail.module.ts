@@ -3,13 +3,14 @@ import { RolloutModule } from '@app/rollout';
 import { Module } from '@nestjs/common';
 import { DispatchMailLoader } from './dispatch-mail.loader.js';
 import { DispatchMailRenderer } from './dispatch-mail.renderer.js';
+import { EscalationMail } from './escalation-mail.js';
 import { MailTransport } from './mail-transport.js';
 
 /** Rendering only (previews in the api, the worker): needs no SMTP settings. */
 @Module({
   imports: [RolloutModule],
-  providers: [AckLinkSigner, FileStore, DispatchMailLoader, DispatchMailRenderer],
-  exports: [DispatchMailLoader, DispatchMailRenderer],
+  providers: [AckLinkSigner, FileStore, DispatchMailLoader, DispatchMailRenderer, EscalationMail],
+  exports: [DispatchMailLoader, DispatchMailRenderer, EscalationMail],
 })
 export class MailRenderingModule {}
 

@@ -14,6 +14,8 @@ export const VI = {
     [MessageKind.Notice]: '',
     [MessageKind.Reminder]: '[Nhắc việc] ',
     [MessageKind.Escalation]: '[Đôn đốc] ',
+    [MessageKind.Recall]: '[Thu hồi] ',
+    [MessageKind.NewVersion]: '[Văn bản thay thế] ',
   } satisfies Record<MessageKind, string>,
 
   intro: {
@@ -22,7 +24,39 @@ export const VI = {
       `${issuer} nhắc đơn vị về ${doc}: đơn vị chưa xác nhận hoặc chưa báo cáo kết quả thực hiện.`,
     [MessageKind.Escalation]: (issuer: string, doc: string) =>
       `${issuer} đề nghị đơn vị đôn đốc thực hiện ${doc}: đã quá thời hạn nhưng đơn vị chưa thực hiện.`,
+    [MessageKind.Recall]: (issuer: string, doc: string) =>
+      `${issuer} thông báo thu hồi ${doc}. Đơn vị không tiếp tục triển khai văn bản này.`,
+    [MessageKind.NewVersion]: (issuer: string, doc: string) =>
+      `${issuer} ban hành văn bản thay thế, đính chính ${doc}. Đề nghị đơn vị xem nội dung mới và xác nhận lại đã nhận.`,
   } satisfies Record<MessageKind, (issuer: string, doc: string) => string>,
+
+  /** What a reminder asks for, by step: before the deadline, or once it has passed. */
+  reminder: {
+    step: {
+      ack: 'xác nhận đã nhận',
+      forward: 'chuyển tiếp đến các đơn vị cấp dưới',
+      report: 'báo cáo kết quả thực hiện',
+    },
+    before: (issuer: string, doc: string, step: string, due: string) =>
+      `${issuer} nhắc đơn vị: ${doc} sắp đến hạn ${step} (${due}) mà đơn vị chưa ${step}.`,
+    overdue: (issuer: string, doc: string, step: string, due: string) =>
+      `${issuer} nhắc đơn vị: đã quá hạn ${step} ${doc} (${due}) mà đơn vị chưa ${step}. Đề nghị đơn vị thực hiện ngay.`,
+  },
+
+  escalation: {
+    subject: (count: number, step: string) => `${count} đơn vị chưa ${step}`,
+    intro: (doc: string, step: string) =>
+      `Các đơn vị dưới đây chưa ${step} ${doc} dù đã quá hạn. Đề nghị đơn vị đôn đốc các đơn vị này thực hiện.`,
+    lateUnit: (name: string, due: string) => `${name} (hạn ${due})`,
+    section: 'Đơn vị chậm',
+  },
+
+  recall: {
+    reason: 'Lý do thu hồi',
+    readOnly: 'Văn bản đã thu hồi chỉ còn để tra cứu: không xác nhận, chuyển tiếp hay báo cáo tiếp được nữa.',
+  },
+
+  newVersion: (version: number) => `Phiên bản ${version}`,
 
   /** "Công văn số 5207/CAT-PA05 ngày 19/10/2023 của Công an tỉnh Nam Định" */
   documentRef: (type: string, numberSymbol: string, date: string, issuer: string) =>

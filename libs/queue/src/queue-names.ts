@@ -5,11 +5,14 @@
 export enum QueueName {
   Mail = 'mail',
   Reports = 'reports',
+  FollowUp = 'follow-up',
 }
 
 export enum JobName {
   SendMessage = 'send-message',
   ExportReport = 'export-report',
+  /** Repeatable (job scheduler): reminders and escalations due now, one set-based sweep each. */
+  FollowUpSweep = 'follow-up-sweep',
 }
 
 /** Every payload may name the HTTP request that queued it, so the worker's logs carry its id. */
@@ -37,4 +40,10 @@ export const exportReportJobId = (exportId: string) => `export-${exportId}`;
 export const JOBS_BY_QUEUE: Record<QueueName, JobName[]> = {
   [QueueName.Mail]: [JobName.SendMessage],
   [QueueName.Reports]: [JobName.ExportReport],
+  [QueueName.FollowUp]: [JobName.FollowUpSweep],
 };
+
+/** Job scheduler ids (persisted with the schedule: renaming one leaves the old schedule running). */
+export enum SchedulerId {
+  FollowUpSweep = 'follow-up-sweep',
+}

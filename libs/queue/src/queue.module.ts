@@ -47,7 +47,7 @@ export class QueueModule {
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({ connection: queueConnection(config), prefix: config.QUEUE_PREFIX }),
         }),
-        BullModule.registerQueue({ name: QueueName.Mail }, { name: QueueName.Reports }),
+        BullModule.registerQueue({ name: QueueName.Mail }, { name: QueueName.Reports }, { name: QueueName.FollowUp }),
       ],
       // The outbox's SQL lives in libs/rollout (MessageRepository); this library only talks to the queue.
       providers: [MessageRepository, MailOutbox, ReportExportQueue],

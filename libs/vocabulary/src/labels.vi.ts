@@ -46,6 +46,7 @@ export const VI_LABELS = {
     [DeliveryStatus.Assigned]: 'Đã chuyển tiếp cấp dưới',
     [DeliveryStatus.InProgress]: 'Đang triển khai',
     [DeliveryStatus.Completed]: 'Hoàn thành',
+    [DeliveryStatus.Recalled]: 'Đã thu hồi',
   } satisfies Record<DeliveryStatus, string>,
 
   /** What each lifecycle action is called (buttons, audit trail). */
@@ -58,10 +59,9 @@ export const VI_LABELS = {
     [DeliveryAction.ReportActivity]: 'Báo cáo hoạt động',
     [DeliveryAction.Complete]: 'Báo hoàn thành',
     [DeliveryAction.Readdress]: 'Chuyển lại nơi nhận',
+    [DeliveryAction.Recall]: 'Thu hồi',
+    [DeliveryAction.Reacknowledge]: 'Xác nhận lại (văn bản thay thế)',
   } satisfies Record<DeliveryAction, string>,
-
-  /** Reserved for the recall of a dispatch (follow-up issue): a delivery status it will add. */
-  deliveryRecalled: 'Đã thu hồi',
 
   dispatchStatus: {
     [DispatchStatus.Draft]: 'Bản nháp',
@@ -153,12 +153,15 @@ export const VI_LABELS = {
     [MessageStatus.Pending]: 'Chờ gửi',
     [MessageStatus.Sent]: 'Máy chủ thư đã nhận',
     [MessageStatus.Failed]: 'Gửi không được',
+    [MessageStatus.Cancelled]: 'Đã hủy, không gửi',
   } satisfies Record<MessageStatus, string>,
 
   messageKind: {
     [MessageKind.Notice]: 'Thông báo công văn',
     [MessageKind.Reminder]: 'Nhắc việc',
     [MessageKind.Escalation]: 'Đôn đốc',
+    [MessageKind.Recall]: 'Thông báo thu hồi',
+    [MessageKind.NewVersion]: 'Văn bản thay thế, đính chính',
   } satisfies Record<MessageKind, string>,
 
   exportFormat: {

@@ -17,6 +17,8 @@ export enum DeliveryStatus {
   Assigned = 'assigned',
   InProgress = 'in_progress',
   Completed = 'completed',
+  /** The issuer recalled the dispatch (thu hồi): the delivery is read-only from then on. No edXML code. */
+  Recalled = 'recalled',
 }
 
 /** dispatches.status. */
@@ -130,6 +132,8 @@ export enum MessageStatus {
   Pending = 'pending',
   Sent = 'sent',
   Failed = 'failed',
+  /** A reminder whose step the unit did between the sweep and the send, or a mail of a recalled dispatch: never sent. */
+  Cancelled = 'cancelled',
 }
 
 /** messages.kind. */
@@ -137,6 +141,8 @@ export enum MessageKind {
   Notice = 'notice',
   Reminder = 'reminder',
   Escalation = 'escalation',
+  Recall = 'recall',
+  NewVersion = 'new_version',
 }
 
 /** report_exports.format. */
@@ -177,4 +183,8 @@ export enum DeliveryAction {
   Complete = 'complete',
   /** The issuer sends a refused delivery to the right unit instead (the status stays refused). */
   Readdress = 'readdress',
+  /** The issuer recalls the dispatch (thu hồi): every delivery of it, down the cascade. */
+  Recall = 'recall',
+  /** The unit acknowledges a new version of a dispatch it had acknowledged (the status stays). */
+  Reacknowledge = 'reacknowledge',
 }

@@ -1,13 +1,13 @@
 import { AppConfig } from '@app/config';
-import { MessageStatus } from '@app/database';
-import { DispatchMailLoader, DispatchMailRenderer, MailTransport } from '@app/mail';
+import { MessageKind, MessageStatus } from '@app/database';
 import { MARK_MESSAGE_SENT_SQL } from '@app/rollout';
+import { DispatchMailLoader, DispatchMailRenderer, EscalationMail, MailTransport } from '@app/mail';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
-export type SendOutcome = 'sent' | 'already-sent' | 'already-failed' | 'missing';
+export type SendOutcome = 'sent' | 'already-sent' | 'already-failed' | 'missing' | 'cancelled';
 
 type Attempt = { outcome: SendOutcome } | { outcome: 'error'; error: unknown; final: boolean };
 
@@ -32,6 +32,7 @@ export class MessageSender {
     private readonly renderer: DispatchMailRenderer,
     private readonly transport: MailTransport,
     private readonly config: AppConfig,
+    private readonly escalations: EscalationMail,
   ) {}
 
   /**
@@ -45,9 +46,20 @@ export class MessageSender {
       await em.query(`SET LOCAL lock_timeout = '60s'`);
       // The row, locked, with what its mail shows: one query (the dispatch's own parts are cached).
       const row = await this.loader.lockForSend(em, messageId);
-      if (!row) return { outcome: 'missing' };
+      // An escalation belongs to no delivery: the loader's join does not find it.
+      if (!row) return this.sendEscalation(em, messageId, lastTry);
       if (row.status === MessageStatus.Sent) return { outcome: 'already-sent' };
       if (row.status === MessageStatus.Failed) return { outcome: 'already-failed' };
+      if (row.status === MessageStatus.Cancelled) return { outcome: 'cancelled' };
+      // A reminder never reaches a unit that did the step between the sweep and now.
+      if (row.reminderMoot) {
+        await em.query(`UPDATE messages SET status = $2, last_error = $3 WHERE id = $1`, [
+          messageId,
+          MessageStatus.Cancelled,
+          'Đơn vị đã thực hiện trước khi nhắc được gửi',
+        ]);
+        return { outcome: 'cancelled' };
+      }
 
       // The row counts attempts across queue jobs (a relay re-enqueue after losing Redis starts a
       // fresh job), so either limit ends the retries.
@@ -76,6 +88,36 @@ export class MessageSender {
     // Thrown after the commit, so the attempt and its error stay recorded on the row.
     if (attempt.final) throw new UnrecoverableError(`Gave up on message ${messageId}: ${message}`);
     throw attempt.error instanceof Error ? attempt.error : new Error(message);
+  }
+
+  /** An escalation has no delivery of its own to move: render the list of late units and send it. */
+  private async sendEscalation(em: EntityManager, messageId: string, lastTry: boolean): Promise<Attempt> {
+    const [row] = (await em.query(`SELECT status, attempts, kind FROM messages WHERE id = $1 FOR UPDATE`, [messageId])) as {
+      status: MessageStatus;
+      attempts: number;
+      kind: MessageKind;
+    }[];
+    if (!row || row.kind !== MessageKind.Escalation) return { outcome: 'missing' };
+    if (row.status === MessageStatus.Sent) return { outcome: 'already-sent' };
+    if (row.status === MessageStatus.Failed) return { outcome: 'already-failed' };
+    if (row.status === MessageStatus.Cancelled) return { outcome: 'cancelled' };
+    const final = lastTry || row.attempts + 1 >= this.config.MAIL_MAX_ATTEMPTS;
+    const ctx = await this.escalations.load(em, messageId);
+    if (!ctx) return { outcome: 'missing' };
+    try {
+      const sent = await this.transport.send({ messageId, to: ctx.toAddress, ...this.escalations.render(ctx) });
+      await em.query(
+        `UPDATE messages SET status = $2, provider_message_id = $3, sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`,
+        [messageId, MessageStatus.Sent, sent.providerId],
+      );
+      return { outcome: 'sent' };
+    } catch (error) {
+      await em.query(
+        `UPDATE messages SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN $4 ELSE status END WHERE id = $1`,
+        [messageId, describe(error), final, MessageStatus.Failed],
+      );
+      return { outcome: 'error', error, final };
+    }
   }
 }
 

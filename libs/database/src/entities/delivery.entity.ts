@@ -126,6 +126,13 @@ export class Delivery {
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt!: Date | null;
 
+  @Column({ name: 'recalled_at', type: 'timestamptz', nullable: true })
+  recalledAt!: Date | null;
+
+  /** The dispatch version the unit last acknowledged; below dispatches.version: must acknowledge again. */
+  @Column({ name: 'ack_version', type: 'int', nullable: true })
+  ackVersion!: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
@@ -139,12 +146,21 @@ export class Message {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ name: 'delivery_id', type: 'uuid' })
-  deliveryId!: string;
+  /** Null only for an escalation to the issuer, which has no delivery of its own dispatch. */
+  @Column({ name: 'delivery_id', type: 'uuid', nullable: true })
+  deliveryId!: string | null;
 
   @ManyToOne(() => Delivery)
   @JoinColumn({ name: 'delivery_id' })
   delivery?: Delivery;
+
+  /** The reminder (one per delivery, step and slot) this e-mail carries. */
+  @Column({ name: 'reminder_id', type: 'uuid', nullable: true })
+  reminderId!: string | null;
+
+  /** The escalation (list of late units sent to the unit above them) this e-mail carries. */
+  @Column({ name: 'escalation_id', type: 'uuid', nullable: true })
+  escalationId!: string | null;
 
   @Column({ type: 'varchar', length: 16, default: MessageKind.Notice })
   kind!: MessageKind;

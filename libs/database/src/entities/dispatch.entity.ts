@@ -16,6 +16,23 @@ import { Urgency, DispatchStatus, RecipientPurpose, RecipientGroup } from '@app/
 export { Urgency, DispatchStatus, RecipientPurpose, RecipientGroup };
 
 /**
+ * A dispatch's own reminder rule (dispatches.reminder_rule, jsonb; these keys are read by the
+ * follow-up SQL, so renaming one breaks stored rules). Missing keys fall back to the urgency's policy.
+ */
+export interface ReminderRule {
+  /** hours (hỏa tốc) or working_days. */
+  cadenceUnit?: 'hours' | 'working_days';
+  /** A reminder every this many units after the deadline. */
+  every?: number;
+  /** One reminder this many units ahead of the deadline (0: none). */
+  before?: number;
+  /** At most this many reminders after the deadline. */
+  maxAfter?: number;
+  /** Escalate to the unit above this many units after the deadline. */
+  escalateAfter?: number;
+}
+
+/**
  * An official document (công văn) with the metadata of Decree 30/2020/NĐ-CP, kept exactly as
  * written: header lines, number/symbol, place and date, "V/v" subject, body, "Kính gửi",
  * "Nơi nhận", signer. The numbered requests are its tasks.
@@ -113,6 +130,24 @@ export class Dispatch {
   @Column({ type: 'varchar', length: 16, default: DispatchStatus.Draft })
   status!: DispatchStatus;
 
+  /** Thu hồi: when, by whom and why (see RecallDispatchService). */
+  @Column({ name: 'recalled_at', type: 'timestamptz', nullable: true })
+  recalledAt!: Date | null;
+
+  @Column({ name: 'recalled_by', type: 'uuid', nullable: true })
+  recalledBy!: string | null;
+
+  @Column({ name: 'recall_reason', type: 'text', nullable: true })
+  recallReason!: string | null;
+
+  /** 1 when published; each new version (văn bản thay thế, đính chính) adds one. */
+  @Column({ type: 'int', default: 1 })
+  version!: number;
+
+  /** The issuer's own reminder rule for this dispatch (cadenceUnit, every, before, maxAfter, escalateAfter); null: its urgency's policy. */
+  @Column({ name: 'reminder_rule', type: 'jsonb', nullable: true })
+  reminderRule!: ReminderRule | null;
+
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
 
@@ -184,6 +219,14 @@ export class DispatchAttachment {
 
   @Column({ type: 'char', length: 64 })
   sha256!: string;
+
+  /** The dispatch version that added the file. */
+  @Column({ name: 'added_in_version', type: 'int', default: 1 })
+  addedInVersion!: number;
+
+  /** The version that replaced it; null while it is current. */
+  @Column({ name: 'superseded_in_version', type: 'int', nullable: true })
+  supersededInVersion!: number | null;
 
   /** Key in the file store (content-addressed). */
   @Column({ name: 'storage_key', type: 'varchar', length: 255 })

@@ -6,12 +6,15 @@ import { allowedFrom, decide, DeliveryAction as A, DELIVERY_TRANSITIONS } from '
 // published dispatch: `move` (to the status given), `keep`, or the error code of the refusal.
 // decide() must agree with it in every cell; a row added to the table without updating this fails.
 type Cell = 'move' | 'keep' | ErrorCode;
-const STATUSES = [S.Pending, S.Sent, S.Arrived, S.Refused, S.Accepted, S.Assigned, S.InProgress, S.Completed] as const;
+const STATUSES = [S.Pending, S.Sent, S.Arrived, S.Refused, S.Accepted, S.Assigned, S.InProgress, S.Completed, S.Recalled] as const;
 const EXPECTED: Record<A, { to: S | null; cells: Cell[] }> = {
-  //                                  pending  sent    arrived  refused                      accepted  assigned  in_progress  completed
-  [A.Send]: { to: S.Sent, cells: ['move', 'keep', 'keep', 'keep', 'keep', 'keep', 'keep', 'keep'] },
-  [A.MarkArrived]: { to: S.Arrived, cells: ['move', 'move', 'keep', 'keep', 'keep', 'keep', 'keep', 'keep'] },
-  [A.Acknowledge]: { to: S.Accepted, cells: ['move', 'move', 'move', 'DELIVERY_ALREADY_REFUSED', 'keep', 'keep', 'keep', 'keep'] },
+  //                                  pending  sent    arrived  refused                      accepted  assigned  in_progress  completed  recalled
+  [A.Send]: { to: S.Sent, cells: ['move', 'keep', 'keep', 'keep', 'keep', 'keep', 'keep', 'keep', 'keep'] },
+  [A.MarkArrived]: { to: S.Arrived, cells: ['move', 'move', 'keep', 'keep', 'keep', 'keep', 'keep', 'keep', 'keep'] },
+  [A.Acknowledge]: {
+    to: S.Accepted,
+    cells: ['move', 'move', 'move', 'DELIVERY_ALREADY_REFUSED', 'keep', 'keep', 'keep', 'keep', 'CONFLICT'],
+  },
   [A.Refuse]: {
     to: S.Refused,
     cells: [
@@ -19,6 +22,7 @@ const EXPECTED: Record<A, { to: S | null; cells: Cell[] }> = {
       'move',
       'move',
       'keep',
+      'DELIVERY_ALREADY_ACKNOWLEDGED',
       'DELIVERY_ALREADY_ACKNOWLEDGED',
       'DELIVERY_ALREADY_ACKNOWLEDGED',
       'DELIVERY_ALREADY_ACKNOWLEDGED',
@@ -36,9 +40,13 @@ const EXPECTED: Record<A, { to: S | null; cells: Cell[] }> = {
       'keep',
       'keep',
       'keep',
+      'FORWARD_BEFORE_ACKNOWLEDGEMENT',
     ],
   },
-  [A.ReportActivity]: { to: S.InProgress, cells: ['keep', 'keep', 'keep', 'REPORT_AFTER_REFUSAL', 'move', 'move', 'keep', 'keep'] },
+  [A.ReportActivity]: {
+    to: S.InProgress,
+    cells: ['keep', 'keep', 'keep', 'REPORT_AFTER_REFUSAL', 'move', 'move', 'keep', 'keep', 'CONFLICT'],
+  },
   [A.Complete]: {
     to: S.Completed,
     cells: [
@@ -50,6 +58,7 @@ const EXPECTED: Record<A, { to: S | null; cells: Cell[] }> = {
       'move',
       'move',
       'keep',
+      'COMPLETE_BEFORE_ACKNOWLEDGEMENT',
     ],
   },
   [A.Readdress]: {
@@ -63,7 +72,13 @@ const EXPECTED: Record<A, { to: S | null; cells: Cell[] }> = {
       'DELIVERY_NOT_REFUSED',
       'DELIVERY_NOT_REFUSED',
       'DELIVERY_NOT_REFUSED',
+      'DELIVERY_NOT_REFUSED',
     ],
+  },
+  [A.Recall]: { to: S.Recalled, cells: ['move', 'move', 'move', 'move', 'move', 'move', 'move', 'move', 'keep'] },
+  [A.Reacknowledge]: {
+    to: null,
+    cells: ['CONFLICT', 'CONFLICT', 'CONFLICT', 'DELIVERY_ALREADY_REFUSED', 'keep', 'keep', 'keep', 'keep', 'CONFLICT'],
   },
 };
 /** Actions the worker performs whatever the dispatch's status (a mail already queued is still delivered). */
@@ -95,7 +110,7 @@ describe('the delivery transition table', () => {
         const cell = cells[i];
         it(`from ${status} on a published dispatch: ${cell === 'move' ? `moves to ${to}` : cell}`, () => {
           const decision = decide(action, status, D.Published);
-          if (cell === 'move') expect(decision).toEqual({ outcome: 'move', to, edxmlCode: to === S.Sent ? null : EDXML[to!] });
+          if (cell === 'move') expect(decision).toEqual({ outcome: 'move', to, edxmlCode: EDXML[to!] ?? null });
           else if (cell === 'keep') expect(decision).toEqual({ outcome: 'keep' });
           else expect(decision).toEqual({ outcome: 'refuse', code: cell });
         });

@@ -28,7 +28,8 @@ export const DELIVERY_TRANSITIONS: Record<DeliveryAction, DeliveryTransition> = 
   [DeliveryAction.Send]: {
     action: DeliveryAction.Send,
     moves: [S.Pending],
-    keeps: [S.Sent, S.Arrived, S.Refused, ...ACKNOWLEDGED],
+    // The recall notice of a recalled delivery is sent too; it stays recalled.
+    keeps: [S.Sent, S.Arrived, S.Refused, ...ACKNOWLEDGED, S.Recalled],
     to: S.Sent,
     dispatch: null,
     refusals: { otherwise: 'CONFLICT' },
@@ -38,7 +39,8 @@ export const DELIVERY_TRANSITIONS: Record<DeliveryAction, DeliveryTransition> = 
   [DeliveryAction.MarkArrived]: {
     action: DeliveryAction.MarkArrived,
     moves: [S.Pending, S.Sent],
-    keeps: [S.Arrived, S.Refused, ...ACKNOWLEDGED],
+    // Opening a recalled delivery (read-only) records nothing.
+    keeps: [S.Arrived, S.Refused, ...ACKNOWLEDGED, S.Recalled],
     to: S.Arrived,
     dispatch: null,
     refusals: { otherwise: 'CONFLICT' },
@@ -108,6 +110,28 @@ export const DELIVERY_TRANSITIONS: Record<DeliveryAction, DeliveryTransition> = 
     refusals: { otherwise: 'DELIVERY_NOT_REFUSED' },
     auditAction: 'delivery.readdressed',
     labelKey: DeliveryAction.Readdress,
+  },
+  [DeliveryAction.Recall]: {
+    action: DeliveryAction.Recall,
+    // Every delivery of the dispatch, whatever it reached, down the whole cascade.
+    moves: [...UNACKNOWLEDGED, S.Refused, ...ACKNOWLEDGED],
+    keeps: [S.Recalled],
+    to: S.Recalled,
+    dispatch: IN_FORCE,
+    refusals: { otherwise: 'CONFLICT' },
+    auditAction: 'delivery.recalled',
+    labelKey: DeliveryAction.Recall,
+  },
+  [DeliveryAction.Reacknowledge]: {
+    action: DeliveryAction.Reacknowledge,
+    moves: [],
+    // After a new version, a unit that had acknowledged confirms the new one; its status stays.
+    keeps: ACKNOWLEDGED,
+    to: null,
+    dispatch: IN_FORCE,
+    refusals: { [S.Refused]: 'DELIVERY_ALREADY_REFUSED', otherwise: 'CONFLICT' },
+    auditAction: 'delivery.reacknowledged',
+    labelKey: DeliveryAction.Reacknowledge,
   },
 };
 

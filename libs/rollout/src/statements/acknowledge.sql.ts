@@ -49,12 +49,13 @@ const ACK_FIELDS = [
   'byUnitId',
   'proxyReason',
   'attachmentsSha256',
+  'version',
 ];
 const ACK_COLUMNS = (
   t: string,
 ) => `${t}.id AS "deliveryId", ${t}.status, ${t}.acknowledged_at AS "acknowledgedAt", ${t}.ack_method AS method,
   ${t}.ack_by_name AS "byName", ${t}.ack_by_user_id AS "byUserId", ${t}.ack_by_unit_id AS "byUnitId", ${t}.ack_proxy_reason AS "proxyReason",
-  COALESCE(${t}.ack_attachments_sha256, '{}') AS "attachmentsSha256"`;
+  COALESCE(${t}.ack_attachments_sha256, '{}') AS "attachmentsSha256", ${t}.ack_version AS version`;
 
 /**
  * The whole acknowledgement in one statement, so one round trip: read the delivery with what the
@@ -77,7 +78,7 @@ const ACK_COLUMNS = (
  */
 export const ACKNOWLEDGE_SQL = `
 WITH ctx AS (
-  SELECT d.dispatch_id, u.name AS unit_name, x.status AS dispatch_status,
+  SELECT d.dispatch_id, u.name AS unit_name, x.status AS dispatch_status, x.version AS dispatch_version,
          CASE $9::text
            WHEN 'link' THEN true
            WHEN 'own' THEN $13::boolean OR d.unit_id = $10::uuid
@@ -95,26 +96,38 @@ WITH ctx AS (
 ),
 won AS (
   UPDATE deliveries d
-     SET acknowledged_at = now(),
+     SET acknowledged_at = COALESCE(d.acknowledged_at, now()),
          arrived_at = COALESCE(d.arrived_at, now()),
          status = ${nextStatusSql(A.Acknowledge, 'd')},
          ack_method = $2, ack_by_user_id = $3, ack_by_name = $4, ack_by_unit_id = COALESCE($5::uuid, d.unit_id), ack_proxy_reason = $6,
          ack_ip = $7, ack_user_agent = $8,
-         ack_attachments_sha256 = ARRAY(SELECT a.sha256::text FROM dispatch_attachments a WHERE a.dispatch_id = d.dispatch_id ORDER BY a.created_at)
+         ack_version = ctx.dispatch_version,
+         ack_attachments_sha256 = ARRAY(SELECT a.sha256::text FROM dispatch_attachments a
+                                         WHERE a.dispatch_id = d.dispatch_id AND a.superseded_in_version IS NULL ORDER BY a.created_at)
     FROM ctx
-   WHERE d.id = ctx."deliveryId" AND ctx.allowed AND d.acknowledged_at IS NULL AND ${allowedFromSql(A.Acknowledge, 'd')}
+   WHERE d.id = ctx."deliveryId" AND ctx.allowed AND ${allowedFromSql(A.Acknowledge, 'd')}
+     -- The first acknowledgement, or the first of a newer version (văn bản thay thế, đính chính).
+     AND (d.acknowledged_at IS NULL OR d.ack_version IS NULL OR d.ack_version < ctx.dispatch_version)
      AND EXISTS (SELECT 1 FROM dispatches x WHERE x.id = d.dispatch_id AND ${dispatchAllowsSql(A.Acknowledge, 'x')})
   RETURNING ${ACK_COLUMNS('d')}, d.dispatch_id
 ),
+history AS (
+  INSERT INTO delivery_acknowledgements (delivery_id, version, acknowledged_at, method, by_name, by_user_id, attachments_sha256)
+  SELECT w."deliveryId", w.version, now(), w.method, w."byName", w."byUserId", w."attachmentsSha256" FROM won w
+),
 audit AS (
   INSERT INTO audit_events (actor_user_id, actor_name, actor_unit_id, ip, action, entity_type, entity_id, dispatch_id, before, after, request_id)
-  SELECT $3, $4, w."byUnitId", $7, '${DELIVERY_TRANSITIONS[A.Acknowledge].auditAction}', 'delivery', w."deliveryId", w.dispatch_id, '{"acknowledgedAt": null}'::jsonb,
+  SELECT $3, $4, w."byUnitId", $7,
+         CASE WHEN c."acknowledgedAt" IS NULL THEN '${DELIVERY_TRANSITIONS[A.Acknowledge].auditAction}'
+              ELSE '${DELIVERY_TRANSITIONS[A.Reacknowledge].auditAction}' END,
+         'delivery', w."deliveryId", w.dispatch_id,
+         jsonb_build_object('acknowledgedAt', c."acknowledgedAt", 'version', c.version),
          jsonb_build_object('status', w.status, 'method', w.method, 'byName', w."byName", 'proxyReason', w."proxyReason",
-                            'attachmentsSha256', to_jsonb(w."attachmentsSha256")), $15
-    FROM won w
+                            'attachmentsSha256', to_jsonb(w."attachmentsSha256"), 'version', w.version), $15
+    FROM won w CROSS JOIN ctx c
 )
 SELECT c.allowed, c.unit_name AS "unitName", c.status AS "ctxStatus", c.dispatch_status AS "dispatchStatus",
-       c."acknowledgedAt" IS NOT NULL AS "wasAcknowledged", w."deliveryId" IS NOT NULL AS created,
+       c."acknowledgedAt" IS NOT NULL AND c.version >= c.dispatch_version AS "wasAcknowledged", w."deliveryId" IS NOT NULL AS created,
        ${ACK_FIELDS.map((f) => `CASE WHEN w."deliveryId" IS NULL THEN c."${f}" ELSE w."${f}" END AS "${f}"`).join(',\n       ')}
   FROM ctx c LEFT JOIN won w ON true`;
 

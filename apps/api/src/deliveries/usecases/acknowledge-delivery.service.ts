@@ -30,6 +30,8 @@ export interface Acknowledgement {
   byUnitId: string;
   proxyReason: string | null;
   attachmentsSha256: string[];
+  /** The dispatch version this acknowledgement covers (a new version asks for a new acknowledgement). */
+  version: number | null;
   /** False when this call found the delivery already acknowledged and changed nothing. */
   created: boolean;
 }

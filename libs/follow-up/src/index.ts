@@ -1,0 +1,2 @@
+export * from './follow-up.sql.js';
+export * from './follow-up-sweeps.js';
