@@ -175,6 +175,24 @@ export const EXPECTED: Record<string, Row> = {
     body: () => ({ targets: [{ group: 'all_commune_committees' }] }),
   },
   'POST /api/v1/deliveries/{id}/complete': { rule: ownOnly, target: 'delivery', body: () => ({}) },
+  // Follow-up (issue 12): recall and new versions by the issuing branch; the reminder plan for whoever reads the dispatch.
+  'POST /api/v1/dispatches/{id}/recall': {
+    rule: roles([Role.Issuer, Role.Leader], provincial(inScope)),
+    target: 'dispatch',
+    body: () => ({ reason: 'Ban hành nhầm, thu hồi để sửa' }),
+    last: true,
+  },
+  'POST /api/v1/dispatches/{id}/versions': {
+    rule: roles([Role.Issuer, Role.Leader], provincial(inScope)),
+    target: 'dispatch',
+    body: () => ({ kind: 'correction', note: 'Đính chính trích yếu', subject: 'V/v đính chính thử nghiệm' }),
+  },
+  'GET /api/v1/dispatches/{id}/reminders': { rule: provincial(inScope), target: 'dispatch' },
+  'PUT /api/v1/dispatches/{id}/reminder-rule': {
+    rule: roles([Role.Issuer, Role.Leader], provincial(inScope)),
+    target: 'dispatch',
+    body: () => ({ every: 1 }),
+  },
   'GET /api/v1/dispatches/{id}/tree': { rule: roles([Role.Issuer, Role.Leader], provincial(inScope)), target: 'dispatch' },
   'POST /api/v1/dispatches/{id}/deliveries/{deliveryId}/readdress': {
     rule: provincialAdminOnly,

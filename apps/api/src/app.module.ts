@@ -11,6 +11,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuditTrailModule } from './audit/audit-trail.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
+import { FollowUpModule } from './follow-up/follow-up.module.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { DispatchesModule } from './dispatches/dispatches.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -48,6 +49,7 @@ export class AppModule implements NestModule {
         ReportsModule,
         ActivitiesModule,
         CalendarModule,
+        FollowUpModule,
         ProvincesModule,
       ],
     };

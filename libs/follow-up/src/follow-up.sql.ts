@@ -31,7 +31,8 @@ const PENDING_SQL = `
   pending AS (
     SELECT d.id AS delivery_id, d.dispatch_id, d.unit_id, d.parent_delivery_id, r.issuer_unit_id,
            s.step, s.due_at, r.unit, r.every, r.before, r.max_after, r.escalate_after,
-           t.working AS today_working,
+           -- Working-day cadences write only on a working day, in office hours (07:00-20:00 in Vietnam).
+           t.working AND ($1::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::time BETWEEN time '07:00' AND time '20:00' AS today_working,
            t.ordinal - cd.ordinal AS wd_after_due,
            cd.ordinal - t.ordinal AS wd_before_due
       FROM rules r

@@ -39,6 +39,8 @@ const LOCK_MESSAGE_SQL = `
     LEFT JOIN deliveries p ON p.id = d.parent_delivery_id
     LEFT JOIN units pu ON pu.id = p.unit_id
    WHERE m.id = $1
+     -- An escalation names the forwarding unit's delivery but is a mail of its own (EscalationMail).
+     AND m.escalation_id IS NULL
      FOR UPDATE OF m`;
 
 type LockedRow = Pick<Message, 'id' | 'kind' | 'toAddress' | 'status' | 'attempts'> &
@@ -81,7 +83,7 @@ export class DispatchMailLoader {
       ctx: {
         ...shared,
         followUp: row.followStep ? { step: row.followStep, dueAt: row.followDueAt!, overdue: row.followOverdue ?? false } : null,
-        recallReason: shared.dispatch.recallReason,
+        recallReason: shared.dispatch.recallReason ?? null,
         message: { id: row.id, kind: row.kind, toAddress: row.toAddress },
         delivery: {
           id: row.deliveryId,
@@ -138,7 +140,8 @@ export class DispatchMailLoader {
     // One after another: inside a transaction they share one connection, which runs one query at a time.
     const tasks = await em.find(DispatchTask, { where: { dispatchId: dispatch.id }, order: { number: 'ASC' } });
     const attachments = await em.find(DispatchAttachment, {
-      where: { dispatchId: dispatch.id },
+      // Only the current version's files: a new version supersedes the earlier ones.
+      where: { dispatchId: dispatch.id, supersededInVersion: IsNull() },
       order: { createdAt: 'ASC', fileName: 'ASC' },
     });
     const issuerName = await this.issuerName(em, dispatch);

@@ -21,7 +21,8 @@ export interface DispatchMailContext {
     | 'signerName'
     | 'signerRank'
     | 'signerTitle'
-  >;
+  > &
+    Partial<Pick<Dispatch, 'recallReason'>>;
   tasks: Pick<DispatchTask, 'number' | 'text'>[];
   attachments: Pick<DispatchAttachment, 'fileName' | 'contentType' | 'sizeBytes' | 'sha256' | 'storageKey'>[];
   /** The unit the delivery is for ("UBND huyện Hải Hậu"). */

@@ -78,4 +78,29 @@ export class AuditService {
     // audit row is the last write of every use case).
     this.events.inc({ action: entry.action });
   }
+
+  /**
+   * One event per entity for a change applied to many rows at once (a recall reaches every
+   * delivery of a dispatch): one INSERT over the ids, same actor, action, before and after.
+   */
+  async recordMany(em: EntityManager, who: AuditActor, entry: Omit<AuditEntry, 'entityId'> & { entityIds: string[] }): Promise<void> {
+    if (entry.entityIds.length === 0) return;
+    await em.query(
+      `INSERT INTO audit_events (actor_user_id, actor_name, actor_unit_id, ip, action, entity_type, entity_id, dispatch_id, before, after, request_id)
+       SELECT $1, $2, $3, $4, $5, $6, id, $8, $9, $10, $11 FROM unnest($7::uuid[]) AS id`,
+      [
+        who.userId ?? null,
+        who.name ?? null,
+        who.unitId ?? null,
+        who.ip ?? null,
+        entry.action,
+        entry.entityType,
+        entry.entityIds,
+        entry.dispatchId ?? null,
+        entry.before ? JSON.stringify(entry.before) : null,
+        entry.after ? JSON.stringify(entry.after) : null,
+        currentRequestId() ?? null,
+      ],
+    );
+  }
 }

@@ -1,4 +1,5 @@
 import { RolloutModule } from '@app/rollout';
+import { Clock } from '@app/common';
 import { Module } from '@nestjs/common';
 import { ActivitiesModule } from '../activities/activities.module.js';
 import { DispatchesModule } from '../dispatches/dispatches.module.js';
@@ -20,6 +21,7 @@ import { DeliveryViewsService } from './views/delivery-views.service.js';
   imports: [RolloutModule, DispatchesModule, ActivitiesModule],
   controllers: [DeliveriesController, DispatchRolloutController, AckLinksController],
   providers: [
+    Clock,
     DeliveryViewsService,
     AcknowledgeDeliveryService,
     RefuseDeliveryService,

@@ -7,3 +7,5 @@ export interface DeliveriesCreatedEvent {
   dispatchId: string;
   deliveryIds?: string[];
 }
+/** Mails about a whole dispatch were written to the outbox (recall, new version): queue every pending one. */
+export const DISPATCH_MAILS_WRITTEN = 'dispatch.mails-written';

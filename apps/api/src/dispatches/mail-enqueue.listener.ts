@@ -2,7 +2,7 @@ import { AppConfig } from '@app/config';
 import { MailOutbox } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { DELIVERIES_CREATED, DISPATCH_PUBLISHED, type DeliveriesCreatedEvent } from './events.js';
+import { DELIVERIES_CREATED, DISPATCH_MAILS_WRITTEN, DISPATCH_PUBLISHED, type DeliveriesCreatedEvent } from './events.js';
 
 /**
  * Hands freshly committed outbox rows to the mail queue. Runs after the HTTP answer is decided:
@@ -19,6 +19,11 @@ export class MailEnqueueListener {
 
   @OnEvent(DISPATCH_PUBLISHED, { async: true, promisify: true, suppressErrors: true })
   async onPublished(event: DeliveriesCreatedEvent): Promise<void> {
+    await this.safely(() => this.outbox.enqueueForDispatch(event.dispatchId, this.config.mailRetry));
+  }
+
+  @OnEvent(DISPATCH_MAILS_WRITTEN, { async: true, promisify: true, suppressErrors: true })
+  async onDispatchMails(event: DeliveriesCreatedEvent): Promise<void> {
     await this.safely(() => this.outbox.enqueueForDispatch(event.dispatchId, this.config.mailRetry));
   }
 

@@ -75,7 +75,7 @@ export class DeliveryDetailReader {
   async attachments(db: Db, dispatchId: string): Promise<PublicAttachment[]> {
     return selectRows<PublicAttachment>(
       db,
-      `SELECT ${ATTACHMENT_COLUMNS} FROM dispatch_attachments a WHERE a.dispatch_id = $1 ORDER BY a.created_at, a.file_name`,
+      `SELECT ${ATTACHMENT_COLUMNS} FROM dispatch_attachments a WHERE a.dispatch_id = $1 AND a.superseded_in_version IS NULL ORDER BY a.created_at, a.file_name`,
       [dispatchId],
     );
   }
@@ -84,7 +84,7 @@ export class DeliveryDetailReader {
   async attachmentFiles(db: Db, dispatchId: string): Promise<AttachmentFile[]> {
     return selectRows<AttachmentFile>(
       db,
-      `SELECT ${ATTACHMENT_COLUMNS}, a.storage_key AS "storageKey" FROM dispatch_attachments a WHERE a.dispatch_id = $1
+      `SELECT ${ATTACHMENT_COLUMNS}, a.storage_key AS "storageKey" FROM dispatch_attachments a WHERE a.dispatch_id = $1 AND a.superseded_in_version IS NULL
         ORDER BY a.created_at, a.file_name`,
       [dispatchId],
     );

@@ -92,20 +92,25 @@ export class DeliveryWriter {
   }
 
   /** One outbox row per current e-mail address of each delivery's unit. */
-  async writeMessages(em: Db, deliveryIds: string[], kind: 'notice' | 'reminder' | 'escalation'): Promise<number> {
+  async writeMessages(
+    em: Db,
+    deliveryIds: string[],
+    kind: 'notice' | 'reminder' | 'escalation',
+    reminderId: string | null = null,
+  ): Promise<number> {
     if (deliveryIds.length === 0) return 0;
     const result = await selectRows<{ n: number }>(
       em,
       `WITH ins AS (
-         INSERT INTO messages (delivery_id, kind, to_address)
-         SELECT d.id, $2, lower(e.address)
+         INSERT INTO messages (delivery_id, kind, to_address, reminder_id)
+         SELECT d.id, $2, lower(e.address), $3::uuid
            FROM deliveries d
            JOIN units u ON u.id = d.unit_id
            CROSS JOIN LATERAL (SELECT DISTINCT unnest(u.emails) AS address) e
           WHERE d.id = ANY($1::uuid[])
          RETURNING 1
        ) SELECT count(*)::int AS n FROM ins`,
-      [deliveryIds, kind],
+      [deliveryIds, kind, reminderId],
     );
     return result[0].n;
   }

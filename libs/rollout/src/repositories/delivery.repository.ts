@@ -120,7 +120,7 @@ export class DeliveryRepository {
               status = ${nextStatusSql(A.Acknowledge)},
               ack_method = $2, ack_by_user_id = $3, ack_by_name = $4, ack_by_unit_id = $5, ack_proxy_reason = $6,
               ack_ip = $7, ack_user_agent = $8,
-              ack_attachments_sha256 = ARRAY(SELECT a.sha256::text FROM dispatch_attachments a WHERE a.dispatch_id = d.dispatch_id ORDER BY a.created_at)
+              ack_attachments_sha256 = ARRAY(SELECT a.sha256::text FROM dispatch_attachments a WHERE a.dispatch_id = d.dispatch_id AND a.superseded_in_version IS NULL ORDER BY a.created_at)
         WHERE id = $1 AND acknowledged_at IS NULL AND ${movesFromSql(A.Acknowledge)}
           AND EXISTS (SELECT 1 FROM dispatches x WHERE x.id = d.dispatch_id AND ${dispatchAllowsSql(A.Acknowledge, 'x')})
         RETURNING ${ACK_COLUMNS}, dispatch_id AS "dispatchId"`,

@@ -101,6 +101,8 @@ export class AcknowledgeDeliveryService {
       this.audit.written(DELIVERY_TRANSITIONS[DeliveryAction.Acknowledge].auditAction);
       return { ...ack, created: true };
     }
+    // A recalled delivery can only be read: even a repeat of its earlier acknowledgement is refused.
+    if (ctxStatus === DeliveryStatus.Recalled) throw conflict('Công văn này đã bị thu hồi: chỉ còn xem được, không xác nhận được nữa.');
     if (wasAcknowledged) return { ...ack, created: false };
     // Not acknowledged and not won: the table says why (refused, dispatch closed or recalled) ...
     requireTransition(DeliveryAction.Acknowledge, { status: ctxStatus, dispatchStatus, unitName });

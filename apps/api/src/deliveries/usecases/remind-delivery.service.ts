@@ -1,4 +1,4 @@
-import { conflict, invalid } from '@app/common';
+import { Clock, conflict, invalid } from '@app/common';
 import { DeliveryWriter } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
@@ -21,6 +21,7 @@ export class RemindDeliveryService {
     private readonly writer: DeliveryWriter,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
+    private readonly clock: Clock,
   ) {}
 
   async remind(actor: Actor, deliveryId: string, ip: string | null): Promise<{ messages: number }> {
@@ -28,7 +29,16 @@ export class RemindDeliveryService {
       const found = await this.deliveries.requireProxy(actor, deliveryId, em, true);
       if (found.dispatchStatus !== 'published') throw conflict('Chỉ nhắc với công văn đang ban hành.');
       if (found.acknowledgedAt || found.status === 'refused') throw conflict(`${found.unitName} đã xử lý công văn này: không cần nhắc.`);
-      const n = await this.writer.writeMessages(em, [found.id], 'reminder');
+      // The reminder is a row of the same table as the scheduled ones, so the history ("đã nhắc 2 lần,
+      // lần cuối …") counts both; slot 'manual-<ms>' keeps it apart from the sweep's per-slot key.
+      const now = this.clock.now();
+      const [reminder] = (await em.query(
+        `INSERT INTO reminders (delivery_id, dispatch_id, step, slot, due_at, requested_by, created_at)
+         SELECT d.id, d.dispatch_id, 'ack', $2, COALESCE(d.ack_due_at, $3), $4, $3 FROM deliveries d WHERE d.id = $1
+         RETURNING id`,
+        [found.id, `manual-${now.getTime()}`, now, actor.userId],
+      )) as { id: string }[];
+      const n = await this.writer.writeMessages(em, [found.id], 'reminder', reminder.id);
       if (n === 0) throw invalid(`${found.unitName} chưa có địa chỉ e-mail: hãy gọi điện hoặc cập nhật e-mail của đơn vị.`);
       await this.audit.record(em, auditActor(actor, ip), {
         action: 'delivery.reminded',

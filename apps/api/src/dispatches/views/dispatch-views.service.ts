@@ -2,7 +2,7 @@ import { notFound, Page, windowTotal } from '@app/common';
 import { Dispatch, DispatchAttachment, DispatchRecipient, DispatchTask, EDXML_CODE, DeliveryStatus } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { Actor, hasGlobalScope } from '../../auth/actor.js';
 import { DispatchAccess } from '../../access/dispatch-access.service.js';
 import { ListDeliveriesQuery, ListDispatchesQuery } from '../dto/dispatch.dto.js';
@@ -36,7 +36,9 @@ export class DispatchViewsService {
     const { dispatch } = await this.access.requireViewable(actor, id);
     const [tasks, attachments, recipients, counts, messageCounts] = await Promise.all([
       this.db.getRepository(DispatchTask).find({ where: { dispatchId: id }, order: { number: 'ASC' } }),
-      this.db.getRepository(DispatchAttachment).find({ where: { dispatchId: id }, order: { createdAt: 'ASC' } }),
+      this.db
+        .getRepository(DispatchAttachment)
+        .find({ where: { dispatchId: id, supersededInVersion: IsNull() }, order: { createdAt: 'ASC' } }),
       this.db.getRepository(DispatchRecipient).find({ where: { dispatchId: id } }),
       this.countsByDispatch([id]),
       this.db.query(

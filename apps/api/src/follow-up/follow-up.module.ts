@@ -1,0 +1,17 @@
+import { Clock } from '@app/common';
+import { Module } from '@nestjs/common';
+import { DeliveriesModule } from '../deliveries/deliveries.module.js';
+import { DispatchesModule } from '../dispatches/dispatches.module.js';
+import { FollowUpController } from './follow-up.controller.js';
+import { NewVersionService } from './usecases/new-version.service.js';
+import { RecallDispatchService } from './usecases/recall-dispatch.service.js';
+import { ReminderRuleService } from './usecases/reminder-rule.service.js';
+import { RemindersView } from './views/reminders-view.service.js';
+
+/** Follow-up on a published dispatch: recall, new versions, reminders (plan, history, rule). "Nhắc" is the deliveries feature's. */
+@Module({
+  imports: [DispatchesModule, DeliveriesModule],
+  controllers: [FollowUpController],
+  providers: [Clock, RecallDispatchService, NewVersionService, ReminderRuleService, RemindersView],
+})
+export class FollowUpModule {}
