@@ -35,6 +35,23 @@ export const ERRORS = {
   DISPATCH_ALREADY_PUBLISHED: entry(409, 'Công văn này đã được ban hành rồi.'),
   DISPATCH_NOT_DRAFT: entry(409, 'Công văn đã ban hành thì không sửa được. Hãy ban hành văn bản mới thay thế hoặc thu hồi văn bản này.'),
   DISPATCH_CLOSE_NOT_PUBLISHED: entry(409, 'Chỉ kết thúc được công văn đang ban hành.'),
+  DISPATCH_RECALL_NOT_PUBLISHED: entry(
+    409,
+    'Chỉ thu hồi được công văn đang ban hành: bản nháp thì sửa hoặc bỏ; công văn đã kết thúc theo dõi thì không thu hồi được nữa.',
+  ),
+  DISPATCH_VERSION_NOT_PUBLISHED: entry(
+    409,
+    'Chỉ ban hành văn bản thay thế, đính chính cho công văn đang ban hành (chưa thu hồi, chưa kết thúc theo dõi).',
+  ),
+  REMINDER_RULE_NOT_IN_FORCE: entry(409, 'Công văn đã thu hồi hoặc đã kết thúc theo dõi: không còn nhắc việc để sửa.'),
+  NEW_VERSION_EMPTY: entry(
+    400,
+    'Văn bản thay thế, đính chính cần ít nhất một thay đổi: tệp đính kèm mới (trường "files"), trích yếu (subject) hoặc nội dung (body).',
+  ),
+  NEW_VERSION_NEEDS_FILES: entry(
+    400,
+    'Văn bản thay thế cần tệp đính kèm mới (trường "files"); để sửa trích yếu hoặc nội dung, hãy chọn kind = correction (đính chính).',
+  ),
 
   // The delivery lifecycle (libs/rollout): an action refused in the delivery's current status.
   DELIVERY_ALREADY_REFUSED: entry(409, 'Đơn vị đã từ chối tiếp nhận công văn này; đơn vị ban hành sẽ xử lý lại nơi nhận.'),
@@ -50,6 +67,10 @@ export const ERRORS = {
   ),
   DELIVERY_NOT_REFUSED: entry(409, 'Chỉ chuyển lại nơi nhận cho lượt gửi đã bị từ chối.'),
   REFUSAL_ALREADY_RESOLVED: entry(409, 'Lượt từ chối này đã được xử lý rồi.'),
+  DELIVERY_RECALLED: entry(
+    409,
+    'Công văn này đã bị thu hồi: lượt nhận chỉ còn xem được, không xác nhận, chuyển tiếp hay báo cáo được nữa.',
+  ),
   DELIVERY_NOT_FOUND: entry<{ id: string }>(404, (p) => `Không tìm thấy lượt nhận công văn ${p.id}.`),
 } as const;
 

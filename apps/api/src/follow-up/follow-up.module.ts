@@ -1,4 +1,5 @@
 import { Clock } from '@app/common';
+import { RolloutModule } from '@app/rollout';
 import { Module } from '@nestjs/common';
 import { DeliveriesModule } from '../deliveries/deliveries.module.js';
 import { DispatchesModule } from '../dispatches/dispatches.module.js';
@@ -10,7 +11,7 @@ import { RemindersView } from './views/reminders-view.service.js';
 
 /** Follow-up on a published dispatch: recall, new versions, reminders (plan, history, rule). "Nhắc" is the deliveries feature's. */
 @Module({
-  imports: [DispatchesModule, DeliveriesModule],
+  imports: [RolloutModule, DispatchesModule, DeliveriesModule],
   controllers: [FollowUpController],
   providers: [Clock, RecallDispatchService, NewVersionService, ReminderRuleService, RemindersView],
 })

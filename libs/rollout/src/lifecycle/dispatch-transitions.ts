@@ -1,9 +1,13 @@
 import { DispatchStatus as D, type ErrorCode } from '@app/vocabulary';
 
-/** What may happen to a dispatch as a whole. Recall adds its row here. */
+/** What may happen to a dispatch as a whole. */
 export enum DispatchAction {
   Publish = 'publish',
   Close = 'close',
+  /** Thu hồi: every delivery of it, down the cascade, becomes recalled (the delivery table's Recall). */
+  Recall = 'recall',
+  /** Văn bản thay thế / đính chính: the status stays; only a dispatch in force gets a new version. */
+  NewVersion = 'new_version',
 }
 
 export interface DispatchTransition {
@@ -33,6 +37,23 @@ export const DISPATCH_TRANSITIONS: Record<DispatchAction, DispatchTransition> = 
     to: D.Closed,
     refusal: 'DISPATCH_CLOSE_NOT_PUBLISHED',
     auditAction: 'dispatch.closed',
+  },
+  [DispatchAction.Recall]: {
+    action: DispatchAction.Recall,
+    moves: [D.Published],
+    // A repeat answers with the first recall.
+    keeps: [D.Recalled],
+    to: D.Recalled,
+    refusal: 'DISPATCH_RECALL_NOT_PUBLISHED',
+    auditAction: 'dispatch.recalled',
+  },
+  [DispatchAction.NewVersion]: {
+    action: DispatchAction.NewVersion,
+    moves: [],
+    keeps: [D.Published],
+    to: D.Published,
+    refusal: 'DISPATCH_VERSION_NOT_PUBLISHED',
+    auditAction: 'dispatch.new_version',
   },
 };
 

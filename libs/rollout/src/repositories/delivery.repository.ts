@@ -129,6 +129,21 @@ export class DeliveryRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * Thu hồi: every delivery of the dispatch, down the whole cascade, moves to recalled (the Recall row);
+   * the status it had is kept in status_before_recall. The ids of the deliveries moved.
+   */
+  async recallAll(db: Db, dispatchId: string, at: Date): Promise<string[]> {
+    const { rows } = await updateRows<{ id: string }>(
+      db,
+      `UPDATE deliveries d SET status_before_recall = d.status, status = ${nextStatusSql(A.Recall, 'd')}, recalled_at = $2
+        WHERE d.dispatch_id = $1 AND ${movesFromSql(A.Recall, 'd')}
+        RETURNING d.id`,
+      [dispatchId, at],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async acknowledgementOf(db: Db, deliveryId: string): Promise<AcknowledgementRow> {
     const [row] = await selectRows<AcknowledgementRow>(db, `SELECT ${ACK_COLUMNS} FROM deliveries WHERE id = $1`, [deliveryId]);
     return row;

@@ -102,7 +102,7 @@ export class AcknowledgeDeliveryService {
       return { ...ack, created: true };
     }
     // A recalled delivery can only be read: even a repeat of its earlier acknowledgement is refused.
-    if (ctxStatus === DeliveryStatus.Recalled) throw conflict('Công văn này đã bị thu hồi: chỉ còn xem được, không xác nhận được nữa.');
+    if (ctxStatus === DeliveryStatus.Recalled) throw fail('DELIVERY_RECALLED');
     if (wasAcknowledged) return { ...ack, created: false };
     // Not acknowledged and not won: the table says why (refused, dispatch closed or recalled) ...
     requireTransition(DeliveryAction.Acknowledge, { status: ctxStatus, dispatchStatus, unitName });

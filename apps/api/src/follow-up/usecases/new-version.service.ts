@@ -1,15 +1,15 @@
 import {
-  conflict,
   detectContentType,
   DISPATCH_ATTACHMENT_KINDS,
   DispatchAttachmentUpload,
   DomainException,
   ErrorCode,
   FileStore,
-  invalid,
+  fail,
 } from '@app/common';
 import { AppConfig } from '@app/config';
-import { DispatchStatus, MessageKind } from '@app/database';
+import { MessageKind } from '@app/database';
+import { DISPATCH_TRANSITIONS, DispatchAction, DispatchRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -56,26 +56,18 @@ export class NewVersionService {
     private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
+    private readonly dispatches: DispatchRepository,
   ) {}
 
   async create(actor: Actor, dispatchId: string, dto: NewVersionDto, uploads: DispatchAttachmentUpload[], ip: string | null) {
     await this.access.requireManageable(actor, dispatchId);
-    if (uploads.length === 0 && dto.subject === undefined && dto.body === undefined) {
-      throw invalid(
-        'Văn bản thay thế, đính chính cần ít nhất một thay đổi: tệp đính kèm mới (trường "files"), trích yếu (subject) hoặc nội dung (body).',
-      );
-    }
-    if (dto.kind === 'replacement' && uploads.length === 0) {
-      throw invalid(
-        'Văn bản thay thế cần tệp đính kèm mới (trường "files"); để sửa trích yếu hoặc nội dung, hãy chọn kind = correction (đính chính).',
-      );
-    }
+    if (uploads.length === 0 && dto.subject === undefined && dto.body === undefined) throw fail('NEW_VERSION_EMPTY');
+    if (dto.kind === 'replacement' && uploads.length === 0) throw fail('NEW_VERSION_NEEDS_FILES');
     const stored = await Promise.all(uploads.map((u) => this.store(u)));
     const result = await this.db.transaction(async (em): Promise<NewVersionResult> => {
-      const [row] = await em.query(`SELECT status, version, subject, body FROM dispatches WHERE id = $1 FOR UPDATE`, [dispatchId]);
-      if (row.status !== DispatchStatus.Published) {
-        throw conflict('Chỉ ban hành văn bản thay thế, đính chính cho công văn đang ban hành (chưa thu hồi, chưa kết thúc).');
-      }
+      // Locks the dispatch (a recall or close waits) and refuses unless it is in force.
+      await this.dispatches.require(em, dispatchId, DispatchAction.NewVersion);
+      const [row] = await em.query(`SELECT version, subject, body FROM dispatches WHERE id = $1`, [dispatchId]);
       const version = (row.version as number) + 1;
       if (stored.length > 0) {
         await em.query(
@@ -128,7 +120,7 @@ export class NewVersionService {
         [dispatchId, MessageKind.NewVersion],
       );
       await this.audit.record(em, auditActor(actor, ip), {
-        action: 'dispatch.new_version',
+        action: DISPATCH_TRANSITIONS[DispatchAction.NewVersion].auditAction,
         entityType: 'dispatch',
         entityId: dispatchId,
         dispatchId,

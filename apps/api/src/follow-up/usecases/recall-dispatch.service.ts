@@ -1,6 +1,6 @@
-import { Clock, conflict } from '@app/common';
+import { Clock } from '@app/common';
 import { DispatchStatus, MessageKind, MessageStatus } from '@app/database';
-import { DELIVERY_TRANSITIONS, DeliveryAction, movesFromSql } from '@app/rollout';
+import { DeliveryRepository, DISPATCH_TRANSITIONS, DispatchAction, DispatchRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -34,16 +34,19 @@ export class RecallDispatchService {
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
     private readonly clock: Clock,
+    private readonly dispatches: DispatchRepository,
+    private readonly deliveries: DeliveryRepository,
   ) {}
 
   async recall(actor: Actor, dispatchId: string, reason: string, ip: string | null): Promise<RecallResult> {
     await this.access.requireManageable(actor, dispatchId);
     const result = await this.db.transaction(async (em) => {
-      const [row] = await em.query(`SELECT status, recalled_at, recall_reason FROM dispatches WHERE id = $1 FOR UPDATE`, [dispatchId]);
-      if (row.status === DispatchStatus.Recalled) {
+      const { decision, from } = await this.dispatches.require(em, dispatchId, DispatchAction.Recall);
+      if (decision === 'keep') {
+        const [row] = await em.query(`SELECT recalled_at, recall_reason FROM dispatches WHERE id = $1`, [dispatchId]);
         return {
           dispatchId,
-          status: row.status,
+          status: from,
           recalledAt: row.recalled_at,
           reason: row.recall_reason,
           deliveriesRecalled: 0,
@@ -51,25 +54,15 @@ export class RecallDispatchService {
           recallMessages: 0,
         };
       }
-      if (row.status !== DispatchStatus.Published) {
-        throw conflict(
-          row.status === DispatchStatus.Draft
-            ? 'Công văn chưa ban hành thì không cần thu hồi: hãy sửa hoặc bỏ bản nháp.'
-            : 'Công văn đã kết thúc theo dõi thì không thu hồi được nữa.',
-        );
-      }
       const now = this.clock.now();
-      // TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount].
-      const [recalled]: [{ id: string }[], number] = await em.query(
-        `UPDATE deliveries d SET status_before_recall = d.status, status = $3, recalled_at = $2
-          WHERE d.dispatch_id = $1 AND ${movesFromSql(DeliveryAction.Recall, 'd')}
-          RETURNING d.id`,
-        [dispatchId, now, DELIVERY_TRANSITIONS[DeliveryAction.Recall].to],
-      );
-      await em.query(
-        `UPDATE dispatches SET status = 'recalled', recalled_at = $2, recalled_by = $3, recall_reason = $4, updated_at = now() WHERE id = $1`,
-        [dispatchId, now, actor.userId, reason],
-      );
+      const recalled = await this.deliveries.recallAll(em, dispatchId, now);
+      await this.dispatches.apply(em, dispatchId, DispatchAction.Recall);
+      await em.query(`UPDATE dispatches SET recalled_at = $2, recalled_by = $3, recall_reason = $4 WHERE id = $1`, [
+        dispatchId,
+        now,
+        actor.userId,
+        reason,
+      ]);
       // Nothing more of this dispatch goes out: notices, reminders and escalations still waiting are cancelled.
       const [, cancelled] = await em.query(
         `UPDATE messages m SET status = $2, last_error = 'Công văn đã bị thu hồi trước khi e-mail được gửi'
@@ -91,17 +84,17 @@ export class RecallDispatchService {
       );
       const who = auditActor(actor, ip);
       await this.audit.record(em, who, {
-        action: 'dispatch.recalled',
+        action: DISPATCH_TRANSITIONS[DispatchAction.Recall].auditAction,
         entityType: 'dispatch',
         entityId: dispatchId,
         dispatchId,
-        before: { status: row.status },
+        before: { status: from },
         after: { status: DispatchStatus.Recalled, reason, deliveries: recalled.length },
       });
       await this.audit.recordMany(em, who, {
         action: 'delivery.recalled',
         entityType: 'delivery',
-        entityIds: recalled.map((r) => r.id),
+        entityIds: recalled,
         dispatchId,
         after: { status: 'recalled', reason },
       });

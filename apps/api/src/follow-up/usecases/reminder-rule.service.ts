@@ -1,4 +1,4 @@
-import { conflict } from '@app/common';
+import { fail } from '@app/common';
 import { DispatchStatus } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -22,7 +22,7 @@ export class ReminderRuleService {
   async set(actor: Actor, dispatchId: string, dto: ReminderRuleDto, ip: string | null) {
     const { dispatch } = await this.access.requireManageable(actor, dispatchId);
     if (dispatch.status === DispatchStatus.Recalled || dispatch.status === DispatchStatus.Closed) {
-      throw conflict('Công văn đã thu hồi hoặc đã kết thúc theo dõi: không còn nhắc việc để sửa.');
+      throw fail('REMINDER_RULE_NOT_IN_FORCE');
     }
     const rule = Object.fromEntries(Object.entries({ ...dto }).filter(([, v]) => v !== undefined));
     await this.db.transaction(async (em) => {
