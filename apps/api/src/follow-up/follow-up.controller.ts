@@ -11,6 +11,7 @@ import { NewVersionService } from './usecases/new-version.service.js';
 import { RecallDispatchService } from './usecases/recall-dispatch.service.js';
 import { ReminderRuleService } from './usecases/reminder-rule.service.js';
 import { RemindersView } from './views/reminders-view.service.js';
+import { ApiObjectResponse } from '../openapi/api-responses.js';
 
 /** Files per new version, and the multer ceiling per file (the service applies MAX_UPLOAD_MB). */
 const MAX_VERSION_FILES = 10;
@@ -29,6 +30,7 @@ export class FollowUpController {
 
   /** Thu hồi: the dispatch and every delivery of it, down the cascade, become recalled (read-only). */
   @Post('dispatches/:id/recall')
+  @ApiObjectResponse('The recalled dispatch: deliveries recalled, mails cancelled and recall notices queued')
   @HttpCode(200)
   @Roles(Role.Issuer, Role.Leader)
   recall(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecallDto, @Client() client: ClientInfo) {
@@ -37,6 +39,7 @@ export class FollowUpController {
 
   /** Văn bản thay thế / đính chính: new files (multipart "files") and/or corrected subject or body. */
   @Post('dispatches/:id/versions')
+  @ApiObjectResponse('The new version: its number, the files it carries, and the units asked to acknowledge again', 201)
   @Roles(Role.Issuer, Role.Leader)
   @ApiConsumes('multipart/form-data', 'application/json')
   @UseInterceptors(FilesInterceptor('files', MAX_VERSION_FILES, { limits: { fileSize: MULTER_FILE_CEILING, files: MAX_VERSION_FILES } }))
@@ -52,12 +55,14 @@ export class FollowUpController {
 
   /** The reminder plan of the dispatch and who was reminded, how often and when last. */
   @Get('dispatches/:id/reminders')
+  @ApiObjectResponse('The reminder rule, the plan on the working-day calendar and the history per unit')
   reminderPlan(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ReminderHistoryQuery) {
     return this.reminders.get(actor, id, query);
   }
 
   /** The issuer's own reminder rule for this dispatch (fields left out follow the urgency's policy). */
   @Put('dispatches/:id/reminder-rule')
+  @ApiObjectResponse('The reminder rule now in force for this dispatch')
   @Roles(Role.Issuer, Role.Leader)
   setRule(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReminderRuleDto, @Client() client: ClientInfo) {
     return this.rules.set(actor, id, dto, client.ip);

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService, auditActor } from '../../audit/audit.service.js';
 import type { Actor } from '../../auth/actor.js';
-import { DispatchAccess } from '../../dispatches/dispatch-access.service.js';
+import { DispatchAccess } from '../../access/dispatch-access.service.js';
 import { DISPATCH_MAILS_WRITTEN, type DeliveriesCreatedEvent } from '../../dispatches/events.js';
 import { NewVersionDto } from '../dto/follow-up.dto.js';
 

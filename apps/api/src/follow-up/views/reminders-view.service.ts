@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor.js';
-import { DispatchAccess } from '../../dispatches/dispatch-access.service.js';
+import { DispatchAccess } from '../../access/dispatch-access.service.js';
 import { ReminderHistoryQuery } from '../dto/follow-up.dto.js';
 
 export interface EffectiveRule {

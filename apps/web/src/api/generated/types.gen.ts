@@ -241,7 +241,7 @@ export type AddRecipientsDto = {
 
 export type RecipientPurpose = 'action' | 'coordinate' | 'report' | 'info' | 'archive';
 
-export type DeliveryStatus = 'pending' | 'sent' | 'arrived' | 'refused' | 'accepted' | 'assigned' | 'in_progress' | 'completed';
+export type DeliveryStatus = 'pending' | 'sent' | 'arrived' | 'refused' | 'accepted' | 'assigned' | 'in_progress' | 'completed' | 'recalled';
 
 export type AckMethod = 'web' | 'email_link' | 'proxy';
 
@@ -806,6 +806,46 @@ export type CalendarExceptionDto = {
      */
     working: boolean;
     reason?: string;
+};
+
+export type RecallDto = {
+    reason: string;
+};
+
+export type NewVersionDto = {
+    /**
+     * replacement: văn bản thay thế (new files); correction: đính chính (corrected text)
+     */
+    kind: 'replacement' | 'correction';
+    note: string;
+    /**
+     * Corrected subject (trích yếu)
+     */
+    subject?: string;
+    /**
+     * Corrected body
+     */
+    body?: string;
+};
+
+export type ReminderRuleDto = {
+    cadenceUnit?: 'hours' | 'working_days';
+    /**
+     * A reminder every this many hours / working days after the deadline
+     */
+    every?: number;
+    /**
+     * One reminder this many hours / working days before the deadline (0: none)
+     */
+    before?: number;
+    /**
+     * At most this many reminders after the deadline
+     */
+    maxAfter?: number;
+    /**
+     * Escalate to the unit above this many hours / working days after the deadline
+     */
+    escalateAfter?: number;
 };
 
 export type CatalogueEntryDto = {
@@ -2405,7 +2445,7 @@ export type DeliveriesControllerInboxV1Data = {
     query?: {
         page?: unknown;
         limit?: unknown;
-        status?: 'pending' | 'sent' | 'arrived' | 'refused' | 'accepted' | 'assigned' | 'in_progress' | 'completed';
+        status?: 'pending' | 'sent' | 'arrived' | 'refused' | 'accepted' | 'assigned' | 'in_progress' | 'completed' | 'recalled';
         /**
          * Only deliveries past a deadline
          */
@@ -4096,6 +4136,189 @@ export type CalendarControllerRemoveExceptionV1Responses = {
 };
 
 export type CalendarControllerRemoveExceptionV1Response = CalendarControllerRemoveExceptionV1Responses[keyof CalendarControllerRemoveExceptionV1Responses];
+
+export type FollowUpControllerRecallV1Data = {
+    body: RecallDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/dispatches/{id}/recall';
+};
+
+export type FollowUpControllerRecallV1Errors = {
+    /**
+     * Dữ liệu không hợp lệ
+     */
+    400: ErrorBodyDto;
+    /**
+     * Chưa đăng nhập
+     */
+    401: ErrorBodyDto;
+    /**
+     * Không có quyền hoặc ngoài phạm vi
+     */
+    403: ErrorBodyDto;
+    /**
+     * Không tìm thấy
+     */
+    404: ErrorBodyDto;
+    /**
+     * Trạng thái không cho phép thao tác (mã lỗi trong code)
+     */
+    409: ErrorBodyDto;
+};
+
+export type FollowUpControllerRecallV1Error = FollowUpControllerRecallV1Errors[keyof FollowUpControllerRecallV1Errors];
+
+export type FollowUpControllerRecallV1Responses = {
+    /**
+     * The recalled dispatch: deliveries recalled, mails cancelled and recall notices queued
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type FollowUpControllerRecallV1Response = FollowUpControllerRecallV1Responses[keyof FollowUpControllerRecallV1Responses];
+
+export type FollowUpControllerNewVersionV1Data = {
+    body: NewVersionDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/dispatches/{id}/versions';
+};
+
+export type FollowUpControllerNewVersionV1Errors = {
+    /**
+     * Dữ liệu không hợp lệ
+     */
+    400: ErrorBodyDto;
+    /**
+     * Chưa đăng nhập
+     */
+    401: ErrorBodyDto;
+    /**
+     * Không có quyền hoặc ngoài phạm vi
+     */
+    403: ErrorBodyDto;
+    /**
+     * Không tìm thấy
+     */
+    404: ErrorBodyDto;
+    /**
+     * Trạng thái không cho phép thao tác (mã lỗi trong code)
+     */
+    409: ErrorBodyDto;
+};
+
+export type FollowUpControllerNewVersionV1Error = FollowUpControllerNewVersionV1Errors[keyof FollowUpControllerNewVersionV1Errors];
+
+export type FollowUpControllerNewVersionV1Responses = {
+    /**
+     * The new version: its number, the files it carries, and the units asked to acknowledge again
+     */
+    201: {
+        [key: string]: unknown;
+    };
+};
+
+export type FollowUpControllerNewVersionV1Response = FollowUpControllerNewVersionV1Responses[keyof FollowUpControllerNewVersionV1Responses];
+
+export type FollowUpControllerReminderPlanV1Data = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        page?: unknown;
+        limit?: unknown;
+    };
+    url: '/api/v1/dispatches/{id}/reminders';
+};
+
+export type FollowUpControllerReminderPlanV1Errors = {
+    /**
+     * Dữ liệu không hợp lệ
+     */
+    400: ErrorBodyDto;
+    /**
+     * Chưa đăng nhập
+     */
+    401: ErrorBodyDto;
+    /**
+     * Không có quyền hoặc ngoài phạm vi
+     */
+    403: ErrorBodyDto;
+    /**
+     * Không tìm thấy
+     */
+    404: ErrorBodyDto;
+    /**
+     * Trạng thái không cho phép thao tác (mã lỗi trong code)
+     */
+    409: ErrorBodyDto;
+};
+
+export type FollowUpControllerReminderPlanV1Error = FollowUpControllerReminderPlanV1Errors[keyof FollowUpControllerReminderPlanV1Errors];
+
+export type FollowUpControllerReminderPlanV1Responses = {
+    /**
+     * The reminder rule, the plan on the working-day calendar and the history per unit
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type FollowUpControllerReminderPlanV1Response = FollowUpControllerReminderPlanV1Responses[keyof FollowUpControllerReminderPlanV1Responses];
+
+export type FollowUpControllerSetRuleV1Data = {
+    body: ReminderRuleDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/dispatches/{id}/reminder-rule';
+};
+
+export type FollowUpControllerSetRuleV1Errors = {
+    /**
+     * Dữ liệu không hợp lệ
+     */
+    400: ErrorBodyDto;
+    /**
+     * Chưa đăng nhập
+     */
+    401: ErrorBodyDto;
+    /**
+     * Không có quyền hoặc ngoài phạm vi
+     */
+    403: ErrorBodyDto;
+    /**
+     * Không tìm thấy
+     */
+    404: ErrorBodyDto;
+    /**
+     * Trạng thái không cho phép thao tác (mã lỗi trong code)
+     */
+    409: ErrorBodyDto;
+};
+
+export type FollowUpControllerSetRuleV1Error = FollowUpControllerSetRuleV1Errors[keyof FollowUpControllerSetRuleV1Errors];
+
+export type FollowUpControllerSetRuleV1Responses = {
+    /**
+     * The reminder rule now in force for this dispatch
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type FollowUpControllerSetRuleV1Response = FollowUpControllerSetRuleV1Responses[keyof FollowUpControllerSetRuleV1Responses];
 
 export type OnboardProvinceControllerOnboardV1Data = {
     body: OnboardProvinceDto;
