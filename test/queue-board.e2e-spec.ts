@@ -56,12 +56,12 @@ describe.each([
     expect(setCookie).toMatch(/^cvt_queue_board=[^;]+; Path=\/admin\/queues; Max-Age=900; HttpOnly; SameSite=Strict/);
   });
 
-  it('with the cookie: the board page and its API list the mail and reports queues', async () => {
+  it('with the cookie: the board page and its API list the mail, reports and follow-up queues', async () => {
     const { cookie } = await boardCookie(admin);
     const page = await t.http().get('/admin/queues').set('Cookie', cookie!).set('Accept', 'text/html').expect(200);
     expect(page.text).toContain('Hàng đợi: theo dõi công văn');
     const api = await t.http().get('/admin/queues/api/queues').set('Cookie', cookie!).set('Accept', 'application/json').expect(200);
     const names = (api.body.queues as { name: string }[]).map((q) => q.name).sort();
-    expect(names).toEqual(['mail', 'reports']);
+    expect(names).toEqual(['follow-up', 'mail', 'reports']);
   });
 });

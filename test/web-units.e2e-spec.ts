@@ -124,9 +124,13 @@ describe('The web unit pages: search, lineage across the 2025 reorganisation, sc
     await search.fill('14272');
     await search.press('Enter');
     await page.getByText('Không có đơn vị nào khớp "14272".').waitFor();
-    await page.getByRole('checkbox', { name: 'Gồm đơn vị đã giải thể/sáp nhập' }).check();
+    // The filter lives in the address (a router transition): under load the box may tick a moment
+    // after the click, so wait for what the click brings rather than for the tick itself.
+    const retired = page.getByRole('checkbox', { name: 'Gồm đơn vị đã giải thể/sáp nhập' });
+    await retired.click();
     const row = page.getByRole('row', { name: /Xã Hải Sơn/ });
     await row.waitFor();
+    expect(await retired.isChecked()).toBe(true);
     expect(await row.textContent()).toMatch(/14272.*Xã Hải Sơn.*Xã · Cấp xã.*Tỉnh Nam Định.*Ngừng hoạt động từ 01\/07\/2025/);
     expect(await page.getByRole('row').count()).toBe(2); // the header and Hải Sơn
     await shoot('units-02-search');
