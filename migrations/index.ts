@@ -11,6 +11,7 @@ import { LoginLimits1796093881674 } from './1796093881674-LoginLimits.js';
 import { AuditActorIndex1796093881675 } from './1796093881675-AuditActorIndex.js';
 import { RemindersAndEscalations1796094638734 } from './1796094638734-RemindersAndEscalations.js';
 import { RecallAndVersions1796094638735 } from './1796094638735-RecallAndVersions.js';
+import { ActorChangeNotify1796095000000 } from './1796095000000-ActorChangeNotify.js';
 
 /** Listed as classes, not globs: the bundled ESM build has no __dirname to glob from. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   AuditActorIndex1796093881675,
   RemindersAndEscalations1796094638734,
   RecallAndVersions1796094638735,
+  ActorChangeNotify1796095000000,
 ];

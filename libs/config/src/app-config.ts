@@ -70,6 +70,17 @@ export class AppConfig {
   @Matches(/^\d+[smhd]$/, { message: 'JWT_EXPIRES_IN must look like 8h, 30m or 1d' })
   JWT_EXPIRES_IN = '8h';
 
+  /**
+   * How long an api process keeps a signed-in account in memory (0: reads it on every request).
+   * Any change to the account or to a unit reaches every process at once through PostgreSQL
+   * notifications, so this bounds memory, not staleness.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  ACTOR_CACHE_SECONDS: number = 60;
+
   /** Base of the links put in e-mails (acknowledgement links). */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   PUBLIC_BASE_URL = 'http://localhost:3000';

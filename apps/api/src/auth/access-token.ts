@@ -2,6 +2,7 @@ import { AppConfig } from '@app/config';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 import type { Actor } from './actor.js';
+import { ActorCache } from './actor-cache.js';
 import { AuthService, type JwtPayload } from './auth.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -49,13 +50,14 @@ export class AccessTokenVerifier {
   constructor(
     config: AppConfig,
     private readonly auth: AuthService,
+    private readonly actors: ActorCache,
   ) {
     this.key = createSecretKey(Buffer.from(config.JWT_SECRET));
   }
 
   /**
-   * Reloads the user on every request (one primary-key query), so a deactivated account or a moved
-   * unit takes effect at once. The token must carry the account's current token version: a
+   * The account as it is now (ActorCache: from memory, kept current by PostgreSQL notifications, or
+   * one primary-key query), so a deactivated account or a moved unit takes effect at once. The token must carry the account's current token version: a
    * password, role, unit or active change ends it. A token of another purpose (the queue board's
    * cookie) is signed with the same secret: never an access token.
    */
@@ -66,7 +68,8 @@ export class AccessTokenVerifier {
     if (!payload) throw new UnauthorizedException();
     const valid =
       payload.purpose === undefined && Number.isInteger(payload.ver) && typeof payload.sub === 'string' && UUID.test(payload.sub);
-    const actor = valid ? await this.auth.actorFor(payload as unknown as JwtPayload) : null;
+    const claims = payload as unknown as JwtPayload;
+    const actor = valid ? await this.actors.get(claims.sub, claims.ver, () => this.auth.actorFor(claims)) : null;
     if (!actor) throw new UnauthorizedException(SESSION_ENDED);
     return actor;
   }

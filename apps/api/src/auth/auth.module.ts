@@ -9,6 +9,7 @@ import { LoginLimiter } from './login-limiter.js';
 import { PasswordPolicy } from './password-policy.js';
 import { PasswordService } from './password.service.js';
 import { AccessTokenVerifier } from './access-token.js';
+import { ActorCache } from './actor-cache.js';
 
 @Module({
   imports: [
@@ -26,10 +27,11 @@ import { AccessTokenVerifier } from './access-token.js';
     PasswordService,
     PasswordPolicy,
     AccessTokenVerifier,
+    ActorCache,
     LoginLimiter,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [PasswordService, PasswordPolicy, AuthService, AccessTokenVerifier],
+  exports: [PasswordService, PasswordPolicy, AuthService, AccessTokenVerifier, ActorCache],
 })
 export class AuthModule {}

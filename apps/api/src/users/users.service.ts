@@ -10,6 +10,7 @@ import { Actor } from '../auth/actor.js';
 import { PasswordPolicy } from '../auth/password-policy.js';
 import { PasswordService } from '../auth/password.service.js';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/user.dto.js';
+import { ActorCache } from '../auth/actor-cache.js';
 
 /** What the audit trail keeps of an account: never its password or hash. */
 const auditView = (u: Pick<User, 'email' | 'fullName' | 'title' | 'role' | 'unitId' | 'active'>) => ({
@@ -45,6 +46,7 @@ export class UsersService {
     private readonly passwords: PasswordService,
     private readonly policy: PasswordPolicy,
     private readonly audit: AuditService,
+    private readonly actors: ActorCache,
   ) {}
 
   async list(actor: Actor, query: ListUsersQuery): Promise<Page<User>> {
@@ -137,6 +139,8 @@ export class UsersService {
         await this.audit.record(em, auditActor(actor, ip), { action, entityType: 'user', entityId: id, before, after });
       }
     });
+    // Every api process hears of it through the users trigger; this one forgets it before answering.
+    this.actors.forget(id);
     return this.get(actor, id);
   }
 }
