@@ -11,7 +11,7 @@ import {
   Registry,
 } from 'prom-client';
 
-export type ServiceName = 'api' | 'worker';
+export type ServiceName = 'api' | 'worker' | 'cli';
 
 /**
  * The Prometheus registry of one process (prom-client). Each application gets its own registry
