@@ -179,6 +179,17 @@ export class AppConfig {
   @Min(1)
   ACK_LINK_TTL_DAYS: number = 90;
 
+  /**
+   * Mails in flight per worker process. Each holds its outbox row locked (one database connection)
+   * while SMTP takes it, and waits its turn for one of the SMTP pool's 5 connections: enough of
+   * them keep every SMTP connection busy; the database pool (20) bounds it.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(18)
+  MAIL_CONCURRENCY: number = 15;
+
   /** Tries per e-mail before it is marked failed (exponential backoff between tries). */
   @Type(() => Number)
   @IsInt()

@@ -13,6 +13,11 @@ export type JobHandler = (job: Job) => Promise<unknown>;
 export abstract class JobProcessor extends WorkerHost {
   protected abstract readonly handlers: Partial<Record<JobName, JobHandler>>;
 
+  /** Jobs in flight at once, when it comes from the configuration (else the @Processor option). */
+  concurrency(): number | undefined {
+    return undefined;
+  }
+
   handledJobNames(): string[] {
     return Object.keys(this.handlers);
   }

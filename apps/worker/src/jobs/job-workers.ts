@@ -26,6 +26,8 @@ export class JobWorkers implements OnModuleInit, OnApplicationBootstrap, BeforeA
 
   onApplicationBootstrap(): void {
     for (const p of this.processors()) {
+      const concurrency = p.concurrency();
+      if (concurrency !== undefined) p.worker.concurrency = concurrency;
       // run() settles only when the worker closes; its failures are reported, not left floating.
       p.worker.run().catch((e: unknown) => this.logger.error(`Worker of queue ${p.worker.name} stopped: ${(e as Error).message}`));
       this.logger.log(`Queue ${p.worker.name}: ${p.handledJobNames().join(', ')} (concurrency ${p.worker.concurrency})`);

@@ -1,15 +1,14 @@
 import { JobName, QueueName, type SendMessagePayload } from '@app/queue';
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
+import { AppConfig } from '@app/config';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { JobProcessor } from '../jobs/job-processor.js';
 import { WorkerMetrics } from '../worker-metrics.js';
 import { MessageSender, type SendOutcome } from './message-sender.js';
 
-/** Mails in flight per worker process; SMTP round trips dominate, so this many keep a relay busy. */
-export const MAIL_CONCURRENCY = 10;
-
-@Processor(QueueName.Mail, { concurrency: MAIL_CONCURRENCY, autorun: false })
+/** Mails in flight per worker process: MAIL_CONCURRENCY, set by JobWorkers before the worker starts. */
+@Processor(QueueName.Mail, { autorun: false })
 export class MailProcessor extends JobProcessor {
   private readonly logger = new Logger(MailProcessor.name);
   private lastErrorLogAt = 0;
@@ -21,8 +20,13 @@ export class MailProcessor extends JobProcessor {
   constructor(
     private readonly sender: MessageSender,
     private readonly metrics: WorkerMetrics,
+    private readonly config: AppConfig,
   ) {
     super();
+  }
+
+  override concurrency(): number {
+    return this.config.MAIL_CONCURRENCY;
   }
 
   private async sendMessage(job: Job<SendMessagePayload>) {
