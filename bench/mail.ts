@@ -15,19 +15,18 @@
 import 'reflect-metadata';
 import { AckLinkSigner, FileStore } from '@app/common';
 import { loadConfig } from '@app/config';
-import { MessageStatus, Role } from '@app/database';
+import { MessageStatus } from '@app/database';
 import { DispatchMailLoader, DispatchMailRenderer, outboundMessageId, type RenderedMail, smtpOptions } from '@app/mail';
 import { NestFactory } from '@nestjs/core';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module.js';
-import type { Actor } from '../apps/api/src/auth/actor.js';
 import { DispatchDraftsService } from '../apps/api/src/dispatches/usecases/dispatch-drafts.service.js';
 import { PublishDispatchService } from '../apps/api/src/dispatches/usecases/publish-dispatch.service.js';
 import { argValue, DEFAULT_SERVER_URL, median, throwawayDatabase } from './support/bench-db.js';
-import { benchDraft, generateUnits } from './support/bench-units.js';
+import { benchAdmin, benchDraft, generateUnits } from './support/bench-units.js';
 import { startChild, startSmtpSink } from './support/child.js';
 
 const log = (m: string) => console.error(`[bench:mail] ${m}`);
@@ -55,20 +54,7 @@ async function main() {
     const ds = app.get(DataSource);
     log(`making ${count} units with one address each`);
     await generateUnits(ds, count);
-    const [{ id: rootUnitId, path: rootPath }] = await ds.query(`SELECT id, path FROM units WHERE code = 'BENCH-ROOT'`);
-    const actor: Actor = {
-      userId: randomUUID(),
-      email: 'bench@local',
-      fullName: 'bench',
-      role: Role.Admin,
-      unitId: rootUnitId,
-      unitName: 'bench',
-      unitPath: rootPath,
-    };
-    await ds.query(
-      `INSERT INTO users (id, email, full_name, password_hash, role, unit_id) VALUES ($1, 'bench@local', 'bench', 'x', 'admin', $2)`,
-      [actor.userId, rootUnitId],
-    );
+    const actor = await benchAdmin(ds);
     worker = await startChild('apps/worker/src/main.js', env, /Worker started/, 'worker');
 
     const workerRuns: number[] = [];
@@ -78,7 +64,7 @@ async function main() {
     for (let round = 0; round < rounds; round++) {
       const id = await app
         .get(DispatchDraftsService)
-        .create(actor, { ...benchDraft(round, rootUnitId), subject: 'V/v đo hiệu năng gửi thư' });
+        .create(actor, { ...benchDraft(round, actor.unitId), subject: 'V/v đo hiệu năng gửi thư' });
       const sunk = sink.expect(count);
       const cpu0 = worker.cpuMs();
       const published = await app.get(PublishDispatchService).publish(actor, id);

@@ -7,7 +7,6 @@
 import 'reflect-metadata';
 import { AckLinkSigner } from '@app/common';
 import { loadConfig } from '@app/config';
-import { Role } from '@app/database';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -16,7 +15,7 @@ import type { Actor } from '../apps/api/src/auth/actor.js';
 import { DispatchDraftsService } from '../apps/api/src/dispatches/usecases/dispatch-drafts.service.js';
 import { PublishDispatchService } from '../apps/api/src/dispatches/usecases/publish-dispatch.service.js';
 import { argValue, DEFAULT_SERVER_URL, median, throwawayDatabase } from './support/bench-db.js';
-import { benchDraft, generateUnits } from './support/bench-units.js';
+import { benchAdmin, benchDraft, generateUnits } from './support/bench-units.js';
 
 const ROUNDS = 3;
 const log = (m: string) => console.error(`[bench:publish] ${m}`);
@@ -31,26 +30,13 @@ async function main() {
     const ds = app.get(DataSource);
     log(`generating ${units} commune police units with one e-mail each`);
     await generateUnits(ds, units);
-    const [{ id: rootUnitId, path: rootPath }] = await ds.query(`SELECT id, path FROM units WHERE code = 'BENCH-ROOT'`);
-    const actor: Actor = {
-      userId: randomUUID(),
-      email: 'bench@local',
-      fullName: 'bench',
-      role: Role.Admin,
-      unitId: rootUnitId,
-      unitName: 'bench',
-      unitPath: rootPath,
-    };
-    await ds.query(
-      `INSERT INTO users (id, email, full_name, password_hash, role, unit_id) VALUES ($1, 'bench@local', 'bench', 'x', 'admin', $2)`,
-      [actor.userId, rootUnitId],
-    );
+    const actor = await benchAdmin(ds);
 
     const bare: number[] = [];
     const publish: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       bare.push(await bareInsert(ds, app.get(AckLinkSigner), units, actor, round));
-      const id = await app.get(DispatchDraftsService).create(actor, benchDraft(round, rootUnitId));
+      const id = await app.get(DispatchDraftsService).create(actor, benchDraft(round, actor.unitId));
       const started = performance.now();
       const result = await app.get(PublishDispatchService).publish(actor, id);
       publish.push(performance.now() - started);

@@ -1,4 +1,5 @@
-import { RecipientGroup, RecipientPurpose, Urgency } from '@app/database';
+import { RecipientGroup, RecipientPurpose, Role, Urgency } from '@app/database';
+import type { Actor } from '../../apps/api/src/auth/actor.js';
 import type { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 
@@ -28,6 +29,28 @@ export async function generateUnits(ds: DataSource, n: number) {
     [n],
   );
   await ds.query('ANALYZE units');
+}
+
+/** An admin account on the bench root (generateUnits), as the services see it: the publisher of the benchmarks. */
+export async function benchAdmin(ds: DataSource): Promise<Actor> {
+  const [{ id: rootUnitId, path: rootPath }] = (await ds.query(`SELECT id, path FROM units WHERE code = 'BENCH-ROOT'`)) as {
+    id: string;
+    path: string;
+  }[];
+  const actor: Actor = {
+    userId: randomUUID(),
+    email: 'bench@local',
+    fullName: 'bench',
+    role: Role.Admin,
+    unitId: rootUnitId,
+    unitName: 'bench',
+    unitPath: rootPath,
+  };
+  await ds.query(
+    `INSERT INTO users (id, email, full_name, password_hash, role, unit_id) VALUES ($1, 'bench@local', 'bench', 'x', 'admin', $2)`,
+    [actor.userId, rootUnitId],
+  );
+  return actor;
 }
 
 /** A draft dispatch of the bench root to every commune police unit; `round` keeps numbers distinct. */
