@@ -1,5 +1,6 @@
 export * from './errors/domain.exception.js';
 export * from './errors/all-exceptions.filter.js';
+export { isConnectionError } from './errors/postgres-errors.js';
 export * from './errors/validation.js';
 export * from './text/search-text.js';
 export * from './pagination.js';

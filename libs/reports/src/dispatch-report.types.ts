@@ -84,3 +84,14 @@ export interface DispatchReport {
   };
   tree: RollupNode[];
 }
+
+export interface VersionProgress {
+  /** The dispatch's current version (1 until a văn bản thay thế / đính chính). */
+  version: number;
+  /** Units that acknowledged any version. */
+  acknowledged: number;
+  /** Units that acknowledged the current version. */
+  acknowledgedCurrent: number;
+  /** Units that acknowledged an earlier version and must acknowledge again. */
+  awaitingReacknowledgement: number;
+}

@@ -3,3 +3,8 @@ export * from './dispatch-report.types.js';
 export * from './dispatch-report.sql.js';
 export * from './dispatch-report.query.js';
 export * from './dashboard.sql.js';
+export * from './dashboard.report.js';
+export * from './unit-scorecard.report.js';
+export * from './export-rows.js';
+export * from './reports-database.js';
+export * from './reports-data.module.js';

@@ -4,7 +4,7 @@
  * API contract: renaming one breaks clients.
  */
 export interface ErrorEntry<P = never> {
-  status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415;
+  status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 503;
   message: [P] extends [never] ? string : (params: P) => string;
 }
 
@@ -21,6 +21,7 @@ export const ERRORS = {
   GONE: entry(410, 'Liên kết này không còn hiệu lực.'),
   PAYLOAD_TOO_LARGE: entry(413, 'Tệp gửi lên quá lớn so với giới hạn cho phép (MAX_UPLOAD_MB).'),
   UNSUPPORTED_MEDIA_TYPE: entry(415, 'Loại tệp này không được chấp nhận.'),
+  SERVICE_UNAVAILABLE: entry(503, 'Hệ thống tạm thời không phục vụ được yêu cầu này. Vui lòng thử lại sau ít phút.'),
 
   // The dispatch a delivery belongs to is not in force.
   DISPATCH_NOT_PUBLISHED: entry(409, 'Công văn này chưa được ban hành.'),
@@ -72,6 +73,12 @@ export const ERRORS = {
     'Công văn này đã bị thu hồi: lượt nhận chỉ còn xem được, không xác nhận, chuyển tiếp hay báo cáo được nữa.',
   ),
   DELIVERY_NOT_FOUND: entry<{ id: string }>(404, (p) => `Không tìm thấy lượt nhận công văn ${p.id}.`),
+
+  // Reports read a database of their own when REPORTS_DATABASE_URL is set (a replica); the rest of the product does not.
+  REPORTS_DATABASE_UNAVAILABLE: entry(
+    503,
+    'Cơ sở dữ liệu báo cáo (bản sao chỉ đọc) tạm thời không truy cập được nên chưa xem hay xuất được báo cáo. Các việc khác (xác nhận, chuyển tiếp, báo cáo hoạt động) vẫn làm được bình thường. Vui lòng thử lại sau ít phút.',
+  ),
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

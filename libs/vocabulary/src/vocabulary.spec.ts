@@ -67,7 +67,7 @@ describe('the Vietnamese vocabulary', () => {
   it('has a Vietnamese message and an HTTP status for every error code', () => {
     for (const [code, entry] of Object.entries(ERRORS)) {
       expect(code).toMatch(/^[A-Z][A-Z_]+$/);
-      expect([400, 401, 403, 404, 409, 410, 413, 415, 429]).toContain(entry.status);
+      expect([400, 401, 403, 404, 409, 410, 413, 415, 429, 503]).toContain(entry.status);
       const text = typeof entry.message === 'function' ? (entry.message as (p: unknown) => string)({}) : entry.message;
       expect(text.trim().length).toBeGreaterThan(10);
     }

@@ -1,5 +1,6 @@
 import { AppConfig } from '@app/config';
 import { QueueName } from '@app/queue';
+import { ReportsDatabase } from '@app/reports';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -17,6 +18,7 @@ export class HealthService {
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QueueName.Mail) private readonly mail: Queue,
     private readonly config: AppConfig,
+    private readonly reports: ReportsDatabase,
   ) {}
 
   async check() {
@@ -25,10 +27,13 @@ export class HealthService {
       this.probe(() => this.mail.getJobCounts('waiting')),
     ]);
     const queueReport = { ...queue, backend: this.config.usesRedis ? 'redis' : 'postgres' };
+    // A separate reports database is shown, but only reports need it: it does not change the status.
+    const reportsDatabase = this.reports.separate ? await this.probe(() => this.reports.ping(2000)) : undefined;
     return {
       status: postgres.status === 'up' && queue.status === 'up' ? 'ok' : 'degraded',
       postgres,
       [this.config.usesRedis ? 'redis' : 'queue']: queueReport,
+      ...(reportsDatabase && { reportsDatabase }),
     };
   }
 

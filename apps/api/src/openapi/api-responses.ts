@@ -29,6 +29,14 @@ export class ErrorBodyDto {
 export const ApiObjectResponse = (description: string, status = 200) =>
   ApiResponse({ status, description, schema: { type: 'object', additionalProperties: true } });
 
+/** A report read from the reports database (REPORTS_DATABASE_URL): 503 REPORTS_DATABASE_UNAVAILABLE while it cannot be reached. */
+export const ApiReportsDatabaseResponse = () =>
+  ApiResponse({
+    status: 503,
+    description: 'Cơ sở dữ liệu báo cáo tạm thời không truy cập được (code REPORTS_DATABASE_UNAVAILABLE)',
+    type: ErrorBodyDto,
+  });
+
 /** A 2xx whose body is a file. */
 export const ApiFileResponse = (description: string, contentType = 'application/octet-stream') =>
   ApiOkResponse({ description, content: { [contentType]: { schema: { type: 'string', format: 'binary' } } } });

@@ -8,7 +8,7 @@ import { ChaseLetterService } from './usecases/chase-letter.service.js';
 import { DashboardService } from './usecases/dashboard.service.js';
 import { DispatchReportService } from './usecases/dispatch-report.service.js';
 import { ScorecardService } from './usecases/scorecard.service.js';
-import { ApiObjectResponse } from '../openapi/api-responses.js';
+import { ApiObjectResponse, ApiReportsDatabaseResponse } from '../openapi/api-responses.js';
 
 /** Compliance reports for leadership: per dispatch, the dashboard list, per-unit scorecards, chasing. */
 @ApiTags('reports')
@@ -23,18 +23,21 @@ export class ReportsController {
   ) {}
 
   @ApiObjectResponse('report')
+  @ApiReportsDatabaseResponse()
   @Get('dispatches/:id/report')
   report(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.reports.report(actor, id);
   }
 
   @ApiObjectResponse('list')
+  @ApiReportsDatabaseResponse()
   @Get('reports/dashboard')
   list(@CurrentUser() actor: Actor, @Query() query: DashboardQuery) {
     return this.dashboard.list(actor, query);
   }
 
   @ApiObjectResponse('scorecard')
+  @ApiReportsDatabaseResponse()
   @Get('reports/units/:unitId/scorecard')
   scorecard(@CurrentUser() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string, @Query() query: ScorecardQuery) {
     return this.scorecards.forUnit(actor, unitId, query);

@@ -1,4 +1,4 @@
-import { DispatchReportQuery } from '@app/reports';
+import { ReportsDataModule } from '@app/reports';
 import { Module } from '@nestjs/common';
 import { DispatchesModule } from '../dispatches/dispatches.module.js';
 import { UnitsModule } from '../units/units.module.js';
@@ -12,17 +12,9 @@ import { DispatchReportService } from './usecases/dispatch-report.service.js';
 import { ScorecardService } from './usecases/scorecard.service.js';
 
 @Module({
-  imports: [DispatchesModule, UnitsModule],
+  imports: [DispatchesModule, UnitsModule, ReportsDataModule],
   controllers: [ReportsController, ReportExportsController],
-  providers: [
-    DispatchReportQuery,
-    ReportAccess,
-    DispatchReportService,
-    DashboardService,
-    ScorecardService,
-    ChaseLetterService,
-    ReportExportsService,
-  ],
-  exports: [ReportAccess, DispatchReportQuery],
+  providers: [ReportAccess, DispatchReportService, DashboardService, ScorecardService, ChaseLetterService, ReportExportsService],
+  exports: [ReportAccess],
 })
 export class ReportsModule {}

@@ -1,5 +1,5 @@
 import { EDXML_CODE } from '@app/database';
-import type { ActivityRow, DeliveryRow } from './export-rows.js';
+import type { ActivityRow, DeliveryRow } from '@app/reports';
 import { EXPORT_VI } from './export-text.vi.js';
 
 /** datetime: an instant (shown in Vietnam time); date: a calendar date "YYYY-MM-DD". */

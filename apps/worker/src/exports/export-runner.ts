@@ -1,12 +1,11 @@
 import { Clock, FileStore } from '@app/common';
 import { ExportFormat, ExportStatus, ReportExport } from '@app/database';
-import { DispatchReportQuery } from '@app/reports';
+import { DispatchReportQuery, ExportRows } from '@app/reports';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { WorkerMetrics } from '../worker-metrics.js';
 import { exportFileName, exportStorageKey } from './export-naming.js';
-import { ExportRows } from './export-rows.js';
 import { EXPORT_VI } from './export-text.vi.js';
 import { CsvExportWriter } from './writers/csv-export.writer.js';
 import type { ExportJob, ExportWriter } from './writers/export-writer.js';
@@ -74,9 +73,8 @@ export class ExportRunner {
   }
 
   private async produce(row: ReportExport): Promise<{ fileName: string; size: number }> {
-    const [dispatch] = (await this.db.query(`SELECT number, symbol, document_type AS "documentType" FROM dispatches WHERE id = $1`, [
-      row.dispatchId,
-    ])) as { number: number; symbol: string; documentType: string }[];
+    // Report reads (header, figures, rows) go to the reports database; this export's own row stays on the main one.
+    const dispatch = await this.rows.dispatchHeader(row.dispatchId);
     let total = 0;
     const job: ExportJob = {
       exportId: row.id,

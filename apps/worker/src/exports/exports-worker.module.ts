@@ -1,7 +1,6 @@
 import { Clock, FileStore } from '@app/common';
-import { DispatchReportQuery } from '@app/reports';
+import { ReportsDataModule } from '@app/reports';
 import { Module } from '@nestjs/common';
-import { ExportRows } from './export-rows.js';
 import { ExportRunner } from './export-runner.js';
 import { ReportExportProcessor } from './report-export.processor.js';
 import { CsvExportWriter } from './writers/csv-export.writer.js';
@@ -10,16 +9,7 @@ import { XlsxExportWriter } from './writers/xlsx-export.writer.js';
 
 /** Produces report exports (XLSX, CSV, PDF): the reports queue's consumer. */
 @Module({
-  providers: [
-    Clock,
-    FileStore,
-    DispatchReportQuery,
-    ExportRows,
-    XlsxExportWriter,
-    CsvExportWriter,
-    PdfExportWriter,
-    ExportRunner,
-    ReportExportProcessor,
-  ],
+  imports: [ReportsDataModule],
+  providers: [Clock, FileStore, XlsxExportWriter, CsvExportWriter, PdfExportWriter, ExportRunner, ReportExportProcessor],
 })
 export class ExportsWorkerModule {}

@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.Gone]: HttpStatus.GONE,
   [ErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
   [ErrorCode.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [ErrorCode.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 export interface ErrorBody {

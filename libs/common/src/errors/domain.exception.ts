@@ -11,6 +11,8 @@ export enum ErrorCode {
   Gone = 'GONE',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
+  /** A service the request needs is down for now (the reports database): try again later. */
+  Unavailable = 'SERVICE_UNAVAILABLE',
 }
 
 /**
@@ -39,6 +41,7 @@ const KIND_BY_STATUS: Record<ErrorEntry['status'], ErrorCode> = {
   410: ErrorCode.Gone,
   413: ErrorCode.PayloadTooLarge,
   415: ErrorCode.UnsupportedMediaType,
+  503: ErrorCode.Unavailable,
 };
 
 /** The exception of a catalogued code, with its catalogued message (libs/vocabulary/src/errors.vi.ts). */

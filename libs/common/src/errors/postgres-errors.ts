@@ -51,11 +51,19 @@ function pgError(exception: unknown): PgLikeError | null {
   return e.driverError ?? (typeof e.code === 'string' || e.name === 'QueryFailedError' ? e : null);
 }
 
+/** The database could not be reached, or dropped the connection: nothing the request did wrong, try again later. */
+export function isConnectionError(exception: unknown): boolean {
+  const pg = pgError(exception);
+  if (!pg) return false;
+  const code = pg.code ?? '';
+  return CONNECTION_CODES.has(code) || code.startsWith('08') || (!code && CONNECTION_MESSAGES.test(pg.message ?? ''));
+}
+
 export function mapPostgresError(exception: unknown): MappedError | null {
   const pg = pgError(exception);
   if (!pg) return null;
   const code = pg.code ?? '';
-  if (CONNECTION_CODES.has(code) || code.startsWith('08') || (!code && CONNECTION_MESSAGES.test(pg.message ?? ''))) {
+  if (isConnectionError(exception)) {
     return {
       statusCode: 503,
       error: 'SERVICE_UNAVAILABLE',

@@ -1,6 +1,7 @@
 import { AppConfig } from '@app/config';
 import { smtpOptions } from '@app/mail';
 import { QueueName } from '@app/queue';
+import { ReportsDatabase } from '@app/reports';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
@@ -16,7 +17,8 @@ const SMTP_CACHE_MS = 30_000;
  * Readiness of an api or a worker (@nestjs/terminus): the database and the queue backend must
  * answer, or the process is not ready (503). SMTP reachability is only a warning: the outbox keeps
  * the e-mails and the worker retries, so a mail relay outage must not take the api out of the
- * balancer. It turns the report "degraded" (still 200).
+ * balancer. It turns the report "degraded" (still 200). So does a separate reports database
+ * (REPORTS_DATABASE_URL) that does not answer: only reports need it, and they answer 503 meanwhile.
  */
 @Injectable()
 export class Readiness {
@@ -26,6 +28,7 @@ export class Readiness {
     private readonly typeorm: TypeOrmHealthIndicator,
     private readonly config: AppConfig,
     @InjectQueue(QueueName.Mail) private readonly mail: Queue,
+    private readonly reports: ReportsDatabase,
   ) {}
 
   /** Liveness: the event loop answers. Nothing external, so a database outage never restarts the process. */
@@ -47,7 +50,19 @@ export class Readiness {
           })
           .withTimeout(PROBE_TIMEOUT_MS),
       () => this.smtp(),
+      ...(this.reports.separate ? [() => this.reportsDatabase()] : []),
     ]);
+  }
+
+  /** Only when REPORTS_DATABASE_URL is set: otherwise reports read `database`, checked above. */
+  private async reportsDatabase() {
+    const session = this.indicators.check('reportsDatabase');
+    try {
+      await this.reports.ping(PROBE_TIMEOUT_MS);
+      return session.up({ separate: true });
+    } catch (e) {
+      return session.degraded({ separate: true, message: (e as Error).message });
+    }
   }
 
   private smtpCache?: { at: number; result: Promise<{ reachable: boolean; message?: string }> };

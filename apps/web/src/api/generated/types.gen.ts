@@ -3146,6 +3146,10 @@ export type ReportsControllerReportV1Errors = {
      * Trạng thái không cho phép thao tác (mã lỗi trong code)
      */
     409: ErrorBodyDto;
+    /**
+     * Cơ sở dữ liệu báo cáo tạm thời không truy cập được (code REPORTS_DATABASE_UNAVAILABLE)
+     */
+    503: ErrorBodyDto;
 };
 
 export type ReportsControllerReportV1Error = ReportsControllerReportV1Errors[keyof ReportsControllerReportV1Errors];
@@ -3212,6 +3216,10 @@ export type ReportsControllerListV1Errors = {
      * Trạng thái không cho phép thao tác (mã lỗi trong code)
      */
     409: ErrorBodyDto;
+    /**
+     * Cơ sở dữ liệu báo cáo tạm thời không truy cập được (code REPORTS_DATABASE_UNAVAILABLE)
+     */
+    503: ErrorBodyDto;
 };
 
 export type ReportsControllerListV1Error = ReportsControllerListV1Errors[keyof ReportsControllerListV1Errors];
@@ -3270,6 +3278,10 @@ export type ReportsControllerScorecardV1Errors = {
      * Trạng thái không cho phép thao tác (mã lỗi trong code)
      */
     409: ErrorBodyDto;
+    /**
+     * Cơ sở dữ liệu báo cáo tạm thời không truy cập được (code REPORTS_DATABASE_UNAVAILABLE)
+     */
+    503: ErrorBodyDto;
 };
 
 export type ReportsControllerScorecardV1Error = ReportsControllerScorecardV1Errors[keyof ReportsControllerScorecardV1Errors];

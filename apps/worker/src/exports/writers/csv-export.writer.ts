@@ -1,9 +1,8 @@
 import { ExportFormat } from '@app/database';
-import { LEVELS } from '@app/reports';
+import { ExportRows, LEVELS } from '@app/reports';
 import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { DELIVERY_COLUMNS } from '../export-columns.js';
-import { ExportRows } from '../export-rows.js';
 import { BOM, csvField, csvLine } from './csv-line.js';
 import type { ExportJob, ExportWriter, PreparedExport } from './export-writer.js';
 

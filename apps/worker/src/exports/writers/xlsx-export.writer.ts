@@ -1,9 +1,8 @@
 import { ExportFormat } from '@app/database';
-import { type DispatchReport, LEVELS } from '@app/reports';
+import { type DispatchReport, ExportRows, LEVELS } from '@app/reports';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { ACTIVITY_COLUMNS, DELIVERY_COLUMNS, type ExportColumn } from '../export-columns.js';
-import { ExportRows } from '../export-rows.js';
 import { EXPORT_VI } from '../export-text.vi.js';
 import { type ExportJob, type ExportWriter, type PreparedExport, produceInto } from './export-writer.js';
 import { setCell, styleHeader } from './xlsx-cells.js';

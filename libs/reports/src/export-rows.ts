@@ -1,8 +1,15 @@
 import type { AckMethod, ActivityChannel, ActivityFlag, DeliveryStatus, RecipientPurpose } from '@app/database';
-import { LATE_SQL, LEVEL_SQL, ON_TIME_SQL, OVERDUE_ACK_SQL, OVERDUE_FORWARD_SQL, OVERDUE_REPORT_SQL, type ReportLevel } from '@app/reports';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ReportsDatabase } from './reports-database.js';
+import {
+  LATE_SQL,
+  LEVEL_SQL,
+  ON_TIME_SQL,
+  OVERDUE_ACK_SQL,
+  OVERDUE_FORWARD_SQL,
+  OVERDUE_REPORT_SQL,
+  type ReportLevel,
+} from './sql-fragments.js';
 
 /** Rows per query: large enough to keep round trips few, small enough to keep memory flat. */
 export const EXPORT_BATCH = 2000;
@@ -48,16 +55,35 @@ export interface ActivityRow {
   flags: ActivityFlag[];
 }
 
+export interface ExportDispatchHeader {
+  number: number;
+  symbol: string;
+  documentType: string;
+}
+
 /**
  * Reads the rows of an export page by page (keyset on id, EXPORT_BATCH at a time), so a national
  * dispatch is never held in memory whole. Same scope rule as the report: units under `scopePath`.
+ * On the reports database, like the report itself; the export's own row (report_exports) is the
+ * worker's business, on the main database.
  */
 @Injectable()
 export class ExportRows {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: ReportsDatabase) {}
+
+  /** What the file is named after. */
+  async dispatchHeader(dispatchId: string): Promise<ExportDispatchHeader> {
+    const [header] = await this.db.query<ExportDispatchHeader>(
+      `SELECT number, symbol, document_type AS "documentType" FROM dispatches WHERE id = $1`,
+      [dispatchId],
+    );
+    // The export row exists (main database) but the dispatch has not reached the replica yet: the job retries.
+    if (!header) throw new Error(`dispatch ${dispatchId} is not in the reports database (yet)`);
+    return header;
+  }
 
   async count(dispatchId: string, scopePath: string | null): Promise<number> {
-    const [{ n }] = await this.db.query(
+    const [{ n }] = await this.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM deliveries d JOIN units u ON u.id = d.unit_id WHERE d.dispatch_id = $1 AND u.path LIKE $2`,
       [dispatchId, `${scopePath ?? ''}%`],
     );
@@ -67,7 +93,7 @@ export class ExportRows {
   /** Deliveries of the dispatch in scope, of one level when given, in pages. */
   deliveries(dispatchId: string, scopePath: string | null, level?: ReportLevel): AsyncGenerator<DeliveryRow[]> {
     return pages((after) =>
-      this.db.query(
+      this.db.query<DeliveryRow>(
         `SELECT d.id, u.code AS "unitCode", u.name AS "unitName", ${LEVEL_SQL} AS level, d.purpose, d.status,
                 COALESCE(d.sent_at, d.created_at) AS "sentAt", d.ack_due_at AS "ackDueAt", d.acknowledged_at AS "acknowledgedAt",
                 d.ack_method AS "ackMethod", d.ack_by_name AS "ackByName",
@@ -87,7 +113,7 @@ export class ExportRows {
   /** Live (not withdrawn) activities of the dispatch's deliveries in scope, in pages. */
   activities(dispatchId: string, scopePath: string | null): AsyncGenerator<ActivityRow[]> {
     return pages((after) =>
-      this.db.query(
+      this.db.query<ActivityRow>(
         `SELECT a.id, u.code AS "unitCode", u.name AS "unitName", ${LEVEL_SQL} AS level, a.channel,
                 a.occurred_on::text AS "occurredOn", a.place, a.reach, a.quantity, a.task_number AS "taskNumber",
                 a.links, a.description, a.flags
