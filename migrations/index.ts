@@ -12,6 +12,7 @@ import { AuditActorIndex1796093881675 } from './1796093881675-AuditActorIndex.js
 import { RemindersAndEscalations1796094638734 } from './1796094638734-RemindersAndEscalations.js';
 import { RecallAndVersions1796094638735 } from './1796094638735-RecallAndVersions.js';
 import { ActorChangeNotify1796095000000 } from './1796095000000-ActorChangeNotify.js';
+import { UnitLinkSignup1796122146339 } from './1796122146339-UnitLinkSignup.js';
 
 /** Listed as classes, not globs: the bundled ESM build has no __dirname to glob from. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   RemindersAndEscalations1796094638734,
   RecallAndVersions1796094638735,
   ActorChangeNotify1796095000000,
+  UnitLinkSignup1796122146339,
 ];

@@ -90,6 +90,8 @@ export const EXPECTED: Record<string, Row> = {
     target: 'unit',
     body: () => ({ name: 'Đơn vị (đã sửa)' }),
   },
+  'GET /api/v1/units/{id}/link-signup': { rule: provincial(inScope), target: 'unit' },
+  'PUT /api/v1/units/{id}/link-signup': { rule: provincialAdminOnly, target: 'unit', body: () => ({ setting: 'deny' }) },
   'POST /api/v1/units/{id}/deactivate': { rule: leaderOrAdminBelow, target: 'unit', last: true },
   'POST /api/v1/units/{id}/move': {
     rule: leaderOrAdminBelow,
@@ -204,6 +206,7 @@ export const EXPECTED: Record<string, Row> = {
   'GET /api/v1/ack-links/{token}': { rule: 'public' },
   'POST /api/v1/ack-links/{token}/acknowledge': { rule: 'public' },
   'POST /api/v1/ack-links/{token}/refuse': { rule: 'public' },
+  'POST /api/v1/ack-links/{token}/account': { rule: 'public' },
   'GET /api/v1/ack-links/{token}/attachments/{attachmentId}': { rule: 'public' },
   'GET /api/v1/audit': { rule: roles([Role.Issuer, Role.Leader], provincial(inScope)), query: (fx, s) => ({ dispatchId: fx.dispatch[s] }) },
   'GET /api/v1/dispatches/{id}/report': { rule: provincial(inScope), target: 'dispatch' },

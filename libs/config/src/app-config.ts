@@ -162,6 +162,18 @@ export class AppConfig {
   @Min(1)
   LOGIN_WINDOW_SECONDS: number = 900;
 
+  /** Attempts to create an account through one e-mail link (one delivery) per hour. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LINK_SIGNUP_LIMIT: number = 10;
+
+  /** Attempts to create an account through any e-mail link from one client address per hour. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LINK_SIGNUP_ADDRESS_LIMIT: number = 30;
+
   /** Strict-Transport-Security max-age in seconds; 0 sends none. Set it only when the api is reached over HTTPS. */
   @Type(() => Number)
   @IsInt()

@@ -79,6 +79,21 @@ export const ERRORS = {
     503,
     'Cơ sở dữ liệu báo cáo (bản sao chỉ đọc) tạm thời không truy cập được nên chưa xem hay xuất được báo cáo. Các việc khác (xác nhận, chuyển tiếp, báo cáo hoạt động) vẫn làm được bình thường. Vui lòng thử lại sau ít phút.',
   ),
+
+  // A unit creating its first account from the signed link of its e-mail (users/link-signup).
+  LINK_SIGNUP_NOT_ALLOWED: entry(
+    403,
+    'Đơn vị chưa được phép tự tạo tài khoản qua liên kết e-mail. Hãy đề nghị quản trị viên cấp tài khoản, hoặc tiếp tục xử lý công văn ngay trên trang này.',
+  ),
+  LINK_SIGNUP_UNIT_HAS_ACCOUNT: entry(
+    409,
+    'Đơn vị đã có tài khoản trên hệ thống nên không tạo thêm qua liên kết được. Hãy đăng nhập, hoặc đề nghị lãnh đạo đơn vị hay quản trị viên cấp thêm tài khoản.',
+  ),
+  LINK_SIGNUP_UNIT_INACTIVE: entry(409, 'Đơn vị đã ngừng hoạt động nên không tạo được tài khoản mới.'),
+  ACCOUNT_EMAIL_TAKEN: entry<{ email: string }>(
+    409,
+    (p) => `E-mail ${p.email} đã được dùng cho một tài khoản khác. Hãy dùng e-mail khác, hoặc đăng nhập nếu đó là tài khoản của bạn.`,
+  ),
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -7,6 +7,7 @@ import {
   DispatchStatus,
   ExportFormat,
   ExportStatus,
+  LinkSignupSetting,
   MessageKind,
   MessageStatus,
   RecipientGroup,
@@ -48,6 +49,13 @@ export const VI_LABELS = {
     [DeliveryStatus.Completed]: 'Hoàn thành',
     [DeliveryStatus.Recalled]: 'Đã thu hồi',
   } satisfies Record<DeliveryStatus, string>,
+
+  /** "Cho phép đơn vị tự tạo tài khoản qua liên kết": the unit page's choices. */
+  linkSignupSetting: {
+    [LinkSignupSetting.Inherit]: 'Theo đơn vị cấp trên',
+    [LinkSignupSetting.Allow]: 'Cho phép',
+    [LinkSignupSetting.Deny]: 'Không cho phép',
+  } satisfies Record<LinkSignupSetting, string>,
 
   /** What each lifecycle action is called (buttons, audit trail). */
   deliveryAction: {

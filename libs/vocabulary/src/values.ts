@@ -127,6 +127,18 @@ export enum AckMethod {
   Proxy = 'proxy',
 }
 
+/**
+ * units.link_signup as the api and the unit page say it: may the unit create its first account from
+ * its e-mail link? Stored as a nullable boolean (allow true, deny false, inherit NULL), so renaming a
+ * value here breaks API clients, not rows.
+ */
+export enum LinkSignupSetting {
+  /** As the nearest unit above that says; nobody saying means refused. */
+  Inherit = 'inherit',
+  Allow = 'allow',
+  Deny = 'deny',
+}
+
 /** messages.status. */
 export enum MessageStatus {
   Pending = 'pending',

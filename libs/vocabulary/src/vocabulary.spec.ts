@@ -24,6 +24,7 @@ const CATALOGUE: [string, object, Record<string, string>][] = [
   ['ExportFormat', values.ExportFormat, VI_LABELS.exportFormat],
   ['ExportStatus', values.ExportStatus, VI_LABELS.exportStatus],
   ['DeliveryAction', values.DeliveryAction, VI_LABELS.deliveryAction],
+  ['LinkSignupSetting', values.LinkSignupSetting, VI_LABELS.linkSignupSetting],
 ];
 
 describe('the Vietnamese vocabulary', () => {

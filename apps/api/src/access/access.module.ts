@@ -6,11 +6,12 @@ import { AccessService } from './access.service.js';
 import { AckLinkVerifier } from './ack-link-verifier.js';
 import { DeliveryAccess } from './delivery-access.service.js';
 import { DispatchAccess } from './dispatch-access.service.js';
+import { LinkSignupPolicy } from './link-signup-policy.js';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Unit]), RolloutModule],
-  providers: [AccessService, DeliveryAccess, DispatchAccess, AckLinkVerifier],
-  exports: [AccessService, DeliveryAccess, DispatchAccess, AckLinkVerifier],
+  providers: [AccessService, DeliveryAccess, DispatchAccess, AckLinkVerifier, LinkSignupPolicy],
+  exports: [AccessService, DeliveryAccess, DispatchAccess, AckLinkVerifier, LinkSignupPolicy],
 })
 export class AccessModule {}

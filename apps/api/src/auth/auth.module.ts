@@ -10,6 +10,7 @@ import { PasswordPolicy } from './password-policy.js';
 import { PasswordService } from './password.service.js';
 import { AccessTokenVerifier } from './access-token.js';
 import { ActorCache } from './actor-cache.js';
+import { RateLimitStore } from './rate-limit-store.js';
 
 @Module({
   imports: [
@@ -28,10 +29,11 @@ import { ActorCache } from './actor-cache.js';
     PasswordPolicy,
     AccessTokenVerifier,
     ActorCache,
+    RateLimitStore,
     LoginLimiter,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [PasswordService, PasswordPolicy, AuthService, AccessTokenVerifier, ActorCache],
+  exports: [PasswordService, PasswordPolicy, AuthService, AccessTokenVerifier, ActorCache, RateLimitStore],
 })
 export class AuthModule {}

@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { UnitImportController } from './import/unit-import.controller.js';
 import { UnitImportService } from './import/unit-import.service.js';
 import { LineageImportService } from './lineage/lineage-import.service.js';
+import { LinkSignupSettingController } from './link-signup/link-signup-setting.controller.js';
+import { LinkSignupSettingService } from './link-signup/link-signup-setting.service.js';
 import { UnitLineageService } from './lineage/unit-lineage.service.js';
 import { UnitTreeWriter } from './unit-tree.writer.js';
 import { UnitsController } from './units.controller.js';
@@ -11,8 +13,8 @@ import { UnitsService } from './units.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Unit])],
-  controllers: [UnitsController, UnitImportController],
-  providers: [UnitsService, UnitImportService, UnitTreeWriter, LineageImportService, UnitLineageService],
+  controllers: [UnitsController, UnitImportController, LinkSignupSettingController],
+  providers: [UnitsService, LinkSignupSettingService, UnitImportService, UnitTreeWriter, LineageImportService, UnitLineageService],
   exports: [UnitImportService, UnitTreeWriter, LineageImportService, UnitLineageService],
 })
 export class UnitsModule {}

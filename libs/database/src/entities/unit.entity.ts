@@ -56,6 +56,13 @@ export class Unit {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /**
+   * May the unit create its first account from an e-mail link? true / false as an admin set it here;
+   * null follows the nearest unit above that says (see access/link-signup-policy.ts).
+   */
+  @Column({ name: 'link_signup', type: 'boolean', nullable: true })
+  linkSignup!: boolean | null;
+
   /** The day the unit ceased to exist (a merger, the end of districts); retired units stay, inactive, for history. */
   @Column({ name: 'retired_on', type: 'date', nullable: true })
   retiredOn!: string | null;

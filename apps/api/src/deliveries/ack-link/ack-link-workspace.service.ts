@@ -9,10 +9,12 @@ import type { ForwardDto } from '../dto/delivery-actions.dto.js';
 import { ForwardDeliveryService } from '../usecases/forward-delivery.service.js';
 import { AckLinkService } from './ack-link.service.js';
 import { linkActor } from '../../access/link-actor.js';
+import { LinkSignupPolicy } from '../../access/link-signup-policy.js';
 
 /**
  * The whole page a commune works on from its e-mail link: the dispatch, its own delivery, the activities it
- * reported and the units it passed the dispatch to; and forwarding, as its own officer would.
+ * reported, the units it passed the dispatch to and whether it may create its account here; and forwarding,
+ * as its own officer would.
  */
 @Injectable()
 export class AckLinkWorkspace {
@@ -22,12 +24,13 @@ export class AckLinkWorkspace {
     private readonly deliveries: DeliveryAccess,
     private readonly forwarder: ForwardDeliveryService,
     private readonly activities: ActivityViews,
+    private readonly signup: LinkSignupPolicy,
   ) {}
 
   async view(token: string) {
     const view = await this.links.open(token);
     const id = view.delivery.id;
-    const [[own], children, activities] = await Promise.all([
+    const [[own], children, activities, accountSignup] = await Promise.all([
       this.db.query(
         `SELECT d.acknowledged_at AS "acknowledgedAt", d.ack_by_name AS "ackByName", d.forwarded_at AS "forwardedAt",
                 EXISTS (SELECT 1 FROM units c WHERE c.parent_id = d.unit_id AND c.active) AS "canForward"
@@ -40,6 +43,7 @@ export class AckLinkWorkspace {
         [id],
       ) as Promise<{ id: string; unitName: string; status: DeliveryStatus; acknowledgedAt: Date | null }[]>,
       this.activities.forDeliveries([id]),
+      this.signup.state(view.unit.id),
     ]);
     const { canForward, ...ack } = own;
     return {
@@ -48,6 +52,7 @@ export class AckLinkWorkspace {
       children: children.map((c) => ({ ...c, edxmlCode: EDXML_CODE[c.status] ?? null })),
       activities,
       canForward,
+      accountSignup,
     };
   }
 

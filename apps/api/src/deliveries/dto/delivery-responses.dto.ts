@@ -1,5 +1,6 @@
 import { AckMethod, DeliveryStatus, DispatchStatus, RecipientPurpose, Urgency } from '@app/vocabulary';
 import { ApiProperty } from '@nestjs/swagger';
+import { LinkSignupState } from '../../access/link-signup-rules.js';
 
 /** The response shapes of the delivery lifecycle, for the OpenAPI document and the generated client. */
 
@@ -182,4 +183,10 @@ export class AckLinkWorkspaceDto extends AckLinkViewDto {
   @ApiProperty({ type: [DeliveryItemDto] }) children!: DeliveryItemDto[];
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) activities!: Record<string, unknown>[];
   @ApiProperty() canForward!: boolean;
+  @ApiProperty({
+    enum: LinkSignupState,
+    enumName: 'LinkSignupState',
+    description: 'available: the page offers "Tạo tài khoản cho đơn vị"; otherwise why not',
+  })
+  accountSignup!: LinkSignupState;
 }
