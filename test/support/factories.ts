@@ -1,4 +1,5 @@
-import { Role, Unit, User } from '@app/database';
+import { AckLinkSigner } from '@app/common';
+import { Delivery, Role, Unit, User } from '@app/database';
 import { randomBytes } from 'node:crypto';
 import { PasswordService } from '../../apps/api/src/auth/password.service.js';
 import { SeedService, SYSTEM_UNIT } from '../../apps/api/src/seed/seed.service.js';
@@ -31,4 +32,19 @@ export async function signIn(t: TestApp, role: Role, unitCode: string): Promise<
   const res = await t.http().post('/api/v1/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
   const token = res.body.accessToken as string;
   return { user, token, auth: { Authorization: `Bearer ${token}` } };
+}
+
+/**
+ * The token of a delivery's signed link, as the worker writes it into the e-mail (the nonce is not
+ * selected by default). With `expiresAt`, the same link expiring then: a signature that is valid, a hash
+ * the delivery does not hold (so the api answers 410 for it whether or not it has expired).
+ */
+export async function linkTokenFor(t: TestApp, deliveryId: string, expiresAt?: Date): Promise<string> {
+  const d = await t.db
+    .getRepository(Delivery)
+    .createQueryBuilder('d')
+    .addSelect('d.linkNonce')
+    .where('d.id = :id', { id: deliveryId })
+    .getOneOrFail();
+  return t.app.get(AckLinkSigner).token(d.id, expiresAt ?? d.linkExpiresAt, d.linkNonce);
 }

@@ -89,6 +89,40 @@ export type ImportUnitsDto = {
     dataset: 'nam-dinh-2024-05-01' | 'nam-dinh-2025-03-01' | 'nam-dinh-2025-07-01' | 'vn-2024-05-01' | 'vn-2025-03-01' | 'vn-2025-07-01';
 };
 
+/**
+ * The unit's own setting
+ */
+export type LinkSignupSetting = 'inherit' | 'allow' | 'deny';
+
+export type LinkSignupDeciderDto = {
+    id: string;
+    code: string;
+    name: string;
+};
+
+export type UnitLinkSignupDto = {
+    unitId: string;
+    /**
+     * The unit's own setting
+     */
+    setting: LinkSignupSetting;
+    /**
+     * Whether the unit may create its first account from its e-mail link
+     */
+    allowed: boolean;
+    /**
+     * The unit whose setting applies (itself or the nearest above with one); null: none has one, so refused
+     */
+    decidedBy: LinkSignupDeciderDto | null;
+};
+
+export type SetLinkSignupDto = {
+    /**
+     * allow or deny for this unit and the units below it; inherit: as the unit above says
+     */
+    setting: LinkSignupSetting;
+};
+
 export type CreateUserDto = {
     email: string;
     fullName: string;
@@ -108,6 +142,30 @@ export type UpdateUserDto = {
      */
     unitId?: string;
     password?: string;
+};
+
+export type CreateLinkAccountDto = {
+    /**
+     * Họ và tên
+     */
+    fullName: string;
+    /**
+     * The e-mail to sign in with (stored lower-cased)
+     */
+    email: string;
+    /**
+     * Judged by the same rule as every password (zxcvbn score 3 or more)
+     */
+    password: string;
+};
+
+export type LinkAccountDto = {
+    id: string;
+    email: string;
+    fullName: string;
+    role: Role;
+    unitId: string;
+    unitName: string;
 };
 
 export type ParseDispatchTextDto = {
@@ -669,6 +727,11 @@ export type UnitRefDto = {
     name: string;
 };
 
+/**
+ * available: the page offers "Tạo tài khoản cho đơn vị"; otherwise why not
+ */
+export type LinkSignupState = 'available' | 'not_allowed' | 'unit_has_account' | 'unit_inactive';
+
 export type AckLinkWorkspaceDto = {
     delivery: AckLinkDeliveryDto;
     unit: UnitRefDto;
@@ -680,6 +743,10 @@ export type AckLinkWorkspaceDto = {
         [key: string]: unknown;
     }>;
     canForward: boolean;
+    /**
+     * available: the page offers "Tạo tài khoản cho đơn vị"; otherwise why not
+     */
+    accountSignup: LinkSignupState;
 };
 
 export type AckLinkViewDto = {
@@ -1293,6 +1360,86 @@ export type UnitImportControllerImportV1Responses = {
 
 export type UnitImportControllerImportV1Response = UnitImportControllerImportV1Responses[keyof UnitImportControllerImportV1Responses];
 
+export type LinkSignupSettingControllerGetV1Data = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/units/{id}/link-signup';
+};
+
+export type LinkSignupSettingControllerGetV1Errors = {
+    /**
+     * Dữ liệu không hợp lệ
+     */
+    400: ErrorBodyDto;
+    /**
+     * Chưa đăng nhập
+     */
+    401: ErrorBodyDto;
+    /**
+     * Không có quyền hoặc ngoài phạm vi
+     */
+    403: ErrorBodyDto;
+    /**
+     * Không tìm thấy
+     */
+    404: ErrorBodyDto;
+    /**
+     * Trạng thái không cho phép thao tác (mã lỗi trong code)
+     */
+    409: ErrorBodyDto;
+};
+
+export type LinkSignupSettingControllerGetV1Error = LinkSignupSettingControllerGetV1Errors[keyof LinkSignupSettingControllerGetV1Errors];
+
+export type LinkSignupSettingControllerGetV1Responses = {
+    200: UnitLinkSignupDto;
+};
+
+export type LinkSignupSettingControllerGetV1Response = LinkSignupSettingControllerGetV1Responses[keyof LinkSignupSettingControllerGetV1Responses];
+
+export type LinkSignupSettingControllerSetV1Data = {
+    body: SetLinkSignupDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/units/{id}/link-signup';
+};
+
+export type LinkSignupSettingControllerSetV1Errors = {
+    /**
+     * Dữ liệu không hợp lệ
+     */
+    400: ErrorBodyDto;
+    /**
+     * Chưa đăng nhập
+     */
+    401: ErrorBodyDto;
+    /**
+     * Không có quyền hoặc ngoài phạm vi
+     */
+    403: ErrorBodyDto;
+    /**
+     * Không tìm thấy
+     */
+    404: ErrorBodyDto;
+    /**
+     * Trạng thái không cho phép thao tác (mã lỗi trong code)
+     */
+    409: ErrorBodyDto;
+};
+
+export type LinkSignupSettingControllerSetV1Error = LinkSignupSettingControllerSetV1Errors[keyof LinkSignupSettingControllerSetV1Errors];
+
+export type LinkSignupSettingControllerSetV1Responses = {
+    200: UnitLinkSignupDto;
+};
+
+export type LinkSignupSettingControllerSetV1Response = LinkSignupSettingControllerSetV1Responses[keyof LinkSignupSettingControllerSetV1Responses];
+
 export type UsersControllerListV1Data = {
     body?: never;
     path?: never;
@@ -1476,6 +1623,46 @@ export type UsersControllerUpdateV1Responses = {
 };
 
 export type UsersControllerUpdateV1Response = UsersControllerUpdateV1Responses[keyof UsersControllerUpdateV1Responses];
+
+export type LinkSignupControllerCreateV1Data = {
+    body: CreateLinkAccountDto;
+    path: {
+        token: string;
+    };
+    query?: never;
+    url: '/api/v1/ack-links/{token}/account';
+};
+
+export type LinkSignupControllerCreateV1Errors = {
+    /**
+     * Dữ liệu không hợp lệ
+     */
+    400: ErrorBodyDto;
+    /**
+     * Chưa đăng nhập
+     */
+    401: ErrorBodyDto;
+    /**
+     * Không có quyền hoặc ngoài phạm vi
+     */
+    403: ErrorBodyDto;
+    /**
+     * Không tìm thấy
+     */
+    404: ErrorBodyDto;
+    /**
+     * Trạng thái không cho phép thao tác (mã lỗi trong code)
+     */
+    409: ErrorBodyDto;
+};
+
+export type LinkSignupControllerCreateV1Error = LinkSignupControllerCreateV1Errors[keyof LinkSignupControllerCreateV1Errors];
+
+export type LinkSignupControllerCreateV1Responses = {
+    201: LinkAccountDto;
+};
+
+export type LinkSignupControllerCreateV1Response = LinkSignupControllerCreateV1Responses[keyof LinkSignupControllerCreateV1Responses];
 
 export type HealthControllerCheckData = {
     body?: never;
