@@ -140,7 +140,11 @@ describe('Creating a unit account through its e-mail link', () => {
 
     const login = await t.http().post('/api/v1/auth/login').send({ email: 'vanthu.a@xa.example', password: STRONG }).expect(200);
     expect(login.body.user).toMatchObject({ role: 'officer', unitId: communes[A].id });
-    const inbox = await t.http().get('/api/v1/inbox').set({ Authorization: `Bearer ${login.body.accessToken}` }).expect(200);
+    const inbox = await t
+      .http()
+      .get('/api/v1/inbox')
+      .set({ Authorization: `Bearer ${login.body.accessToken}` })
+      .expect(200);
     expect(inbox.body.items.map((d: { id: string }) => d.id)).toContain(deliveryOf[communes[A].id]);
 
     // The unit has its account now: the page stops offering, and the api refuses a second.
@@ -183,7 +187,9 @@ describe('Creating a unit account through its e-mail link', () => {
 
   it('concurrent submissions for one unit give one account and one audit event; the others get 409', async () => {
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => account(E, { fullName: `Cán bộ số ${i + 1}`, email: `canbo${i + 1}.e@xa.example`, password: STRONG })),
+      Array.from({ length: 8 }, (_, i) =>
+        account(E, { fullName: `Cán bộ số ${i + 1}`, email: `canbo${i + 1}.e@xa.example`, password: STRONG }),
+      ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);

@@ -1,16 +1,10 @@
 import { Delivery, Role } from '@app/database';
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { seedNamDinh, signIn, SignedIn, TEST_PASSWORD, unitByCode } from './support/factories.js';
+import type { Page } from 'playwright-core';
+import { type BrowserSession, DESKTOP, openBrowser, PHONE, WEB_ARTIFACTS } from './support/browser.js';
+import { seedNamDinh, signIn, SignedIn, unitByCode } from './support/factories.js';
 import { seedDispatchDto } from './support/seed-dispatch.js';
 import { createTestApp, TestApp } from './support/test-app.js';
-
-/** Screenshots for people to look at (git-ignored): desktop 1440×900 and phone 390×844. */
-const ARTIFACTS = path.resolve('test-artifacts', 'web');
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 
 /**
  * The unit pages in a real browser, on the two worlds of test/provinces.e2e-spec.ts: Nam Định 2024
@@ -20,14 +14,13 @@ const PHONE = { width: 390, height: 844 };
  */
 describe('The web unit pages: search, lineage across the 2025 reorganisation, scorecard, onboarding', () => {
   let t: TestApp;
-  let browser: Browser;
+  let web: BrowserSession;
   let page: Page;
   let baseUrl: string;
   let admin: SignedIn;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     t = await createTestApp();
     await seedNamDinh(t);
     admin = await signIn(t, Role.Admin, 'HE-THONG');
@@ -46,53 +39,19 @@ describe('The web unit pages: search, lineage across the 2025 reorganisation, sc
       .send({ targets: [{ group: 'all_commune_committees' }] })
       .expect(201);
 
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    web = await openBrowser(t);
+    ({ page, baseUrl, pageErrors } = web);
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
+    await web?.close();
     await t?.close();
   });
 
-  afterEach(async () => {
-    const name = (expect.getState().currentTestName ?? 'test').replace(/\W+/g, '-').slice(-60);
-    await page?.screenshot({ path: path.join(ARTIFACTS, `units-after-${name}.png`), fullPage: true }).catch(() => undefined);
-  });
+  afterEach(() => web?.shootAfterTest('units-'));
 
-  /** The same screen at desktop and phone size, whole page, into test-artifacts/web. */
-  const shoot = async (name: string) => {
-    await page.waitForLoadState('networkidle');
-    await page.evaluate('window.scrollTo(0, 0)');
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-desktop.png`), fullPage: true });
-    await page.setViewportSize(PHONE);
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-phone.png`), fullPage: true });
-    await page.setViewportSize(DESKTOP);
-    await page.waitForTimeout(200);
-  };
-  const logIn = async (email: string) => {
-    await page.goto(`${baseUrl}/dang-nhap`);
-    await page.getByLabel('Thư điện tử').fill(email);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-  };
-  const logOut = () => page.getByRole('button', { name: 'Đăng xuất' }).click();
+  const shoot = (name: string) => web.shoot(name);
+  const logIn = (email: string) => web.logIn(email);
+  const logOut = () => web.logOut();
   /** The "Đơn vị" entry of the header (the crumbs of a unit page name it too). */
   const unitsLink = () => page.locator('.app-header').getByRole('link', { name: 'Đơn vị', exact: true });
   const section = (name: string) => page.getByRole('region', { name, exact: true });
@@ -202,7 +161,7 @@ describe('The web unit pages: search, lineage across the 2025 reorganisation, sc
     const width = await page.evaluate('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(PHONE.width);
     await page.evaluate('window.scrollTo(0, 0)');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'units-06-body-phone.png'), fullPage: true });
+    await page.screenshot({ path: path.join(WEB_ARTIFACTS, 'units-06-body-phone.png'), fullPage: true });
     await page.setViewportSize(DESKTOP);
   });
 

@@ -1,21 +1,16 @@
 import { jest } from '@jest/globals';
 import { Role } from '@app/database';
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { seedNamDinh, signIn, SignedIn, TEST_PASSWORD } from './support/factories.js';
+import type { Page } from 'playwright-core';
+import { type BrowserSession, openBrowser, WEB_ARTIFACTS } from './support/browser.js';
+import { seedNamDinh, signIn, SignedIn } from './support/factories.js';
 import { SEED, SEED_TEXT } from './support/seed-dispatch.js';
-import { SmtpListener } from './support/smtp-listener.js';
+import { ackLinkPathIn, SmtpListener } from './support/smtp-listener.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 import { createTestWorker, TestWorker } from './support/test-worker.js';
 
 const REF = `${SEED.number}/${SEED.symbol}`;
-/** Screenshots for people to look at (git-ignored): desktop 1440×900 and phone 390×844. */
-const ARTIFACTS = path.resolve('test-artifacts', 'web');
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
-const LINK = /https?:\/\/[^/\s"]+(\/api\/v1\/ack-links\/[\w-]+\.[\w-]+)/;
 
 // A one-page PDF (the attachment) and a 1×1 PNG (the photo evidence): real bytes, typed by content on the server.
 const PDF = Buffer.from(
@@ -43,17 +38,16 @@ describe('The web product, whole rollout of 5207/CAT-PA05 in a real browser', ()
   let smtp: SmtpListener;
   let t: TestApp;
   let worker: TestWorker;
-  let browser: Browser;
+  let web: BrowserSession;
   let page: Page;
   let baseUrl: string;
   let pa05: SignedIn;
   let haiHau: SignedIn;
   let director: SignedIn;
   let dispatchId: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     smtp = await SmtpListener.start();
     t = await createTestApp({ SMTP_URL: smtp.url });
     await seedNamDinh(t);
@@ -61,57 +55,22 @@ describe('The web product, whole rollout of 5207/CAT-PA05 in a real browser', ()
     pa05 = await signIn(t, Role.Issuer, 'CA-36-PA05');
     haiHau = await signIn(t, Role.Officer, 'UBND-366');
     director = await signIn(t, Role.Leader, 'CA-36');
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    web = await openBrowser(t, { acceptDownloads: true });
+    ({ page, baseUrl, pageErrors } = web);
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
+    await web?.close();
     await worker?.close();
     await t?.close();
     await smtp?.close();
   });
 
-  afterEach(async () => {
-    // The state the browser was left in, for whoever reads a failure.
-    const name = (expect.getState().currentTestName ?? 'test').replace(/\W+/g, '-').slice(-60);
-    await page?.screenshot({ path: path.join(ARTIFACTS, `after-${name}.png`), fullPage: true }).catch(() => undefined);
-  });
+  // The state the browser was left in, for whoever reads a failure.
+  afterEach(() => web?.shootAfterTest());
 
-  /** The same screen at desktop and phone size, whole page, into test-artifacts/web. */
-  const shoot = async (name: string) => {
-    await page.waitForLoadState('networkidle');
-    // From the top, so the sticky header sits where a person sees it.
-    await page.evaluate('window.scrollTo(0, 0)');
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-desktop.png`), fullPage: true });
-    await page.setViewportSize(PHONE);
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-phone.png`), fullPage: true });
-    await page.setViewportSize(DESKTOP);
-    await page.waitForTimeout(200);
-  };
-  const logIn = async (email: string) => {
-    await page.goto(`${baseUrl}/dang-nhap`);
-    await page.getByLabel('Thư điện tử').fill(email);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-  };
-  const logOut = () => page.getByRole('button', { name: 'Đăng xuất' }).click();
+  const shoot = (name: string) => web.shoot(name);
+  const logIn = (email: string) => web.logIn(email);
+  const logOut = () => web.logOut();
   /** Picks an option of an antd Select found by its accessible name. */
   const choose = async (scope: Page | ReturnType<Page['locator']>, selectLabel: string, option: string) => {
     await scope.getByLabel(selectLabel, { exact: true }).click();
@@ -246,8 +205,8 @@ describe('The web product, whole rollout of 5207/CAT-PA05 in a real browser', ()
         WHERE d.dispatch_id = $1 AND u.type = 'peoples_committee' AND u.level = 'commune' AND cardinality(u.emails) > 0 ORDER BY u.path LIMIT 1`,
       [dispatchId],
     );
-    const mail = await waitForMail(commune.email);
-    const [, linkPath] = LINK.exec(mail.text)!;
+    const mail = await smtp.waitForMailTo(commune.email);
+    const linkPath = ackLinkPathIn(mail);
     await page.goto(`${baseUrl}${linkPath}`);
     await page.getByRole('link', { name: 'Mở trang xử lý công văn' }).click();
     await page.getByRole('heading', { name: `Công văn ${REF}` }).waitFor();
@@ -331,7 +290,7 @@ describe('The web product, whole rollout of 5207/CAT-PA05 in a real browser', ()
     const download = page.waitForEvent('download', { timeout: 60_000 });
     await page.getByRole('button', { name: 'Xuất PDF' }).click();
     const file = await download;
-    const saved = path.join(ARTIFACTS, file.suggestedFilename());
+    const saved = path.join(WEB_ARTIFACTS, file.suggestedFilename());
     await file.saveAs(saved);
     expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
     expect(file.suggestedFilename()).toMatch(/\.pdf$/);
@@ -360,14 +319,5 @@ describe('The web product, whole rollout of 5207/CAT-PA05 in a real browser', ()
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`${labelText}: "${value}" does not match ${String(expected)}`);
-  }
-
-  async function waitForMail(to: string) {
-    for (let i = 0; i < 300; i++) {
-      const m = smtp.mails.find((x) => x.to.includes(to));
-      if (m) return m;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`no mail to ${to}`);
   }
 });

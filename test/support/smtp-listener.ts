@@ -17,6 +17,13 @@ export interface ReceivedMail {
   attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
+/** The path of the signed acknowledgement link in a mail's text (`/api/v1/ack-links/<token>`). */
+export function ackLinkPathIn(mail: ReceivedMail): string {
+  const m = /https?:\/\/[^/\s"]+(\/api\/v1\/ack-links\/[\w-]+\.[\w-]+)/.exec(mail.text);
+  if (!m) throw new Error(`no acknowledgement link in the mail to ${mail.to.join(', ')}`);
+  return m[1];
+}
+
 type SmtpError = Error & { responseCode: number };
 
 const smtpError = (code: number, message: string): SmtpError => Object.assign(new Error(message), { responseCode: code });
@@ -101,6 +108,17 @@ export class SmtpListener {
 
   mailsTo(address: string): ReceivedMail[] {
     return this.mails.filter((m) => m.to.includes(address.toLowerCase()));
+  }
+
+  /** The first mail to `address`, once it has arrived; rejects after `timeoutMs`. */
+  async waitForMailTo(address: string, timeoutMs = 60_000): Promise<ReceivedMail> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [mail] = this.mailsTo(address);
+      if (mail) return mail;
+      if (Date.now() > deadline) throw new Error(`SMTP listener: no mail to ${address} after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
 
   /** Resolves once at least `n` mails have arrived in all; rejects after `timeoutMs`. */

@@ -69,4 +69,6 @@ export const can = {
   units: (me: Me | null) => !!me && ['leader', 'issuer', 'admin'].includes(me.role),
   /** Onboarding a province creates roots and retires whole provinces: installation admins only. */
   onboard: (me: Me | null) => !!me && me.role === 'admin' && !me.provinceRoots,
+  /** "Cho phép đơn vị tự tạo tài khoản qua liên kết" on a unit's page: admins (installation or province). */
+  linkSignup: (me: Me | null) => !!me && me.role === 'admin',
 };

@@ -36,6 +36,7 @@ export const CHANNEL: Record<string, string> = VI_LABELS.channel;
 export const ROLE: Record<string, string> = VI_LABELS.role;
 export const GROUP: Record<string, string> = VI_LABELS.recipientGroup;
 export const FLAG: Record<string, string> = VI_LABELS.activityFlag;
+export const LINK_SIGNUP_SETTING = VI_LABELS.linkSignupSetting;
 
 const MESSAGE_COLOR: Record<string, string> = { pending: 'default', sent: 'green', failed: 'red' };
 export const MESSAGE_STATUS: Record<string, { label: string; color: string }> = Object.fromEntries(

@@ -4,38 +4,23 @@ import { App, Button, Card, Descriptions, Input, Space, Typography } from 'antd'
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../api/http';
-import type { Activity, Attachment, DeliveryRow, DispatchBody, Task } from '../api/types';
+import type { AckLinkWorkspaceDto } from '../api/generated/types.gen';
+import type { Activity } from '../api/types';
 import { ActivityForm, ActivityList, type ActivityEndpoints } from '../components/ActivityReport';
 import { Deadline, DeliveryStatusTag, ErrorAlert, Loading } from '../components/common';
 import { AttachmentList, DispatchText } from '../components/DispatchText';
 import { ForwardForm } from '../components/ForwardForm';
+import { LinkAccountCard } from '../components/LinkAccountCard';
 import { fmtDateTime } from '../format';
 import { PURPOSE } from '../vocab';
 
-interface LinkWorkspace {
-  delivery: {
-    id: string;
-    status: string;
-    purpose: string;
-    acknowledgedAt: string | null;
-    ackByName: string | null;
-    ackDueAt: string | null;
-    forwardDueAt: string | null;
-    reportDueAt: string | null;
-    instruction: string | null;
-  };
-  unit: { id: string; code: string; name: string };
-  dispatch: DispatchBody;
-  tasks: Task[];
-  attachments: Attachment[];
-  activities: Activity[];
-  children: DeliveryRow[];
-  canForward: boolean;
-}
+/** The generated shape, with the activities as the activity list reads them. */
+type LinkWorkspace = Omit<AckLinkWorkspaceDto, 'activities'> & { activities: Activity[] };
 
 /**
  * The page a commune reaches from its e-mail, with no account: confirm receipt, then report activities with
- * evidence and pass the dispatch to its own commune police, all scoped by the signed link to this one delivery.
+ * evidence and pass the dispatch to its own commune police, all scoped by the signed link to this one delivery;
+ * and, where an admin allowed it and the unit has no account yet, create the unit's account.
  */
 export default function LinkPage() {
   const { token = '' } = useParams();
@@ -165,6 +150,12 @@ export default function LinkPage() {
                 ))}
               </Card>
             ) : null}
+            <LinkAccountCard
+              base={base}
+              unitName={w.data.unit.name}
+              state={w.data.accountSignup}
+              onCreated={() => void qc.invalidateQueries({ queryKey: ['link', token] })}
+            />
             <Card size="small" className="panel" title={`Hoạt động đã báo cáo (${w.data.activities.length})`}>
               <ActivityList activities={w.data.activities} endpoints={endpoints} />
             </Card>

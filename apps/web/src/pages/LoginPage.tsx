@@ -10,7 +10,8 @@ export function LoginPage() {
   const loc = useLocation();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const from = (loc.state as { from?: string } | null)?.from ?? '/';
+  const state = loc.state as { from?: string; email?: string } | null;
+  const from = state?.from ?? '/';
   if (me) return <Navigate to={from} replace />;
 
   const submit = async (v: { email: string; password: string }) => {
@@ -38,12 +39,13 @@ export function LoginPage() {
           Đăng nhập
         </Typography.Title>
         <ErrorAlert error={error} />
-        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+        {/* The link page sends the e-mail of the account it just created. */}
+        <Form layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ email: state?.email }}>
           <Form.Item label="Thư điện tử" name="email" rules={[{ required: true, message: 'Nhập thư điện tử.' }]}>
-            <Input type="email" autoComplete="username" autoFocus />
+            <Input type="email" autoComplete="username" autoFocus={!state?.email} />
           </Form.Item>
           <Form.Item label="Mật khẩu" name="password" rules={[{ required: true, message: 'Nhập mật khẩu.' }]}>
-            <Input.Password autoComplete="current-password" />
+            <Input.Password autoComplete="current-password" autoFocus={!!state?.email} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={busy} block>
             Đăng nhập

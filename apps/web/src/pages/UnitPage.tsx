@@ -6,9 +6,11 @@ import { api } from '../api/http';
 import type { Page } from '../api/types';
 import type { LineageUnit, UnitDetail, UnitRow } from '../api/units';
 import { EmptyState, ErrorAlert, Loading } from '../components/common';
+import { LinkSignupSetting } from '../components/LinkSignupSetting';
 import { UnitLink, UnitStatusTag, unitKind } from '../components/UnitBits';
 import { UnitScorecard } from '../components/UnitScorecard';
 import { fmtDate } from '../format';
+import { can, useSession } from '../session';
 
 const CHILDREN_LIMIT = 20;
 
@@ -94,6 +96,7 @@ function UnitList({ label, query, empty }: { label: string; query: Record<string
  */
 export default function UnitPage() {
   const { id = '' } = useParams();
+  const { me } = useSession();
   const unit = useQuery({ queryKey: ['unit', id], queryFn: () => api.get<UnitDetail>(`/units/${id}`) });
   const isArea = unit.data?.type === 'area';
   // A retired unit's children and bodies were retired with it: show them as they were.
@@ -142,6 +145,8 @@ export default function UnitPage() {
           {!isArea ? <Descriptions.Item label="Thư điện tử">{u.emails?.length ? u.emails.join(', ') : '—'}</Descriptions.Item> : null}
         </Descriptions>
       </Card>
+      {/* Areas receive no dispatches: the setting follows the directing tree of bodies. */}
+      {can.linkSignup(me) && !isArea ? <LinkSignupSetting unitId={u.id} /> : null}
       <Card size="small" className="panel" title="Trước và sau sắp xếp 2025">
         <Row gutter={[16, 0]}>
           <Col xs={24} md={12}>

@@ -179,7 +179,16 @@ export class RolloutTreeDto {
   @ApiProperty({ type: [RolloutNodeDto] }) roots!: RolloutNodeDto[];
 }
 
+/** The delivery as the link's web page shows it: with who confirmed it, when, and its edXML code. */
+export class AckLinkWorkspaceDeliveryDto extends AckLinkDeliveryDto {
+  @ApiProperty(EDXML) edxmlCode!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) acknowledgedAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true }) ackByName!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) forwardedAt!: Date | null;
+}
+
 export class AckLinkWorkspaceDto extends AckLinkViewDto {
+  @ApiProperty({ type: AckLinkWorkspaceDeliveryDto }) declare delivery: AckLinkWorkspaceDeliveryDto;
   @ApiProperty({ type: [DeliveryItemDto] }) children!: DeliveryItemDto[];
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) activities!: Record<string, unknown>[];
   @ApiProperty() canForward!: boolean;

@@ -710,7 +710,7 @@ export type ReaddressResultDto = {
     messages: number;
 };
 
-export type AckLinkDeliveryDto = {
+export type AckLinkWorkspaceDeliveryDto = {
     id: string;
     status: DeliveryStatus;
     purpose: RecipientPurpose;
@@ -719,6 +719,13 @@ export type AckLinkDeliveryDto = {
     forwardDueAt: string | null;
     reportDueAt: string | null;
     instruction: string | null;
+    /**
+     * edXML status code of QCVN 102 (01–06); none for pending and sent
+     */
+    edxmlCode: string | null;
+    acknowledgedAt: string | null;
+    ackByName: string | null;
+    forwardedAt: string | null;
 };
 
 export type UnitRefDto = {
@@ -733,7 +740,7 @@ export type UnitRefDto = {
 export type LinkSignupState = 'available' | 'not_allowed' | 'unit_has_account' | 'unit_inactive';
 
 export type AckLinkWorkspaceDto = {
-    delivery: AckLinkDeliveryDto;
+    delivery: AckLinkWorkspaceDeliveryDto;
     unit: UnitRefDto;
     dispatch: DispatchDocumentDto;
     tasks: Array<DispatchTaskDto>;
@@ -747,6 +754,17 @@ export type AckLinkWorkspaceDto = {
      * available: the page offers "Tạo tài khoản cho đơn vị"; otherwise why not
      */
     accountSignup: LinkSignupState;
+};
+
+export type AckLinkDeliveryDto = {
+    id: string;
+    status: DeliveryStatus;
+    purpose: RecipientPurpose;
+    arrivedAt: string | null;
+    ackDueAt: string | null;
+    forwardDueAt: string | null;
+    reportDueAt: string | null;
+    instruction: string | null;
 };
 
 export type AckLinkViewDto = {
