@@ -16,6 +16,8 @@ export function configureApp(app: INestApplication, options: { docs?: boolean; p
   if (!options.preview) app.useLogger(app.get(Logger));
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  // Behind the reverse proxy (TRUST_PROXY), req.ip is the client's address from X-Forwarded-For.
+  if (!options.preview) express.set('trust proxy', app.get(AppConfig).trustProxy);
   express.use(securityHeaders(options.preview ? 0 : app.get(AppConfig).HSTS_MAX_AGE));
   // Request bodies: JSON up to 1 MB (a dispatch with a long body and many tasks fits many times over);
   // nesting is bounded by the validation pipe (MAX_INPUT_DEPTH). Files go through multer, not here.

@@ -71,6 +71,20 @@ export class AppConfig {
   JWT_EXPIRES_IN = '8h';
 
   /**
+   * The reverse proxies whose X-Forwarded-For the api believes, as Express's `trust proxy` takes
+   * them: `loopback`, `uniquelocal` (10/8, 172.16/12, 192.168/16: a Docker network), addresses
+   * or CIDRs, comma-separated, or a number of hops. Empty: none, the client is the TCP peer. Behind
+   * a proxy that is not trusted, every client has the proxy's address: the login and link limits
+   * then count everyone as one, and the audit records the proxy.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be a number of hops or a comma-separated list such as loopback, uniquelocal or 10.0.0.0/8',
+  })
+  TRUST_PROXY?: string;
+
+  /**
    * How long an api process keeps a signed-in account in memory (0: reads it on every request).
    * Any change to the account or to a unit reaches every process at once through PostgreSQL
    * notifications, so this bounds memory, not staleness.
@@ -276,6 +290,13 @@ export class AppConfig {
     return this.REDIS_URL !== undefined;
   }
 
+  /** TRUST_PROXY as Express's `trust proxy` setting takes it (false: trust no proxy). */
+  get trustProxy(): false | number | string[] {
+    if (!this.TRUST_PROXY) return false;
+    if (/^\d+$/.test(this.TRUST_PROXY)) return Number(this.TRUST_PROXY);
+    return this.TRUST_PROXY.split(',').map((s) => s.trim());
+  }
+
   get maxUploadBytes(): number {
     return this.MAX_UPLOAD_MB * 1024 * 1024;
   }
@@ -295,6 +316,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     'ADMIN_PASSWORD',
     'METRICS_TOKEN',
     'REPORTS_DATABASE_URL',
+    'TRUST_PROXY',
   ]) {
     const value = env[key];
     if (value !== undefined) raw[key] = value;
