@@ -15,7 +15,7 @@ describe('Signed-in accounts kept in memory, never stale', () => {
   let loads: jest.SpiedFunction<AuthService['actorFor']>;
 
   const me = () => t.http().get('/api/v1/auth/me').set(officer.auth);
-  /** Polls until `check` passes; a notification takes milliseconds, never seconds. */
+  /** Polls until `check` passes; a notification takes milliseconds (the bound allows for a loaded CI machine). */
   const within = async (ms: number, check: () => Promise<boolean>) => {
     const until = Date.now() + ms;
     while (!(await check())) {
@@ -39,19 +39,23 @@ describe('Signed-in accounts kept in memory, never stale', () => {
   afterAll(() => t?.close());
 
   it('reads the account once, then answers from memory', async () => {
-    loads.mockClear();
-    for (let i = 0; i < 5; i++) await me().expect(200);
-    expect(loads.mock.calls.length).toBeLessThanOrEqual(1);
+    // (A notification of the seed's own unit writes may still clear it once: then the next round is clean.)
+    await within(3_000, async () => {
+      await me().expect(200);
+      loads.mockClear();
+      for (let i = 0; i < 5; i++) await me().expect(200);
+      return loads.mock.calls.length === 0;
+    });
   });
 
   it('a unit renamed in SQL shows its new name; an account deactivated in SQL is refused at once', async () => {
     await me().expect(200);
     await t.db.query(`UPDATE units SET name = 'UBND huyện Hải Hậu (mới)' WHERE code = 'UBND-366'`);
-    await within(1_000, async () => (await me()).body.unitName === 'UBND huyện Hải Hậu (mới)');
+    await within(3_000, async () => (await me()).body.unitName === 'UBND huyện Hải Hậu (mới)');
     await t.db.query(`UPDATE users SET active = false WHERE id = $1`, [officer.user.id]);
-    await within(1_000, async () => (await me()).status === 401);
+    await within(3_000, async () => (await me()).status === 401);
     await t.db.query(`UPDATE users SET active = true WHERE id = $1`, [officer.user.id]);
-    await within(1_000, async () => (await me()).status === 200);
+    await within(3_000, async () => (await me()).status === 200);
   });
 
   it('a password change through the api ends the old session before the answer comes back', async () => {
@@ -72,6 +76,6 @@ describe('Signed-in accounts kept in memory, never stale', () => {
     await me().expect(200);
     expect(loads).toHaveBeenCalledTimes(1);
     await t.db.query(`UPDATE users SET active = false WHERE id = $1`, [officer.user.id]);
-    await within(1_000, async () => (await me()).status === 401);
+    await within(3_000, async () => (await me()).status === 401);
   });
 });

@@ -37,6 +37,7 @@ export class ActorCache implements OnApplicationBootstrap, OnApplicationShutdown
   private stopped = false;
   private generation = 0;
   private failures = 0;
+  private retry?: NodeJS.Timeout;
 
   constructor(private readonly config: AppConfig) {
     this.ttlMs = config.ACTOR_CACHE_SECONDS * 1000;
@@ -49,6 +50,7 @@ export class ActorCache implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.listening = false;
+    clearTimeout(this.retry);
     await this.client?.end().catch(() => undefined);
   }
 
@@ -87,6 +89,7 @@ export class ActorCache implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private async listen(): Promise<void> {
+    if (this.stopped) return;
     const client = new pg.Client({ connectionString: this.config.DATABASE_URL, application_name: 'cong-van-tracker actor-cache' });
     this.client = client;
     client.on('notification', (n) => (n.payload === EVERYONE || !n.payload ? this.forgetEveryone() : this.forget(n.payload)));
@@ -95,6 +98,7 @@ export class ActorCache implements OnApplicationBootstrap, OnApplicationShutdown
     try {
       await client.connect();
       await client.query(`LISTEN ${ACTOR_CHANNEL}`);
+      if (this.stopped) return void (await client.end());
       // Anything cached before (a previous connection) may have missed notifications.
       this.forgetEveryone();
       this.listening = true;
@@ -115,6 +119,7 @@ export class ActorCache implements OnApplicationBootstrap, OnApplicationShutdown
     this.log.warn(
       `actor cache off until PostgreSQL notifications are back (${error?.message ?? 'connection ended'}); retrying in ${delay} ms`,
     );
-    setTimeout(() => void this.listen(), delay).unref();
+    this.retry = setTimeout(() => void this.listen(), delay);
+    this.retry.unref();
   }
 }
