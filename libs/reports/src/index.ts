@@ -8,3 +8,4 @@ export * from './unit-scorecard.report.js';
 export * from './export-rows.js';
 export * from './reports-database.js';
 export * from './reports-data.module.js';
+export * from './late-units.report.js';

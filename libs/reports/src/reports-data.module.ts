@@ -2,16 +2,18 @@ import { Module } from '@nestjs/common';
 import { DashboardReport } from './dashboard.report.js';
 import { DispatchReportQuery } from './dispatch-report.query.js';
 import { ExportRows } from './export-rows.js';
+import { LateUnitsReport } from './late-units.report.js';
 import { ReportsDatabase } from './reports-database.js';
 import { UnitScorecardReport } from './unit-scorecard.report.js';
 
 /**
  * The report reads and the connection they go through (ReportsDatabase: the main database, or
  * REPORTS_DATABASE_URL). Nest keeps one instance of a module however many modules import it, so a
- * process opens at most one reports pool.
+ * process opens at most one reports pool. LateUnitsReport reads the main database (a chase letter's
+ * addressees must be current).
  */
 @Module({
-  providers: [ReportsDatabase, DispatchReportQuery, DashboardReport, UnitScorecardReport, ExportRows],
-  exports: [ReportsDatabase, DispatchReportQuery, DashboardReport, UnitScorecardReport, ExportRows],
+  providers: [ReportsDatabase, DispatchReportQuery, DashboardReport, UnitScorecardReport, ExportRows, LateUnitsReport],
+  exports: [ReportsDatabase, DispatchReportQuery, DashboardReport, UnitScorecardReport, ExportRows, LateUnitsReport],
 })
 export class ReportsDataModule {}

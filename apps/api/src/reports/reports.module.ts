@@ -1,4 +1,5 @@
 import { ReportsDataModule } from '@app/reports';
+import { RolloutModule } from '@app/rollout';
 import { Module } from '@nestjs/common';
 import { DispatchesModule } from '../dispatches/dispatches.module.js';
 import { UnitsModule } from '../units/units.module.js';
@@ -12,7 +13,7 @@ import { DispatchReportService } from './usecases/dispatch-report.service.js';
 import { ScorecardService } from './usecases/scorecard.service.js';
 
 @Module({
-  imports: [DispatchesModule, UnitsModule, ReportsDataModule],
+  imports: [DispatchesModule, UnitsModule, ReportsDataModule, RolloutModule],
   controllers: [ReportsController, ReportExportsController],
   providers: [ReportAccess, DispatchReportService, DashboardService, ScorecardService, ChaseLetterService, ReportExportsService],
   exports: [ReportAccess],

@@ -17,6 +17,16 @@ export class DispatchRepository {
     return row ?? null;
   }
 
+  /** The next free number in the issuer's register for the year (số công văn restart at 1 each year). */
+  async nextNumber(db: Db, issuerUnitId: string, year: number): Promise<number> {
+    const [{ next }] = await selectRows<{ next: number }>(
+      db,
+      `SELECT COALESCE(max(number), 0)::int + 1 AS next FROM dispatches WHERE issuer_unit_id = $1 AND issued_year = $2`,
+      [issuerUnitId, year],
+    );
+    return next;
+  }
+
   /**
    * Locks the dispatch and asks the table: 'move' or 'keep', or throws the catalogued refusal.
    * The caller then writes the move with `apply` in the same transaction.

@@ -1,15 +1,14 @@
 import { invalid } from '@app/common';
-import { ACTING_SQL, OVERDUE_ACK_SQL, OVERDUE_FORWARD_SQL } from '@app/reports';
+import { LateUnitsReport } from '@app/reports';
 import { RecipientPurpose, Urgency } from '@app/database';
+import { DispatchRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor.js';
 import { DispatchAccess } from '../../access/dispatch-access.service.js';
 import { DispatchDraftsService } from '../../dispatches/usecases/dispatch-drafts.service.js';
-import { chaseLetterText, type LateUnit } from './chase-letter.text.js';
-
-export type { LateUnit };
+import { chaseLetterText } from './chase-letter.text.js';
 
 /**
  * Drafts a "công văn đôn đốc" (reminder dispatch) in Decree 30 form, addressed to exactly the
@@ -21,30 +20,23 @@ export class ChaseLetterService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly dispatches: DispatchAccess,
     private readonly drafts: DispatchDraftsService,
+    private readonly lateUnits: LateUnitsReport,
+    private readonly register: DispatchRepository,
   ) {}
 
   async draft(actor: Actor, dispatchId: string): Promise<{ dispatchId: string; lateUnits: number }> {
     const { dispatch } = await this.dispatches.requireManageable(actor, dispatchId);
-    const late: LateUnit[] = await this.db.query(
-      `SELECT d.unit_id AS "unitId", u.name AS "unitName", ${OVERDUE_ACK_SQL} AS "overdueAck", ${OVERDUE_FORWARD_SQL} AS "overdueForward"
-         FROM deliveries d JOIN units u ON u.id = d.unit_id
-        WHERE d.dispatch_id = $1 AND ${ACTING_SQL} AND (${OVERDUE_ACK_SQL} OR ${OVERDUE_FORWARD_SQL})
-        ORDER BY u.path`,
-      [dispatchId],
-    );
+    const late = await this.lateUnits.of(dispatchId);
     if (late.length === 0) throw invalid('Không có đơn vị nào chậm thực hiện công văn này: không cần đôn đốc.');
     const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
-    const [{ next }] = await this.db.query(
-      `SELECT COALESCE(max(number), 0) + 1 AS next FROM dispatches WHERE issuer_unit_id = $1 AND issued_year = $2`,
-      [dispatch.issuerUnitId, Number(today.slice(0, 4))],
-    );
+    const next = await this.register.nextNumber(this.db, dispatch.issuerUnitId, Number(today.slice(0, 4)));
     const text = chaseLetterText(dispatch, late, today);
     const ackDue = new Date(Date.now() + 2 * 86_400_000).toISOString();
     const id = await this.drafts.create(actor, {
       issuerUnitId: dispatch.issuerUnitId,
       headerAuthority: dispatch.headerAuthority ?? undefined,
       headerIssuer: dispatch.headerIssuer,
-      number: Number(next),
+      number: next,
       symbol: dispatch.symbol,
       issuedDate: today,
       issuedPlace: dispatch.issuedPlace,

@@ -1,14 +1,8 @@
 import { vnDateText } from '@app/common';
 import type { Dispatch } from '@app/database';
+import type { LateUnit } from '@app/reports';
 
 const dmy = vnDateText;
-
-export interface LateUnit {
-  unitId: string;
-  unitName: string;
-  overdueAck: boolean;
-  overdueForward: boolean;
-}
 
 /** The Vietnamese wording of a reminder dispatch (công văn đôn đốc), kept in one place for review. */
 export function chaseLetterText(original: Dispatch, late: LateUnit[], today: string) {
