@@ -13,6 +13,8 @@ import { RemindersAndEscalations1796094638734 } from './1796094638734-RemindersA
 import { RecallAndVersions1796094638735 } from './1796094638735-RecallAndVersions.js';
 import { ActorChangeNotify1796095000000 } from './1796095000000-ActorChangeNotify.js';
 import { UnitLinkSignup1796122146339 } from './1796122146339-UnitLinkSignup.js';
+import { LeaderDigests1796122500000 } from './1796122500000-LeaderDigests.js';
+import { OpenDeliveryIndexes1796122500001 } from './1796122500001-OpenDeliveryIndexes.js';
 
 /** Listed as classes, not globs: the bundled ESM build has no __dirname to glob from. */
 export const migrations = [
@@ -31,4 +33,6 @@ export const migrations = [
   RecallAndVersions1796094638735,
   ActorChangeNotify1796095000000,
   UnitLinkSignup1796122146339,
+  LeaderDigests1796122500000,
+  OpenDeliveryIndexes1796122500001,
 ];

@@ -1,6 +1,8 @@
 import { jest } from '@jest/globals';
 import { DeliveryStatus } from '@app/database';
-import { MailOutbox } from '@app/queue';
+import { MailOutbox, QueueName, SchedulerId } from '@app/queue';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { seedNamDinh } from './support/factories.js';
 import { insertPublishedOutbox, untilAllSent } from './support/outbox-factory.js';
 import { SmtpListener } from './support/smtp-listener.js';
@@ -55,5 +57,18 @@ describe('Mail delivery on the PostgreSQL queue backend (no REDIS_URL)', () => {
     // The jobs lived in PostgreSQL, in this deployment's own schema.
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM information_schema.schemata WHERE schema_name LIKE 'bullmq\\_%'`);
     expect(n).toBeGreaterThan(0);
+  });
+
+  it('holds the follow-up schedules too: the sweep every interval, the daily digest as a cron in Vietnam time', async () => {
+    const scheduling = await createTestWorker(t.config, { FOLLOW_UP_SWEEP_INTERVAL_MS: 300_000, DIGEST_ENABLED: true, DIGEST_HOUR_VN: 7 });
+    const queue = scheduling.app.get<Queue>(getQueueToken(QueueName.FollowUp));
+    try {
+      expect(await queue.getJobScheduler(SchedulerId.FollowUpSweep)).toMatchObject({ every: 300_000 });
+      expect(await queue.getJobScheduler(SchedulerId.DailyDigest)).toMatchObject({ pattern: '*/10 7-23 * * *', tz: 'Asia/Ho_Chi_Minh' });
+    } finally {
+      await queue.removeJobScheduler(SchedulerId.FollowUpSweep);
+      await queue.removeJobScheduler(SchedulerId.DailyDigest);
+      await scheduling.close();
+    }
   });
 });

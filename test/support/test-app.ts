@@ -81,6 +81,8 @@ export async function createTestApp(env: Record<string, string | undefined> = {}
     WORKER_HTTP_PORT: '0',
     // Tests run the follow-up sweep themselves, at the instant they choose (FollowUpRun).
     FOLLOW_UP_SWEEP_INTERVAL_MS: '0',
+    // ... and the daily digest (DailyDigestRun): no schedule that would mail the leaders a test makes.
+    DIGEST_ENABLED: 'false',
     DATA_DIR: path.join(tmpdir(), database.name),
     ...env,
   });

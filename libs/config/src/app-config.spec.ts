@@ -21,4 +21,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(40) }).isProduction).toBe(true);
   });
+
+  it('reads the daily digest settings: an hour of the Vietnamese day, and a switch', () => {
+    expect(loadConfig({}).DIGEST_HOUR_VN).toBe(7);
+    expect(loadConfig({}).DIGEST_ENABLED).toBe(true);
+    expect(loadConfig({ DIGEST_HOUR_VN: '0' }).DIGEST_HOUR_VN).toBe(0);
+    expect(() => loadConfig({ DIGEST_HOUR_VN: '24' })).toThrow(/DIGEST_HOUR_VN must be a whole hour from 0 to 23/);
+    expect(() => loadConfig({ DIGEST_HOUR_VN: '7.5' })).toThrow(/DIGEST_HOUR_VN/);
+    expect(loadConfig({ DIGEST_ENABLED: 'false' }).DIGEST_ENABLED).toBe(false);
+    expect(loadConfig({ DIGEST_ENABLED: 'true' }).DIGEST_ENABLED).toBe(true);
+    expect(() => loadConfig({ DIGEST_ENABLED: 'yes' })).toThrow(/DIGEST_ENABLED must be true or false/);
+  });
 });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsEmail,
   IsEnum,
   IsIn,
@@ -25,6 +26,12 @@ export enum Environment {
 const DEV_ONLY_JWT_SECRET = 'dev-only-secret-never-use-in-production-000000';
 
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** "true" / "false" read from the raw text: implicit conversion would turn "false" into true. */
+const booleanText = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+  const raw = obj[key];
+  return raw === 'true' ? true : raw === 'false' ? false : raw;
+};
 
 /**
  * Every setting the api, the worker and the tools read. This is the only place that reads
@@ -271,12 +278,17 @@ export class AppConfig {
   @Min(0)
   FOLLOW_UP_SWEEP_INTERVAL_MS: number = 300_000;
 
-  /** Hour (0-23, Vietnam time) at which each leader's daily digest e-mail is sent. */
+  /** Hour (0-23, Vietnam time) from which each leader's daily digest e-mail is sent. */
   @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(23)
+  @IsInt({ message: 'DIGEST_HOUR_VN must be a whole hour from 0 to 23 (Vietnam time)' })
+  @Min(0, { message: 'DIGEST_HOUR_VN must be a whole hour from 0 to 23 (Vietnam time)' })
+  @Max(23, { message: 'DIGEST_HOUR_VN must be a whole hour from 0 to 23 (Vietnam time)' })
   DIGEST_HOUR_VN: number = 7;
+
+  /** false: the worker schedules no daily digest (tests run it themselves, at the instant they choose). */
+  @Transform(booleanText)
+  @IsBoolean({ message: 'DIGEST_ENABLED must be true or false' })
+  DIGEST_ENABLED: boolean = true;
 
   get mailRetry() {
     return { attempts: this.MAIL_MAX_ATTEMPTS, backoffMs: this.MAIL_RETRY_BASE_MS };

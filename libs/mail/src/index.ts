@@ -6,3 +6,4 @@ export * from './smtp-options.js';
 export * from './mail.module.js';
 export { VI as MAIL_VI } from './vi.js';
 export * from './escalation-mail.js';
+export * from './digest-mail.js';

@@ -16,6 +16,7 @@ export const VI = {
     [MessageKind.Escalation]: '[Đôn đốc] ',
     [MessageKind.Recall]: '[Thu hồi] ',
     [MessageKind.NewVersion]: '[Văn bản thay thế] ',
+    [MessageKind.Digest]: '[Tổng hợp hằng ngày] ',
   } satisfies Record<MessageKind, string>,
 
   intro: {
@@ -28,6 +29,8 @@ export const VI = {
       `${issuer} thông báo thu hồi ${doc}. Đơn vị không tiếp tục triển khai văn bản này.`,
     [MessageKind.NewVersion]: (issuer: string, doc: string) =>
       `${issuer} ban hành văn bản thay thế, đính chính ${doc}. Đề nghị đơn vị xem nội dung mới và xác nhận lại đã nhận.`,
+    // The digest is a mail of its own (DigestMail); this line only completes the table.
+    [MessageKind.Digest]: (issuer: string) => `${issuer} gửi tin tổng hợp tình hình triển khai công văn.`,
   } satisfies Record<MessageKind, (issuer: string, doc: string) => string>,
 
   /** What a reminder asks for, by step: before the deadline, or once it has passed. */
@@ -49,6 +52,49 @@ export const VI = {
       `Các đơn vị dưới đây chưa ${step} ${doc} dù đã quá hạn. Đề nghị đơn vị đôn đốc các đơn vị này thực hiện.`,
     lateUnit: (name: string, due: string) => `${name} (hạn ${due})`,
     section: 'Đơn vị chậm',
+  },
+
+  /** The leader's daily digest (DigestMail). */
+  digest: {
+    subject: (date: string, fresh: number, late: number, acknowledged: number) =>
+      `Ngày ${date}: ${fresh} công văn mới, ${late} đơn vị chậm hạn, ${acknowledged} đơn vị đã xác nhận`,
+    greeting: (name: string, unit: string) => `Kính gửi: đồng chí ${name}, ${unit}`,
+    intro: (unit: string, from: string, to: string) =>
+      `Tình hình triển khai công văn trong phạm vi ${unit} (các đơn vị trực thuộc và công văn do đơn vị ban hành), từ ${from} đến ${to}.`,
+    fresh: {
+      title: (n: number) => `I. Công văn mới ban hành (${n})`,
+      none: 'Không có công văn mới.',
+      line: (doc: string, subject: string, issuer: string, recipients: number) =>
+        `${doc} của ${issuer} — ${subject}; gửi ${recipients} đơn vị`,
+    },
+    late: {
+      title: (n: number, branches: number) =>
+        n === 0
+          ? 'II. Đơn vị chậm hạn theo đơn vị chỉ đạo'
+          : `II. Đơn vị chậm hạn theo đơn vị chỉ đạo (${n} đơn vị, ${branches} đơn vị chỉ đạo)`,
+      none: 'Không có đơn vị nào chậm hạn.',
+      branch: (name: string, n: number) => `${name}: ${n} đơn vị chậm hạn`,
+      unit: (name: string, steps: string, doc: string, due: string) => `${name}: chưa ${steps} ${doc} (hạn ${due})`,
+      unitMany: (name: string, steps: string, count: number, due: string) =>
+        `${name}: chưa ${steps} ${count} văn bản (hạn sớm nhất ${due})`,
+      moreUnits: (n: number) => `… và ${n} đơn vị khác`,
+      moreBranches: (n: number) => `… và ${n} đơn vị chỉ đạo khác`,
+    },
+    changes: {
+      title: 'III. Thay đổi so với lần tổng hợp trước',
+      totals: (acknowledged: number, completed: number, newlyLate: number) =>
+        `Đã xác nhận: ${acknowledged} đơn vị; đã hoàn thành: ${completed} đơn vị; mới chậm hạn: ${newlyLate} đơn vị.`,
+      byDispatch: 'Theo công văn',
+      dispatchLine: (doc: string, acknowledged: number, completed: number, newlyLate: number) =>
+        `${doc}: ${acknowledged} xác nhận, ${completed} hoàn thành, ${newlyLate} mới chậm hạn`,
+      newlyLate: 'Đơn vị mới chậm hạn',
+      none: 'Không có thay đổi.',
+    },
+    /** "công văn số 12/CAT-PA05" */
+    doc: (type: string, numberSymbol: string) => `${type.toLocaleLowerCase('vi')} số ${numberSymbol}`,
+    stepsJoin: ', chưa ',
+    more: (n: number) => `(và ${n} công văn khác)`,
+    link: 'Xem chi tiết trên hệ thống',
   },
 
   recall: {

@@ -13,6 +13,8 @@ export enum JobName {
   ExportReport = 'export-report',
   /** Repeatable (job scheduler): reminders and escalations due now, one set-based sweep each. */
   FollowUpSweep = 'follow-up-sweep',
+  /** Repeatable (job scheduler): the daily digest of every leader still without one today. */
+  DailyDigest = 'daily-digest',
 }
 
 /** Every payload may name the HTTP request that queued it, so the worker's logs carry its id. */
@@ -40,10 +42,11 @@ export const exportReportJobId = (exportId: string) => `export-${exportId}`;
 export const JOBS_BY_QUEUE: Record<QueueName, JobName[]> = {
   [QueueName.Mail]: [JobName.SendMessage],
   [QueueName.Reports]: [JobName.ExportReport],
-  [QueueName.FollowUp]: [JobName.FollowUpSweep],
+  [QueueName.FollowUp]: [JobName.FollowUpSweep, JobName.DailyDigest],
 };
 
 /** Job scheduler ids (persisted with the schedule: renaming one leaves the old schedule running). */
 export enum SchedulerId {
   FollowUpSweep = 'follow-up-sweep',
+  DailyDigest = 'daily-digest',
 }

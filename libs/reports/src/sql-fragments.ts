@@ -6,10 +6,18 @@
 export const LEVEL_SQL = `d.recipient_level`;
 
 export const ACTING_SQL = `d.purpose IN ('action', 'coordinate')`;
-export const OVERDUE_ACK_SQL = `(d.acknowledged_at IS NULL AND d.status <> 'refused' AND d.ack_due_at < now())`;
+/**
+ * Overdue at an instant: `now()` by default, or an SQL expression such as `$1::timestamptz` for a
+ * job that runs at the Clock's "now" (the daily digest). One definition either way.
+ */
+export const overdueAckSql = (at = 'now()') => `(d.acknowledged_at IS NULL AND d.status <> 'refused' AND d.ack_due_at < ${at})`;
 /** Late to forward: only a unit that had units below it when it received the dispatch (d.expects_forward). */
-export const OVERDUE_FORWARD_SQL = `(d.forwarded_at IS NULL AND d.status <> 'refused' AND d.forward_due_at < now() AND d.expects_forward)`;
-export const OVERDUE_REPORT_SQL = `(d.completed_at IS NULL AND d.status <> 'refused' AND d.report_due_at < now())`;
+export const overdueForwardSql = (at = 'now()') =>
+  `(d.forwarded_at IS NULL AND d.status <> 'refused' AND d.forward_due_at < ${at} AND d.expects_forward)`;
+export const overdueReportSql = (at = 'now()') => `(d.completed_at IS NULL AND d.status <> 'refused' AND d.report_due_at < ${at})`;
+export const OVERDUE_ACK_SQL = overdueAckSql();
+export const OVERDUE_FORWARD_SQL = overdueForwardSql();
+export const OVERDUE_REPORT_SQL = overdueReportSql();
 /** Acknowledged by the deadline (or with no deadline). */
 export const ON_TIME_SQL = `(d.acknowledged_at IS NOT NULL AND (d.ack_due_at IS NULL OR d.acknowledged_at <= d.ack_due_at))`;
 /** Acknowledged after the deadline, or still not acknowledged past it. */

@@ -170,6 +170,7 @@ export const VI_LABELS = {
     [MessageKind.Escalation]: 'Đôn đốc',
     [MessageKind.Recall]: 'Thông báo thu hồi',
     [MessageKind.NewVersion]: 'Văn bản thay thế, đính chính',
+    [MessageKind.Digest]: 'Tổng hợp hằng ngày',
   } satisfies Record<MessageKind, string>,
 
   exportFormat: {

@@ -155,6 +155,8 @@ export enum MessageKind {
   Escalation = 'escalation',
   Recall = 'recall',
   NewVersion = 'new_version',
+  /** A leader's daily digest (messages.digest_id): belongs to no delivery. */
+  Digest = 'digest',
 }
 
 /** report_exports.format. */

@@ -1,7 +1,7 @@
 import { AppConfig } from '@app/config';
 import { MessageKind, MessageStatus } from '@app/database';
 import { MARK_MESSAGE_SENT_SQL } from '@app/rollout';
-import { DispatchMailLoader, DispatchMailRenderer, EscalationMail, MailTransport } from '@app/mail';
+import { DigestMail, DispatchMailLoader, DispatchMailRenderer, EscalationMail, MailTransport, type RenderedMail } from '@app/mail';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
@@ -33,6 +33,7 @@ export class MessageSender {
     private readonly transport: MailTransport,
     private readonly config: AppConfig,
     private readonly escalations: EscalationMail,
+    private readonly digests: DigestMail,
   ) {}
 
   /**
@@ -46,8 +47,8 @@ export class MessageSender {
       await em.query(`SET LOCAL lock_timeout = '60s'`);
       // The row, locked, with what its mail shows: one query (the dispatch's own parts are cached).
       const row = await this.loader.lockForSend(em, messageId);
-      // An escalation belongs to no delivery: the loader's join does not find it.
-      if (!row) return this.sendEscalation(em, messageId, lastTry);
+      // An escalation or a digest belongs to no delivery: the loader's join does not find it.
+      if (!row) return this.sendStandalone(em, messageId, lastTry);
       if (row.status === MessageStatus.Sent) return { outcome: 'already-sent' };
       if (row.status === MessageStatus.Failed) return { outcome: 'already-failed' };
       if (row.status === MessageStatus.Cancelled) return { outcome: 'cancelled' };
@@ -90,22 +91,25 @@ export class MessageSender {
     throw attempt.error instanceof Error ? attempt.error : new Error(message);
   }
 
-  /** An escalation has no delivery of its own to move: render the list of late units and send it. */
-  private async sendEscalation(em: EntityManager, messageId: string, lastTry: boolean): Promise<Attempt> {
+  /**
+   * A mail with no delivery of its own to move: an escalation (the list of late units below a unit)
+   * or a leader's daily digest. Render it and send it.
+   */
+  private async sendStandalone(em: EntityManager, messageId: string, lastTry: boolean): Promise<Attempt> {
     const [row] = (await em.query(`SELECT status, attempts, kind FROM messages WHERE id = $1 FOR UPDATE`, [messageId])) as {
       status: MessageStatus;
       attempts: number;
       kind: MessageKind;
     }[];
-    if (!row || row.kind !== MessageKind.Escalation) return { outcome: 'missing' };
+    if (!row || (row.kind !== MessageKind.Escalation && row.kind !== MessageKind.Digest)) return { outcome: 'missing' };
     if (row.status === MessageStatus.Sent) return { outcome: 'already-sent' };
     if (row.status === MessageStatus.Failed) return { outcome: 'already-failed' };
     if (row.status === MessageStatus.Cancelled) return { outcome: 'cancelled' };
     const final = lastTry || row.attempts + 1 >= this.config.MAIL_MAX_ATTEMPTS;
-    const ctx = await this.escalations.load(em, messageId);
-    if (!ctx) return { outcome: 'missing' };
+    const mail = await this.loadStandalone(em, messageId, row.kind);
+    if (!mail) return { outcome: 'missing' };
     try {
-      const sent = await this.transport.send({ messageId, to: ctx.toAddress, ...this.escalations.render(ctx) });
+      const sent = await this.transport.send({ messageId, to: mail.to, ...mail.render() });
       await em.query(
         `UPDATE messages SET status = $2, provider_message_id = $3, sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`,
         [messageId, MessageStatus.Sent, sent.providerId],
@@ -118,6 +122,20 @@ export class MessageSender {
       );
       return { outcome: 'error', error, final };
     }
+  }
+
+  /** The row's content, read in the sending transaction; rendering waits for the try of the send. */
+  private async loadStandalone(
+    em: EntityManager,
+    messageId: string,
+    kind: MessageKind,
+  ): Promise<{ to: string; render: () => RenderedMail } | null> {
+    if (kind === MessageKind.Digest) {
+      const ctx = await this.digests.load(em, messageId);
+      return ctx && { to: ctx.toAddress, render: () => this.digests.render(ctx) };
+    }
+    const ctx = await this.escalations.load(em, messageId);
+    return ctx && { to: ctx.toAddress, render: () => this.escalations.render(ctx) };
   }
 }
 
