@@ -189,6 +189,7 @@ export const EXPECTED: Record<string, Row> = {
     target: 'dispatch',
     body: () => ({ kind: 'correction', note: 'Đính chính trích yếu', subject: 'V/v đính chính thử nghiệm' }),
   },
+  'GET /api/v1/dispatches/{id}/versions': { rule: roles([Role.Issuer, Role.Leader], provincial(inScope)), target: 'dispatch' },
   'GET /api/v1/dispatches/{id}/reminders': { rule: provincial(inScope), target: 'dispatch' },
   'PUT /api/v1/dispatches/{id}/reminder-rule': {
     rule: roles([Role.Issuer, Role.Leader], provincial(inScope)),

@@ -31,3 +31,22 @@ export const viHoursText = (hours: number | null | undefined): string => {
   const text = viHours(hours);
   return text === '—' ? text : `${text} giờ`;
 };
+
+/** Hour, minute, day and month in Vietnam time, 24-hour, whatever the reader's time zone. */
+const VN_SHORT = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  hour: '2-digit',
+  minute: '2-digit',
+  day: '2-digit',
+  month: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "08:30 05/12": an instant as the reminder history writes it (Vietnam time). */
+export function viTimeDay(at: Date | string): string {
+  const p = Object.fromEntries(VN_SHORT.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
+  return `${p.hour}:${p.minute} ${p.day}/${p.month}`;
+}
+
+/** "đã nhắc 2 lần, lần cuối 08:30 05/12": the reminder history of one unit, on the rollout page and in the api. */
+export const viReminderSummary = (count: number, last: Date | string): string => `đã nhắc ${count} lần, lần cuối ${viTimeDay(last)}`;

@@ -212,6 +212,23 @@ export const VI_LABELS = {
     late: 'Trễ hạn',
     refused: 'Từ chối tiếp nhận',
   },
+
+  /** A new version of a published dispatch (dispatch_versions.kind). */
+  versionKind: {
+    replacement: 'Văn bản thay thế',
+    correction: 'Đính chính',
+  },
+  /** The unit a reminder rule counts in. */
+  cadenceUnit: {
+    hours: 'giờ',
+    working_days: 'ngày làm việc',
+  },
+  /** The step a reminder chases. */
+  reminderStep: {
+    ack: 'Xác nhận',
+    forward: 'Chuyển tiếp',
+    report: 'Báo cáo',
+  },
 };
 
 /** "01 — Đã mở, chưa xác nhận"; a status without an edXML code is its label alone. */

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import * as values from './values.js';
 import { deliveryStatusText, VI_LABELS } from './labels.vi.js';
 import { ERRORS, errorMessage } from './errors.vi.js';
-import { roundOneDecimal, viHours, viHoursText, viNumber, viPercent } from './format.vi.js';
+import { roundOneDecimal, viHours, viHoursText, viNumber, viPercent, viReminderSummary } from './format.vi.js';
 
 // Each enum of values.ts, with the catalogue entry that must name every one of its values.
 const CATALOGUE: [string, object, Record<string, string>][] = [
@@ -87,6 +87,11 @@ describe('the Vietnamese vocabulary', () => {
     expect(viPercent(0.8244)).toBe('82,4%');
     expect(viPercent(1)).toBe('100%');
     expect(viNumber(12345)).toBe('12.345');
+  });
+
+  it('writes the reminder history in Vietnam time, whatever the time zone of the machine', () => {
+    expect(viReminderSummary(2, new Date('2026-12-05T01:30:00Z'))).toBe('đã nhắc 2 lần, lần cuối 08:30 05/12');
+    expect(viReminderSummary(1, '2026-12-31T17:05:00Z')).toBe('đã nhắc 1 lần, lần cuối 00:05 01/01');
   });
 
   it('imports nothing but its own files, so the browser can use it', () => {

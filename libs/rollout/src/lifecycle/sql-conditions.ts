@@ -50,3 +50,13 @@ export function nextStatusSql(action: DeliveryAction, alias: string | null = nul
   if (!t.to || t.moves.length === 0) return col;
   return `CASE WHEN ${inList(col, t.moves)} THEN ${literal(t.to)} ELSE ${col} END`;
 }
+
+/**
+ * The delivery acknowledged an earlier version of its dispatch (văn bản thay thế, đính chính) and must
+ * acknowledge the current one again ("xác nhận lại"); never for a refused or recalled delivery.
+ */
+export function mustReacknowledgeSql(alias = 'd'): string {
+  const d = (name: string) => column(alias, name);
+  return `(${d('acknowledged_at')} IS NOT NULL AND ${d('status')} NOT IN (${literal('refused')}, ${literal('recalled')})
+    AND COALESCE(${d('ack_version')}, 1) < (SELECT v.version FROM dispatches v WHERE v.id = ${d('dispatch_id')}))`;
+}

@@ -12,7 +12,8 @@ import type {
 export const DISPATCH_DOCUMENT_COLUMNS = `x.id, x.issuer_unit_id AS "issuerUnitId", x.header_authority AS "headerAuthority", x.header_issuer AS "headerIssuer", x.number, x.symbol,
   to_char(x.issued_date, 'YYYY-MM-DD') AS "issuedDate", x.issued_place AS "issuedPlace", x.document_type AS "documentType",
   x.subject, x.body, x.urgency, x.addressee_lines AS "addresseeLines", x.distribution_lines AS "distributionLines",
-  x.signer_name AS "signerName", x.signer_rank AS "signerRank", x.signer_title AS "signerTitle", x.status`;
+  x.signer_name AS "signerName", x.signer_rank AS "signerRank", x.signer_title AS "signerTitle", x.status,
+  x.version, x.recalled_at AS "recalledAt", x.recall_reason AS "recallReason"`;
 
 const DELIVERY_ROW_COLUMNS = `d.id, d.dispatch_id AS "dispatchId", d.unit_id AS "unitId", d.purpose, d.status,
   d.parent_delivery_id AS "parentDeliveryId", d.instruction, d.ack_due_at AS "ackDueAt", d.forward_due_at AS "forwardDueAt",

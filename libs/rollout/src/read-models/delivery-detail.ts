@@ -21,6 +21,11 @@ export interface DispatchDocument {
   signerRank: string | null;
   signerTitle: string | null;
   status: DispatchStatus;
+  /** 1 when published; each new version (văn bản thay thế, đính chính) adds one. */
+  version: number;
+  /** Thu hồi: when (an ISO instant, as read through to_jsonb) and why; null while it is not recalled. */
+  recalledAt: string | null;
+  recallReason: string | null;
 }
 
 export interface DispatchTaskRow {

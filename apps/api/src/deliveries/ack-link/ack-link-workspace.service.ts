@@ -1,4 +1,5 @@
 import { EDXML_CODE, type DeliveryStatus } from '@app/database';
+import { mustReacknowledgeSql } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -33,6 +34,7 @@ export class AckLinkWorkspace {
     const [[own], children, activities, accountSignup] = await Promise.all([
       this.db.query(
         `SELECT d.acknowledged_at AS "acknowledgedAt", d.ack_by_name AS "ackByName", d.forwarded_at AS "forwardedAt",
+                d.recalled_at AS "recalledAt", d.ack_version AS "ackVersion", ${mustReacknowledgeSql()} AS "mustReacknowledge",
                 EXISTS (SELECT 1 FROM units c WHERE c.parent_id = d.unit_id AND c.active) AS "canForward"
            FROM deliveries d WHERE d.id = $1`,
         [id],

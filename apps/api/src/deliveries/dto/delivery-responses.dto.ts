@@ -25,6 +25,9 @@ export class DispatchDocumentDto {
   @ApiProperty({ type: String, nullable: true }) signerRank!: string | null;
   @ApiProperty({ type: String, nullable: true }) signerTitle!: string | null;
   @ApiProperty({ enum: DispatchStatus, enumName: 'DispatchStatus' }) status!: DispatchStatus;
+  @ApiProperty({ description: '1 when published; each new version (văn bản thay thế, đính chính) adds one' }) version!: number;
+  @ApiProperty({ type: Date, nullable: true, description: 'Thu hồi: when the issuer recalled it' }) recalledAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Thu hồi: the reason given' }) recallReason!: string | null;
 }
 
 export class DispatchTaskDto {
@@ -78,6 +81,11 @@ export class DeliveryItemDto {
   @ApiProperty({ description: 'Past the acknowledgement deadline and not acknowledged' }) overdueAck!: boolean;
   @ApiProperty({ description: 'Past the forwarding deadline and not forwarded (only units with units below)' }) overdueForward!: boolean;
   @ApiProperty({ description: 'Past the report deadline and not completed' }) overdueReport!: boolean;
+  @ApiProperty({ type: Date, nullable: true, description: 'The issuer recalled the dispatch: read-only from then on' })
+  recalledAt!: Date | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The dispatch version the unit last acknowledged' }) ackVersion!: number | null;
+  @ApiProperty({ description: 'Acknowledged an earlier version: must acknowledge the current one again (xác nhận lại)' })
+  mustReacknowledge!: boolean;
 }
 
 export class InboxDispatchDto {
@@ -87,6 +95,9 @@ export class InboxDispatchDto {
   @ApiProperty({ enum: Urgency, enumName: 'Urgency' }) urgency!: Urgency;
   @ApiProperty() issuedDate!: string;
   @ApiProperty() issuer!: string;
+  @ApiProperty({ enum: DispatchStatus, enumName: 'DispatchStatus' }) status!: DispatchStatus;
+  @ApiProperty() version!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Thu hồi: the reason given' }) recallReason!: string | null;
 }
 
 export class InboxItemDto extends DeliveryItemDto {
@@ -185,6 +196,9 @@ export class AckLinkWorkspaceDeliveryDto extends AckLinkDeliveryDto {
   @ApiProperty({ type: Date, nullable: true }) acknowledgedAt!: Date | null;
   @ApiProperty({ type: String, nullable: true }) ackByName!: string | null;
   @ApiProperty({ type: Date, nullable: true }) forwardedAt!: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) recalledAt!: Date | null;
+  @ApiProperty({ type: Number, nullable: true }) ackVersion!: number | null;
+  @ApiProperty({ description: 'Acknowledged an earlier version: must acknowledge the current one again' }) mustReacknowledge!: boolean;
 }
 
 export class AckLinkWorkspaceDto extends AckLinkViewDto {

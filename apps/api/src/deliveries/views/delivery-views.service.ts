@@ -1,6 +1,6 @@
 import { Page, windowTotal } from '@app/common';
 import { EDXML_CODE, DeliveryStatus, Role } from '@app/database';
-import { DeliveryDetailReader, DeliveryRepository, LEADERSHIP_BODY_SUFFIX } from '@app/rollout';
+import { DeliveryDetailReader, DeliveryRepository, LEADERSHIP_BODY_SUFFIX, mustReacknowledgeSql } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -25,7 +25,8 @@ const DELIVERY_FIELDS = `
   d.ack_method AS "ackMethod", d.ack_by_name AS "ackByName", d.ack_proxy_reason AS "ackProxyReason",
   d.refused_at AS "refusedAt", d.refusal_reason AS "refusalReason", d.refused_by_name AS "refusedByName",
   d.refusal_resolved_at AS "refusalResolvedAt", d.forwarded_at AS "forwardedAt", d.completed_at AS "completedAt",
-  ${OVERDUE_ACK_SQL} AS "overdueAck", ${OVERDUE_FORWARD_SQL} AS "overdueForward", ${OVERDUE_REPORT_SQL} AS "overdueReport"`;
+  ${OVERDUE_ACK_SQL} AS "overdueAck", ${OVERDUE_FORWARD_SQL} AS "overdueForward", ${OVERDUE_REPORT_SQL} AS "overdueReport",
+  d.recalled_at AS "recalledAt", d.ack_version AS "ackVersion", ${mustReacknowledgeSql()} AS "mustReacknowledge"`;
 
 /** What a recipient unit reads: its inbox, one delivery with everything around it; and the rollout tree. */
 @Injectable()
@@ -57,10 +58,12 @@ export class DeliveryViewsService {
       this.db.query(
         `SELECT ${DELIVERY_FIELDS}, count(*) OVER () AS total,
               json_build_object('number', x.number, 'symbol', x.symbol, 'subject', x.subject, 'urgency', x.urgency,
-                                'issuedDate', to_char(x.issued_date, 'YYYY-MM-DD'), 'issuer', x.header_issuer) AS dispatch
+                                'issuedDate', to_char(x.issued_date, 'YYYY-MM-DD'), 'issuer', x.header_issuer,
+                                'status', x.status, 'version', x.version, 'recallReason', x.recall_reason) AS dispatch
          FROM deliveries d JOIN units u ON u.id = d.unit_id JOIN dispatches x ON x.id = d.dispatch_id
         WHERE (d.unit_id = $1 OR d.unit_id IN (${LEADERSHIP_BODY_SQL}))
-          AND x.status = 'published' ${filters.map((f) => `AND ${f}`).join(' ')}
+          -- A recalled dispatch stays listed (struck through, read-only): the unit must see it was withdrawn.
+          AND x.status IN ('published', 'recalled') ${filters.map((f) => `AND ${f}`).join(' ')}
         ORDER BY d.created_at DESC, d.id
         LIMIT $2 OFFSET $3`,
         p,

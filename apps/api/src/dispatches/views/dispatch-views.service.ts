@@ -1,5 +1,7 @@
 import { notFound, Page, windowTotal } from '@app/common';
 import { Dispatch, DispatchAttachment, DispatchRecipient, DispatchTask, EDXML_CODE, DeliveryStatus } from '@app/database';
+import { mustReacknowledgeSql } from '@app/rollout';
+import { viReminderSummary } from '@app/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
@@ -70,11 +72,15 @@ export class DispatchViewsService {
       filters.push(`EXISTS (SELECT 1 FROM messages mm WHERE mm.delivery_id = d.id AND mm.status = $${params.length})`);
     }
     const where = filters.length ? `AND ${filters.join(' AND ')}` : '';
-    const page = (p: unknown[]): Promise<Record<string, unknown>[]> =>
+    const page = (p: unknown[]): Promise<(Record<string, unknown> & { reminders: { count: number; lastAt: string } | null })[]> =>
       this.db.query(
         `SELECT d.id, d.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName", d.purpose, d.status,
               d.parent_delivery_id AS "parentDeliveryId", d.ack_due_at AS "ackDueAt", d.forward_due_at AS "forwardDueAt",
               d.report_due_at AS "reportDueAt", d.sent_at AS "sentAt", d.arrived_at AS "arrivedAt",
+              d.acknowledged_at AS "acknowledgedAt", d.ack_version AS "ackVersion", d.recalled_at AS "recalledAt",
+              ${mustReacknowledgeSql()} AS "mustReacknowledge",
+              (SELECT json_build_object('count', count(*), 'lastAt', max(r.created_at))
+                 FROM reminders r WHERE r.delivery_id = d.id HAVING count(*) > 0) AS reminders,
               count(*) OVER () AS total,
               COALESCE((SELECT json_agg(json_build_object('id', m.id, 'kind', m.kind, 'to', m.to_address, 'status', m.status,
                          'attempts', m.attempts, 'lastError', m.last_error, 'providerMessageId', m.provider_message_id, 'sentAt', m.sent_at)
@@ -94,7 +100,12 @@ export class DispatchViewsService {
       () => page([params[0], 1, 0, ...params.slice(3)]),
     );
     return {
-      items: rows.map(({ total: _t, ...r }) => ({ ...r, edxmlCode: EDXML_CODE[r.status as DeliveryStatus] ?? null })),
+      items: rows.map(({ total: _t, reminders, ...r }) => ({
+        ...r,
+        edxmlCode: EDXML_CODE[r.status as DeliveryStatus] ?? null,
+        // "đã nhắc 2 lần, lần cuối 08:30 05/12", as the reminder history of GET /dispatches/:id/reminders writes it.
+        reminders: reminders ? { ...reminders, summary: viReminderSummary(reminders.count, reminders.lastAt) } : null,
+      })),
       total,
       page: query.page,
       limit: query.limit,

@@ -1,4 +1,4 @@
-import { vnParts } from '@app/common';
+import { viReminderSummary } from '@app/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -16,11 +16,8 @@ export interface EffectiveRule {
   own: boolean;
 }
 
-/** "đã nhắc 2 lần, lần cuối 08:30 05/12" */
-export function reminderSummary(count: number, last: Date): string {
-  const p = vnParts(last);
-  return `đã nhắc ${count} lần, lần cuối ${p.time} ${String(p.day).padStart(2, '0')}/${String(p.month).padStart(2, '0')}`;
-}
+/** "đã nhắc 2 lần, lần cuối 08:30 05/12" (libs/vocabulary, as the web writes it). */
+export const reminderSummary = viReminderSummary;
 
 const RULE_SQL = `
   SELECT COALESCE(x.reminder_rule->>'cadenceUnit', p.cadence_unit) AS "cadenceUnit",

@@ -305,6 +305,8 @@ export type AckMethod = 'web' | 'email_link' | 'proxy';
 
 export type Urgency = 'thuong' | 'khan' | 'thuong_khan' | 'hoa_toc';
 
+export type DispatchStatus = 'draft' | 'published' | 'recalled' | 'closed';
+
 export type InboxDispatchDto = {
     number: number;
     symbol: string;
@@ -312,6 +314,12 @@ export type InboxDispatchDto = {
     urgency: Urgency;
     issuedDate: string;
     issuer: string;
+    status: DispatchStatus;
+    version: number;
+    /**
+     * Thu hồi: the reason given
+     */
+    recallReason: string | null;
 };
 
 export type InboxItemDto = {
@@ -364,10 +372,20 @@ export type InboxItemDto = {
      * Past the report deadline and not completed
      */
     overdueReport: boolean;
+    /**
+     * The issuer recalled the dispatch: read-only from then on
+     */
+    recalledAt: string | null;
+    /**
+     * The dispatch version the unit last acknowledged
+     */
+    ackVersion: number | null;
+    /**
+     * Acknowledged an earlier version: must acknowledge the current one again (xác nhận lại)
+     */
+    mustReacknowledge: boolean;
     dispatch: InboxDispatchDto;
 };
-
-export type DispatchStatus = 'draft' | 'published' | 'recalled' | 'closed';
 
 export type DispatchDocumentDto = {
     id: string;
@@ -391,6 +409,18 @@ export type DispatchDocumentDto = {
     signerRank: string | null;
     signerTitle: string | null;
     status: DispatchStatus;
+    /**
+     * 1 when published; each new version (văn bản thay thế, đính chính) adds one
+     */
+    version: number;
+    /**
+     * Thu hồi: when the issuer recalled it
+     */
+    recalledAt: string | null;
+    /**
+     * Thu hồi: the reason given
+     */
+    recallReason: string | null;
 };
 
 export type DispatchTaskDto = {
@@ -458,6 +488,18 @@ export type DeliveryItemDto = {
      * Past the report deadline and not completed
      */
     overdueReport: boolean;
+    /**
+     * The issuer recalled the dispatch: read-only from then on
+     */
+    recalledAt: string | null;
+    /**
+     * The dispatch version the unit last acknowledged
+     */
+    ackVersion: number | null;
+    /**
+     * Acknowledged an earlier version: must acknowledge the current one again (xác nhận lại)
+     */
+    mustReacknowledge: boolean;
 };
 
 export type DeliveryDetailDto = {
@@ -510,6 +552,18 @@ export type DeliveryDetailDto = {
      * Past the report deadline and not completed
      */
     overdueReport: boolean;
+    /**
+     * The issuer recalled the dispatch: read-only from then on
+     */
+    recalledAt: string | null;
+    /**
+     * The dispatch version the unit last acknowledged
+     */
+    ackVersion: number | null;
+    /**
+     * Acknowledged an earlier version: must acknowledge the current one again (xác nhận lại)
+     */
+    mustReacknowledge: boolean;
     dispatch: DispatchDocumentDto;
     tasks: Array<DispatchTaskDto>;
     attachments: Array<AttachmentDto>;
@@ -677,6 +731,18 @@ export type RolloutNodeDto = {
      * Past the report deadline and not completed
      */
     overdueReport: boolean;
+    /**
+     * The issuer recalled the dispatch: read-only from then on
+     */
+    recalledAt: string | null;
+    /**
+     * The dispatch version the unit last acknowledged
+     */
+    ackVersion: number | null;
+    /**
+     * Acknowledged an earlier version: must acknowledge the current one again (xác nhận lại)
+     */
+    mustReacknowledge: boolean;
     activityCount: number;
     /**
      * Nested RolloutNode
@@ -726,6 +792,12 @@ export type AckLinkWorkspaceDeliveryDto = {
     acknowledgedAt: string | null;
     ackByName: string | null;
     forwardedAt: string | null;
+    recalledAt: string | null;
+    ackVersion: number | null;
+    /**
+     * Acknowledged an earlier version: must acknowledge the current one again
+     */
+    mustReacknowledge: boolean;
 };
 
 export type UnitRefDto = {
@@ -897,6 +969,25 @@ export type RecallDto = {
     reason: string;
 };
 
+export type RecallResultDto = {
+    dispatchId: string;
+    status: DispatchStatus;
+    recalledAt: string;
+    reason: string;
+    /**
+     * Deliveries moved to recalled by this call (0 when it repeats an earlier recall)
+     */
+    deliveriesRecalled: number;
+    /**
+     * E-mails not sent yet and cancelled
+     */
+    messagesCancelled: number;
+    /**
+     * Recall notices queued
+     */
+    recallMessages: number;
+};
+
 export type NewVersionDto = {
     /**
      * replacement: văn bản thay thế (new files); correction: đính chính (corrected text)
@@ -911,6 +1002,127 @@ export type NewVersionDto = {
      * Corrected body
      */
     body?: string;
+};
+
+export type NewVersionResultDto = {
+    dispatchId: string;
+    version: number;
+    kind: 'replacement' | 'correction';
+    /**
+     * SHA-256 of the attachments in force in this version
+     */
+    attachmentsSha256: Array<string>;
+    /**
+     * Units that had acknowledged an earlier version and must acknowledge this one
+     */
+    mustReacknowledge: number;
+    /**
+     * E-mails queued with the new version
+     */
+    messages: number;
+};
+
+export type DispatchVersionDto = {
+    version: number;
+    kind: 'replacement' | 'correction';
+    note: string;
+    attachmentsSha256: Array<string>;
+    createdByName: string | null;
+    createdAt: string;
+};
+
+export type ReacknowledgementDto = {
+    /**
+     * Units (not refused or recalled) that acknowledged an earlier version
+     */
+    required: number;
+    /**
+     * Of those, the units that acknowledged the current version again
+     */
+    done: number;
+    /**
+     * Of those, the units still to acknowledge the current version
+     */
+    awaiting: number;
+};
+
+export type DispatchVersionsDto = {
+    /**
+     * The version in force: 1 when published, one more per new version
+     */
+    version: number;
+    /**
+     * The new versions, latest first (version 1 is the dispatch as published)
+     */
+    versions: Array<DispatchVersionDto>;
+    reacknowledgement: ReacknowledgementDto;
+};
+
+export type ReminderRuleInForceDto = {
+    cadenceUnit: 'hours' | 'working_days';
+    /**
+     * A reminder every this many hours / working days after the deadline
+     */
+    every: number;
+    /**
+     * One reminder this many hours / working days before the deadline (0: none)
+     */
+    before: number;
+    /**
+     * At most this many reminders after the deadline
+     */
+    maxAfter: number;
+    /**
+     * Escalation to the unit above this many hours / working days after the deadline
+     */
+    escalateAfter: number;
+    /**
+     * True when the dispatch has the issuer's own rule, false when it follows its urgency's policy
+     */
+    own: boolean;
+};
+
+export type ReminderPlanStepDto = {
+    step: 'ack' | 'forward' | 'report';
+    dueAt: string;
+    /**
+     * The reminder before the deadline; null when the rule has none
+     */
+    beforeAt: string | null;
+    /**
+     * The reminders after the deadline
+     */
+    afterAt: Array<string>;
+    escalateAt: string | null;
+};
+
+export type ReminderHistoryItemDto = {
+    deliveryId: string;
+    unitId: string;
+    unitName: string;
+    count: number;
+    lastAt: string;
+    steps: Array<string>;
+    /**
+     * Reminders a unit above sent by hand ("Nhắc")
+     */
+    manual: number;
+    summary: string;
+};
+
+export type ReminderHistoryDto = {
+    unitsReminded: number;
+    reminders: number;
+    escalations: number;
+    page: number;
+    limit: number;
+    items: Array<ReminderHistoryItemDto>;
+};
+
+export type DispatchRemindersDto = {
+    rule: ReminderRuleInForceDto;
+    plan: Array<ReminderPlanStepDto>;
+    history: ReminderHistoryDto;
 };
 
 export type ReminderRuleDto = {
@@ -4392,12 +4604,50 @@ export type FollowUpControllerRecallV1Responses = {
     /**
      * The recalled dispatch: deliveries recalled, mails cancelled and recall notices queued
      */
-    200: {
-        [key: string]: unknown;
-    };
+    200: RecallResultDto;
 };
 
 export type FollowUpControllerRecallV1Response = FollowUpControllerRecallV1Responses[keyof FollowUpControllerRecallV1Responses];
+
+export type FollowUpControllerListVersionsV1Data = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/dispatches/{id}/versions';
+};
+
+export type FollowUpControllerListVersionsV1Errors = {
+    /**
+     * Dữ liệu không hợp lệ
+     */
+    400: ErrorBodyDto;
+    /**
+     * Chưa đăng nhập
+     */
+    401: ErrorBodyDto;
+    /**
+     * Không có quyền hoặc ngoài phạm vi
+     */
+    403: ErrorBodyDto;
+    /**
+     * Không tìm thấy
+     */
+    404: ErrorBodyDto;
+    /**
+     * Trạng thái không cho phép thao tác (mã lỗi trong code)
+     */
+    409: ErrorBodyDto;
+};
+
+export type FollowUpControllerListVersionsV1Error = FollowUpControllerListVersionsV1Errors[keyof FollowUpControllerListVersionsV1Errors];
+
+export type FollowUpControllerListVersionsV1Responses = {
+    200: DispatchVersionsDto;
+};
+
+export type FollowUpControllerListVersionsV1Response = FollowUpControllerListVersionsV1Responses[keyof FollowUpControllerListVersionsV1Responses];
 
 export type FollowUpControllerNewVersionV1Data = {
     body: NewVersionDto;
@@ -4435,11 +4685,9 @@ export type FollowUpControllerNewVersionV1Error = FollowUpControllerNewVersionV1
 
 export type FollowUpControllerNewVersionV1Responses = {
     /**
-     * The new version: its number, the files it carries, and the units asked to acknowledge again
+     * The new version: its number, its files, the units asked to acknowledge again
      */
-    201: {
-        [key: string]: unknown;
-    };
+    201: NewVersionResultDto;
 };
 
 export type FollowUpControllerNewVersionV1Response = FollowUpControllerNewVersionV1Responses[keyof FollowUpControllerNewVersionV1Responses];
@@ -4485,9 +4733,7 @@ export type FollowUpControllerReminderPlanV1Responses = {
     /**
      * The reminder rule, the plan on the working-day calendar and the history per unit
      */
-    200: {
-        [key: string]: unknown;
-    };
+    200: DispatchRemindersDto;
 };
 
 export type FollowUpControllerReminderPlanV1Response = FollowUpControllerReminderPlanV1Responses[keyof FollowUpControllerReminderPlanV1Responses];
@@ -4530,9 +4776,7 @@ export type FollowUpControllerSetRuleV1Responses = {
     /**
      * The reminder rule now in force for this dispatch
      */
-    200: {
-        [key: string]: unknown;
-    };
+    200: ReminderRuleInForceDto;
 };
 
 export type FollowUpControllerSetRuleV1Response = FollowUpControllerSetRuleV1Responses[keyof FollowUpControllerSetRuleV1Responses];
