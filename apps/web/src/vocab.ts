@@ -13,6 +13,7 @@ const DELIVERY_COLOR: Record<string, string> = {
   assigned: 'geekblue',
   in_progress: 'gold',
   completed: 'green',
+  recalled: 'red',
 };
 
 export const DELIVERY_STATUS: Record<string, { label: string; code: string; color: string }> = Object.fromEntries(
@@ -46,5 +47,10 @@ export const MESSAGE_STATUS: Record<string, { label: string; color: string }> = 
 export const DEADLINE = VI_LABELS.deadline;
 export const OVERDUE = VI_LABELS.overdue;
 export const FIGURE = VI_LABELS.reportFigure;
+export const VERSION_KIND: Record<string, string> = VI_LABELS.versionKind;
+export const CADENCE_UNIT: Record<string, string> = VI_LABELS.cadenceUnit;
+export const REMINDER_STEP: Record<string, string> = VI_LABELS.reminderStep;
+/** "đã nhắc 2 lần, lần cuối 08:30 05/12", written as the api writes it. */
+export { viReminderSummary as reminderSummary } from '@app/vocabulary';
 
 export const label = (table: Record<string, string>, key: string | null | undefined): string => (key ? (table[key] ?? key) : '');

@@ -57,6 +57,11 @@ export interface DispatchBody {
   signerName: string;
   signerRank: string | null;
   signerTitle: string | null;
+  /** 1 when published; one more per new version (văn bản thay thế, đính chính). */
+  version: number;
+  /** Thu hồi: when and why. */
+  recalledAt: string | null;
+  recallReason: string | null;
 }
 
 export interface DeliveryRow {
@@ -84,10 +89,24 @@ export interface DeliveryRow {
   overdueAck: boolean;
   overdueForward: boolean;
   overdueReport: boolean;
+  recalledAt: string | null;
+  ackVersion: number | null;
+  /** Acknowledged an earlier version of the dispatch: must acknowledge the current one again ("Xác nhận lại"). */
+  mustReacknowledge: boolean;
 }
 
 export interface InboxItem extends DeliveryRow {
-  dispatch: { number: number; symbol: string; subject: string; urgency: string; issuedDate: string; issuer: string };
+  dispatch: {
+    number: number;
+    symbol: string;
+    subject: string;
+    urgency: string;
+    issuedDate: string;
+    issuer: string;
+    status: string;
+    version: number;
+    recallReason: string | null;
+  };
 }
 
 export interface Evidence {
@@ -160,6 +179,13 @@ export interface RolloutRow {
   parentDeliveryId: string | null;
   ackDueAt: string | null;
   arrivedAt: string | null;
+  acknowledgedAt: string | null;
+  ackVersion: number | null;
+  recalledAt: string | null;
+  /** Acknowledged an earlier version: must acknowledge the current one again. */
+  mustReacknowledge: boolean;
+  /** "đã nhắc 2 lần, lần cuối 08:30 05/12"; null when never reminded. */
+  reminders: { count: number; lastAt: string; summary: string } | null;
   messages: Message[];
 }
 

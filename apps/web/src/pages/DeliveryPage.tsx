@@ -1,6 +1,6 @@
 import { CheckOutlined, CloseOutlined, FileDoneOutlined, ShareAltOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Input, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/http';
@@ -8,12 +8,17 @@ import type { DeliveryDetail, DeliveryRow, ReminderResultDto } from '../api/type
 import { ActivityForm, ActivityList, type ActivityEndpoints } from '../components/ActivityReport';
 import { Deadline, DeliveryStatusTag, ErrorAlert, Loading, ResponsiveTable } from '../components/common';
 import { AttachmentList, DispatchText } from '../components/DispatchText';
+import { RecalledNotice } from '../components/FollowUp';
 import { ForwardForm, searchUnitsBelow } from '../components/ForwardForm';
 import { fmtDateTime } from '../format';
 import { useSession } from '../session';
 import { PURPOSE } from '../vocab';
 
-/** A delivery as its unit sees it: the dispatch, what to do, the actions, the units below and the activities reported. */
+/**
+ * A delivery as its unit sees it: the dispatch, what to do, the actions, the units below and the activities
+ * reported. A recalled one is struck through and read-only; after a new version, one acknowledged earlier
+ * asks to be acknowledged again ("Xác nhận lại").
+ */
 export default function DeliveryPage() {
   const { deliveryId = '' } = useParams();
   const { me } = useSession();
@@ -29,7 +34,7 @@ export default function DeliveryPage() {
   };
   const ack = useMutation({
     mutationFn: () => api.post(`/deliveries/${deliveryId}/acknowledge`),
-    onSuccess: () => done('Đã xác nhận đã nhận công văn.'),
+    onSuccess: () => done(d.data?.mustReacknowledge ? 'Đã xác nhận lại phiên bản mới.' : 'Đã xác nhận đã nhận công văn.'),
   });
   const refuse = useMutation({
     mutationFn: () => api.post(`/deliveries/${deliveryId}/refuse`, { reason }),
@@ -47,7 +52,9 @@ export default function DeliveryPage() {
   // a leader also acts for the leadership body below its unit (the Ban Giám đốc, code "-BGD").
   const mine = x.unitId === me?.unitId || (me?.role === 'leader' && x.unitCode.endsWith('-BGD'));
   const refused = x.status === 'refused';
-  const canAct = mine && !refused;
+  const recalled = x.status === 'recalled';
+  // A recalled delivery can only be read.
+  const canAct = mine && !refused && !recalled;
   const endpoints: ActivityEndpoints = {
     activities: `/deliveries/${x.id}/activities`,
     evidence: (id) => `/activities/${id}/evidence`,
@@ -59,8 +66,33 @@ export default function DeliveryPage() {
         <Link to="/cong-van-den">← Công văn đến</Link>
       </div>
       <Typography.Title level={1} className="page-title">
-        Công văn {ref}
+        <span className={recalled ? 'recalled-text' : undefined} data-testid="delivery-title">
+          Công văn {ref}
+        </span>
+        {recalled ? (
+          <Tag color="red" style={{ marginLeft: 8, verticalAlign: 'middle' }}>
+            Đã thu hồi
+          </Tag>
+        ) : null}
+        {x.dispatch.version > 1 ? (
+          <Tag color="purple" style={{ marginLeft: 8, verticalAlign: 'middle' }}>
+            Phiên bản {x.dispatch.version}
+          </Tag>
+        ) : null}
       </Typography.Title>
+      <Typography.Paragraph className={recalled ? 'subject recalled-text' : 'subject'} data-testid="delivery-subject">
+        {x.dispatch.subject}
+      </Typography.Paragraph>
+      {recalled ? <RecalledNotice at={x.dispatch.recalledAt ?? x.recalledAt} reason={x.dispatch.recallReason} /> : null}
+      {x.mustReacknowledge && canAct ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`Công văn đã có phiên bản mới (phiên bản ${x.dispatch.version}): đơn vị cần xác nhận lại đã nhận.`}
+          description={`Đơn vị đã xác nhận phiên bản ${x.ackVersion ?? 1}. Hãy đọc lại nội dung, tệp đính kèm mới rồi bấm "Xác nhận lại".`}
+        />
+      ) : null}
       <Card size="small" className="status-card">
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label="Trạng thái">
@@ -71,17 +103,18 @@ export default function DeliveryPage() {
           <Descriptions.Item label="Đơn vị nhận">{x.unitName}</Descriptions.Item>
           <Descriptions.Item label="Mục đích">{PURPOSE[x.purpose] ?? x.purpose}</Descriptions.Item>
           <Descriptions.Item label="Hạn xác nhận">
-            <Deadline at={x.ackDueAt} overdue={x.overdueAck} />
+            <Deadline at={x.ackDueAt} overdue={x.overdueAck && !recalled} />
           </Descriptions.Item>
           <Descriptions.Item label="Hạn chuyển tiếp">
-            <Deadline at={x.forwardDueAt} overdue={x.overdueForward} />
+            <Deadline at={x.forwardDueAt} overdue={x.overdueForward && !recalled} />
           </Descriptions.Item>
           <Descriptions.Item label="Hạn báo cáo">
-            <Deadline at={x.reportDueAt} overdue={x.overdueReport} />
+            <Deadline at={x.reportDueAt} overdue={x.overdueReport && !recalled} />
           </Descriptions.Item>
           {x.acknowledgedAt ? (
             <Descriptions.Item label="Đã xác nhận">
               {x.ackByName} lúc {fmtDateTime(x.acknowledgedAt)}
+              {x.dispatch.version > 1 ? ` (phiên bản ${x.ackVersion ?? 1})` : ''}
             </Descriptions.Item>
           ) : null}
           {refused ? (
@@ -99,6 +132,11 @@ export default function DeliveryPage() {
           {!acknowledged && canAct ? (
             <Button type="primary" icon={<CheckOutlined />} loading={ack.isPending} onClick={() => ack.mutate()}>
               Xác nhận đã nhận
+            </Button>
+          ) : null}
+          {x.mustReacknowledge && canAct ? (
+            <Button type="primary" icon={<CheckOutlined />} loading={ack.isPending} onClick={() => ack.mutate()}>
+              Xác nhận lại
             </Button>
           ) : null}
           {!acknowledged && canAct ? (
@@ -177,7 +215,7 @@ function ChildUnits({ rows }: { rows: DeliveryRow[] }) {
     onError: (e) => void message.error(e.message),
   });
   const remindButton = (r: DeliveryRow) =>
-    !r.acknowledgedAt && r.status !== 'refused' ? (
+    !r.acknowledgedAt && r.status !== 'refused' && r.status !== 'recalled' ? (
       <Button
         size="small"
         aria-label={`Nhắc ${r.unitName}`}

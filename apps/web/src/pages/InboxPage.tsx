@@ -35,6 +35,15 @@ export default function InboxPage() {
     placeholderData: (prev) => prev,
   });
   const ref = (r: InboxItem) => `${r.dispatch.number}/${r.dispatch.symbol}`;
+  const recalled = (r: InboxItem) => r.status === 'recalled';
+  /** The subject, struck through with the reason when the issuer recalled it; "Chờ xác nhận lại" after a new version. */
+  const subject = (r: InboxItem) => (
+    <>
+      <span className={recalled(r) ? 'subject recalled-text' : 'subject'}>{r.dispatch.subject}</span>
+      {recalled(r) ? <div className="small error-text">Đã thu hồi: {r.dispatch.recallReason}</div> : null}
+      {r.mustReacknowledge ? <Tag color="orange">Cần xác nhận lại (phiên bản {r.dispatch.version})</Tag> : null}
+    </>
+  );
   return (
     <div className="page">
       <Typography.Title level={1} className="page-title">
@@ -91,7 +100,7 @@ export default function InboxPage() {
             title: 'Số, ký hiệu',
             key: 'ref',
             render: (_, r) => (
-              <Link to={`/cong-van-den/${r.id}`} className="ref-link">
+              <Link to={`/cong-van-den/${r.id}`} className={recalled(r) ? 'ref-link recalled-text' : 'ref-link'}>
                 {ref(r)}
               </Link>
             ),
@@ -102,7 +111,7 @@ export default function InboxPage() {
             key: 'subject',
             render: (_, r) => (
               <>
-                <span className="subject">{r.dispatch.subject}</span>
+                {subject(r)}
                 {forBody(r)}
               </>
             ),
@@ -111,17 +120,17 @@ export default function InboxPage() {
           { title: 'Mục đích', key: 'purpose', render: (_, r) => PURPOSE[r.purpose] ?? r.purpose },
           { title: 'Độ khẩn', key: 'urgency', render: (_, r) => <UrgencyTag urgency={r.dispatch.urgency} /> },
           { title: 'Trạng thái', key: 'status', render: (_, r) => <DeliveryStatusTag status={r.status} /> },
-          { title: 'Hạn xác nhận', key: 'ack', render: (_, r) => <Deadline at={r.ackDueAt} overdue={r.overdueAck} /> },
+          { title: 'Hạn xác nhận', key: 'ack', render: (_, r) => <Deadline at={r.ackDueAt} overdue={r.overdueAck && !recalled(r)} /> },
         ]}
         card={(r) => (
           <div className="card-body">
             <div className="card-head">
-              <Link to={`/cong-van-den/${r.id}`} className="ref-link">
+              <Link to={`/cong-van-den/${r.id}`} className={recalled(r) ? 'ref-link recalled-text' : 'ref-link'}>
                 {ref(r)}
               </Link>
               <span>{fmtDate(r.dispatch.issuedDate)}</span>
             </div>
-            <div className="subject">{r.dispatch.subject}</div>
+            <div>{subject(r)}</div>
             {forBody(r)}
             <Space wrap size={4}>
               <DeliveryStatusTag status={r.status} />
@@ -130,7 +139,7 @@ export default function InboxPage() {
             </Space>
             {r.ackDueAt ? (
               <div className="muted">
-                Hạn xác nhận: <Deadline at={r.ackDueAt} overdue={r.overdueAck} />
+                Hạn xác nhận: <Deadline at={r.ackDueAt} overdue={r.overdueAck && !recalled(r)} />
               </div>
             ) : null}
           </div>

@@ -1,6 +1,6 @@
 import { CheckOutlined, FileDoneOutlined, ShareAltOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Input, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../api/http';
@@ -9,6 +9,7 @@ import type { Activity } from '../api/types';
 import { ActivityForm, ActivityList, type ActivityEndpoints } from '../components/ActivityReport';
 import { Deadline, DeliveryStatusTag, ErrorAlert, Loading } from '../components/common';
 import { AttachmentList, DispatchText } from '../components/DispatchText';
+import { RecalledNotice } from '../components/FollowUp';
 import { ForwardForm } from '../components/ForwardForm';
 import { LinkAccountCard } from '../components/LinkAccountCard';
 import { fmtDateTime } from '../format';
@@ -33,10 +34,12 @@ export default function LinkPage() {
   const ack = useMutation({
     mutationFn: () => api.post(`${base}/acknowledge`, { name }),
     onSuccess: () => {
-      void message.success('Đã xác nhận đã nhận công văn.');
+      void message.success(w.data?.delivery.mustReacknowledge ? 'Đã xác nhận lại phiên bản mới.' : 'Đã xác nhận đã nhận công văn.');
       void qc.invalidateQueries({ queryKey: ['link', token] });
     },
   });
+  const recalled = w.data?.delivery.status === 'recalled';
+  const reack = !!w.data?.delivery.mustReacknowledge && !recalled;
   const endpoints: ActivityEndpoints = {
     activities: `${base}/activities`,
     evidence: (id) => `${base}/activities/${id}/evidence`,
@@ -54,8 +57,27 @@ export default function LinkPage() {
         {w.data ? (
           <>
             <Typography.Title level={1} className="page-title">
-              Công văn {w.data.dispatch.number}/{w.data.dispatch.symbol}
+              <span className={recalled ? 'recalled-text' : undefined} data-testid="delivery-title">
+                Công văn {w.data.dispatch.number}/{w.data.dispatch.symbol}
+              </span>
+              {recalled ? (
+                <Tag color="red" style={{ marginLeft: 8, verticalAlign: 'middle' }}>
+                  Đã thu hồi
+                </Tag>
+              ) : null}
             </Typography.Title>
+            <Typography.Paragraph className={recalled ? 'subject recalled-text' : 'subject'}>
+              {w.data.dispatch.subject}
+            </Typography.Paragraph>
+            {recalled ? <RecalledNotice at={w.data.dispatch.recalledAt} reason={w.data.dispatch.recallReason} /> : null}
+            {reack ? (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={`Công văn đã có phiên bản mới (phiên bản ${w.data.dispatch.version}): đơn vị cần xác nhận lại đã nhận.`}
+              />
+            ) : null}
             <Card size="small" className="status-card">
               <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
                 <Descriptions.Item label="Đơn vị nhận">{w.data.unit.name}</Descriptions.Item>
@@ -80,7 +102,7 @@ export default function LinkPage() {
                   </Descriptions.Item>
                 ) : null}
               </Descriptions>
-              {!w.data.delivery.acknowledgedAt && w.data.delivery.status !== 'refused' ? (
+              {(!w.data.delivery.acknowledgedAt || reack) && w.data.delivery.status !== 'refused' && !recalled ? (
                 <div className="ack-form">
                   <label htmlFor="ack-name">Họ tên người nhận</label>
                   <Space.Compact style={{ width: '100%', maxWidth: 520 }}>
@@ -97,13 +119,13 @@ export default function LinkPage() {
                       loading={ack.isPending}
                       onClick={() => ack.mutate()}
                     >
-                      Xác nhận đã nhận
+                      {reack ? 'Xác nhận lại' : 'Xác nhận đã nhận'}
                     </Button>
                   </Space.Compact>
                   <ErrorAlert error={ack.error} style={{ marginTop: 8 }} />
                 </div>
               ) : null}
-              {w.data.delivery.acknowledgedAt ? (
+              {w.data.delivery.acknowledgedAt && !recalled ? (
                 <Space wrap style={{ marginTop: 8 }}>
                   <Button
                     type="primary"

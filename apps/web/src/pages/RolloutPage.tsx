@@ -5,15 +5,24 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api/http';
 import type { DispatchDetail, Page, RolloutRow } from '../api/types';
 import { DeliveryStatusTag, ErrorAlert, Loading, MessageTag, ResponsiveTable } from '../components/common';
+import { NewVersionButton, RecallButton, RecalledNotice, RemindersCard, VersionsCard } from '../components/FollowUp';
 import { UnitTreePicker } from '../components/UnitPicker';
 import { fmtDateTime, fmtNumber } from '../format';
+import { useSession } from '../session';
 import { DELIVERY_STATUS, DISPATCH_STATUS, PURPOSE, label } from '../vocab';
 
-/** The issuer's live rollout: every unit's status and e-mail state, with resend, readdress, late recipients and "Kết thúc". */
+/**
+ * The issuer's live rollout: every unit's status, e-mail state and reminders, with resend, readdress, late
+ * recipients, "Kết thúc"; and follow-up: recall (thu hồi), a new version and the re-acknowledgement it asks
+ * for, the reminder rule, plan and history.
+ */
 export default function RolloutPage() {
   const { id = '' } = useParams();
   const qc = useQueryClient();
   const { message, modal } = App.useApp();
+  const { me } = useSession();
+  // The follow-up routes (recall, new version, reminder rule) belong to the issuing branch's issuers and leaders.
+  const manages = me?.role === 'issuer' || me?.role === 'leader';
   const [status, setStatus] = useState('');
   const [mail, setMail] = useState('');
   const [page, setPage] = useState(1);
@@ -70,6 +79,8 @@ export default function RolloutPage() {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const acked = ['accepted', 'assigned', 'in_progress', 'completed'].reduce((n, k) => n + (counts[k] ?? 0), 0);
   const error = resend.error ?? close.error;
+  const recalled = d.status === 'recalled';
+  const mustReack = (r: RolloutRow) => (r.mustReacknowledge ? <Tag color="orange">Chờ xác nhận lại</Tag> : null);
   return (
     <div className="page">
       <div className="crumbs">
@@ -78,9 +89,13 @@ export default function RolloutPage() {
       <Typography.Title level={1} className="page-title">
         Theo dõi công văn {d.number}/{d.symbol}
       </Typography.Title>
-      <Typography.Paragraph className="subject">{d.subject}</Typography.Paragraph>
+      <Typography.Paragraph className={recalled ? 'subject recalled-text' : 'subject'} data-testid="dispatch-subject">
+        {d.subject}
+      </Typography.Paragraph>
+      {recalled ? <RecalledNotice at={d.recalledAt} reason={d.recallReason} /> : null}
       <Space wrap>
-        <Tag color="blue">{DISPATCH_STATUS[d.status]}</Tag>
+        <Tag color={recalled ? 'red' : 'blue'}>{DISPATCH_STATUS[d.status]}</Tag>
+        {d.version > 1 ? <Tag color="purple">Phiên bản {d.version}</Tag> : null}
         {d.publishedAt ? <span className="muted">Ban hành lúc {fmtDateTime(d.publishedAt)}</span> : null}
         <Link to={`/bang-theo-doi/${d.id}`}>Xem báo cáo</Link>
       </Space>
@@ -121,6 +136,8 @@ export default function RolloutPage() {
         </Col>
       </Row>
       <ErrorAlert error={error} />
+      <VersionsCard dispatchId={d.id} />
+      <RemindersCard dispatch={d} canEdit={manages && d.status === 'published'} />
       <Space wrap className="filters">
         <Select
           aria-label="Lọc theo trạng thái"
@@ -153,6 +170,8 @@ export default function RolloutPage() {
         {d.status === 'published' ? (
           <>
             <Button onClick={() => setAdding(true)}>Gửi thêm đơn vị</Button>
+            {manages ? <NewVersionButton dispatch={d} /> : null}
+            {manages ? <RecallButton dispatchId={d.id} /> : null}
             <Button
               danger
               loading={close.isPending}
@@ -181,7 +200,21 @@ export default function RolloutPage() {
         columns={[
           { title: 'Đơn vị', dataIndex: 'unitName' },
           { title: 'Mục đích', key: 'p', render: (_, r) => label(PURPOSE, r.purpose) },
-          { title: 'Trạng thái', key: 's', render: (_, r) => <DeliveryStatusTag status={r.status} /> },
+          {
+            title: 'Trạng thái',
+            key: 's',
+            render: (_, r) => (
+              <Space size={4} wrap>
+                <DeliveryStatusTag status={r.status} />
+                {mustReack(r)}
+              </Space>
+            ),
+          },
+          {
+            title: 'Nhắc việc',
+            key: 'r',
+            render: (_, r) => (r.reminders ? r.reminders.summary : <span className="muted">Chưa nhắc</span>),
+          },
           {
             title: 'Thư điện tử',
             key: 'm',
@@ -205,8 +238,12 @@ export default function RolloutPage() {
           <div className="card-body">
             <div className="card-head">
               <strong>{r.unitName}</strong>
-              <DeliveryStatusTag status={r.status} />
+              <Space size={4} wrap>
+                <DeliveryStatusTag status={r.status} />
+                {mustReack(r)}
+              </Space>
             </div>
+            {r.reminders ? <div className="small">Nhắc việc: {r.reminders.summary}</div> : null}
             {r.messages.map((m) => (
               <div key={m.id} className="small">
                 <MessageTag status={m.status} /> {m.to}
@@ -252,6 +289,8 @@ export default function RolloutPage() {
   );
 
   function RowActions({ r }: { r: RolloutRow }) {
+    // A recalled or closed dispatch is read-only: no resend, no readdress.
+    if (d.status !== 'published') return null;
     return (
       <Space wrap size={4}>
         {r.messages.length && !['refused'].includes(r.status) ? (
