@@ -184,8 +184,11 @@ export function NewVersionButton({ dispatch }: { dispatch: FollowUpDispatch }) {
   );
 }
 
-/** The version in force and the re-acknowledgement progress ("Xác nhận lại: 3/5 đơn vị"). */
-export function VersionsCard({ dispatchId }: { dispatchId: string }) {
+/**
+ * The version in force and the re-acknowledgement progress ("Xác nhận lại: 3/5 đơn vị"); once recalled
+ * (or closed) nobody is asked any more, so only the versions are listed.
+ */
+export function VersionsCard({ dispatchId, inForce }: { dispatchId: string; inForce: boolean }) {
   const v = useQuery({
     queryKey: ['versions', dispatchId],
     queryFn: () => api.get<DispatchVersionsDto>(`/dispatches/${dispatchId}/versions`),
@@ -202,13 +205,18 @@ export function VersionsCard({ dispatchId }: { dispatchId: string }) {
           {latest.note} <span className="muted small">({fmtDateTime(latest.createdAt)})</span>
         </p>
       ) : null}
-      <div aria-label="Tiến độ xác nhận lại" data-testid="reack-progress">
-        <strong>
-          Xác nhận lại: {fmtNumber(r.done)}/{fmtNumber(r.required)} đơn vị
-        </strong>
-        {r.awaiting ? <span className="muted"> · còn {fmtNumber(r.awaiting)} đơn vị chưa xác nhận lại</span> : null}
-        <Progress percent={r.required ? Math.round((r.done / r.required) * 100) : 100} size="small" />
-      </div>
+      {inForce && r.required ? (
+        <div aria-label="Tiến độ xác nhận lại" data-testid="reack-progress">
+          <strong>
+            Xác nhận lại: {fmtNumber(r.done)}/{fmtNumber(r.required)} đơn vị
+          </strong>
+          {r.awaiting ? <span className="muted"> · còn {fmtNumber(r.awaiting)} đơn vị chưa xác nhận lại</span> : null}
+          <Progress percent={Math.round((r.done / r.required) * 100)} size="small" />
+        </div>
+      ) : null}
+      {inForce && !r.required ? (
+        <p className="muted">Chưa đơn vị nào xác nhận phiên bản trước: không có đơn vị phải xác nhận lại.</p>
+      ) : null}
       {versions.length > 1 ? (
         <ul className="plain-list small">
           {versions.slice(1).map((x) => (

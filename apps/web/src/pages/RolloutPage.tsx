@@ -136,7 +136,7 @@ export default function RolloutPage() {
         </Col>
       </Row>
       <ErrorAlert error={error} />
-      <VersionsCard dispatchId={d.id} />
+      <VersionsCard dispatchId={d.id} inForce={d.status === 'published'} />
       <RemindersCard dispatch={d} canEdit={manages && d.status === 'published'} />
       <Space wrap className="filters">
         <Select
