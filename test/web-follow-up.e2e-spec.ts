@@ -118,6 +118,14 @@ describe('The web: reminders, a new version and recall (thu hồi) in a real bro
       .getByRole('row', { name: new RegExp(NAM_DINH) })
       .getByText('đã nhắc 2 lần, lần cuối 08:30 05/12')
       .waitFor();
+    // Its reminder e-mails are listed as such beside the notice.
+    expect(
+      await page
+        .getByRole('region', { name: 'Tình trạng từng đơn vị' })
+        .getByRole('row', { name: new RegExp(NAM_DINH) })
+        .getByText('· Nhắc việc')
+        .count(),
+    ).toBe(2);
     await web.shoot('follow-up-01-reminders');
     await fitsPhone();
 

@@ -47,6 +47,7 @@ export const MESSAGE_STATUS: Record<string, { label: string; color: string }> = 
 export const DEADLINE = VI_LABELS.deadline;
 export const OVERDUE = VI_LABELS.overdue;
 export const FIGURE = VI_LABELS.reportFigure;
+export const MESSAGE_KIND: Record<string, string> = VI_LABELS.messageKind;
 export const VERSION_KIND: Record<string, string> = VI_LABELS.versionKind;
 export const CADENCE_UNIT: Record<string, string> = VI_LABELS.cadenceUnit;
 export const REMINDER_STEP: Record<string, string> = VI_LABELS.reminderStep;

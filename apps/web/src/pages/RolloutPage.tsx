@@ -9,7 +9,7 @@ import { NewVersionButton, RecallButton, RecalledNotice, RemindersCard, Versions
 import { UnitTreePicker } from '../components/UnitPicker';
 import { fmtDateTime, fmtNumber } from '../format';
 import { useSession } from '../session';
-import { DELIVERY_STATUS, DISPATCH_STATUS, PURPOSE, label } from '../vocab';
+import { DELIVERY_STATUS, DISPATCH_STATUS, MESSAGE_KIND, PURPOSE, label } from '../vocab';
 
 /**
  * The issuer's live rollout: every unit's status, e-mail state and reminders, with resend, readdress, late
@@ -224,6 +224,7 @@ export default function RolloutPage() {
                   {r.messages.map((m) => (
                     <span key={m.id}>
                       <MessageTag status={m.status} error={m.lastError} /> {m.to}
+                      {m.kind !== 'notice' ? <span className="muted small"> · {label(MESSAGE_KIND, m.kind)}</span> : null}
                       {m.lastError ? <div className="small error-text">{m.lastError}</div> : null}
                     </span>
                   ))}
@@ -247,6 +248,7 @@ export default function RolloutPage() {
             {r.messages.map((m) => (
               <div key={m.id} className="small">
                 <MessageTag status={m.status} /> {m.to}
+                {m.kind !== 'notice' ? <span className="muted"> · {label(MESSAGE_KIND, m.kind)}</span> : null}
                 {m.lastError ? <div className="error-text">{m.lastError}</div> : null}
               </div>
             ))}
