@@ -82,7 +82,14 @@ export class Launcher {
     if (this.stopping) return;
 
     // Children get this process's environment plus what the start decided (database, mail).
-    const env = { ...process.env, DATABASE_URL: config.DATABASE_URL, ...(config.SMTP_URL ? { SMTP_URL: config.SMTP_URL } : {}) };
+    // On a laptop the terminal is for people: the children log warnings and errors only, unless
+    // LOG_LEVEL says otherwise (their JSON request log is for operators in production).
+    const env = {
+      ...process.env,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      DATABASE_URL: config.DATABASE_URL,
+      ...(config.SMTP_URL ? { SMTP_URL: config.SMTP_URL } : {}),
+    };
     const entry = (app: string) => path.resolve(here, `../../${app}/src/main.js`);
     const child = (app: string) => ({ name: app, start: () => fork(path.join(here, 'child.js'), [entry(app)], { env, stdio: 'inherit' }) });
     this.supervisor = new Supervisor([child('api'), child('worker')], {
@@ -93,14 +100,15 @@ export class Launcher {
     this.supervisor.start();
 
     const base = `http://localhost:${config.PORT}`;
+    const emailWidth = Math.max(0, ...logins.map((l) => l.email.length));
     const lines = [
       '',
-      `Sẵn sàng: ${base}/api/v1  (tài liệu API: ${base}/api/docs, tình trạng: ${base}/api/health)`,
+      `Sẵn sàng: ${base}/  (API: ${base}/api/v1, tài liệu API: ${base}/api/docs, tình trạng: ${base}/api/health)`,
       ...(viewerUrl ? [`Hộp thư thử nghiệm (e-mail không gửi ra ngoài): ${viewerUrl}`] : []),
       ...(logins.length
         ? [
             'Tài khoản dùng thử (mật khẩu chung: ' + logins[0].password + '):',
-            ...logins.map((l) => `  ${l.role.padEnd(8)} ${l.email.padEnd(22)} ${l.unit}`),
+            ...logins.map((l) => `  ${l.role.padEnd(8)} ${l.email.padEnd(emailWidth)} ${l.unit}`),
           ]
         : []),
       '',
