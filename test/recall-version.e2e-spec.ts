@@ -172,5 +172,17 @@ describe('New versions (re-acknowledgement) and recall down the cascade (real Po
       [dispatchId],
     );
     expect(audits).toBe(total);
+
+    // Past every deadline (Hải Hậu acknowledged on time), a recalled delivery is late nowhere: not in the report, nor in the inbox filter.
+    await t.db.query(
+      `UPDATE deliveries SET ack_due_at = CASE WHEN acknowledged_at IS NULL THEN now() - interval '2 days' ELSE ack_due_at END, forward_due_at = now() - interval '1 day', report_due_at = now() - interval '1 hour'
+        WHERE dispatch_id = $1`,
+      [dispatchId],
+    );
+    const after = await report();
+    expect(after.blockingTotal).toBe(0);
+    expect(after.levels.reduce((n: number, l: { late: number }) => n + l.late, 0)).toBe(0);
+    const overdue = await t.http().get('/api/v1/inbox').query({ overdue: 'true' }).set(haiHau.auth).expect(200);
+    expect(overdue.body.items.filter((d: { dispatchId: string }) => d.dispatchId === dispatchId)).toEqual([]);
   });
 });

@@ -10,11 +10,13 @@ export const ACTING_SQL = `d.purpose IN ('action', 'coordinate')`;
  * Overdue at an instant: `now()` by default, or an SQL expression such as `$1::timestamptz` for a
  * job that runs at the Clock's "now" (the daily digest). One definition either way.
  */
-export const overdueAckSql = (at = 'now()') => `(d.acknowledged_at IS NULL AND d.status <> 'refused' AND d.ack_due_at < ${at})`;
+/** A refused or recalled delivery owes nothing more: it is never overdue (as in the follow-up sweeps). */
+const OWES_STEPS_SQL = `d.status NOT IN ('refused', 'recalled')`;
+export const overdueAckSql = (at = 'now()') => `(d.acknowledged_at IS NULL AND ${OWES_STEPS_SQL} AND d.ack_due_at < ${at})`;
 /** Late to forward: only a unit that had units below it when it received the dispatch (d.expects_forward). */
 export const overdueForwardSql = (at = 'now()') =>
-  `(d.forwarded_at IS NULL AND d.status <> 'refused' AND d.forward_due_at < ${at} AND d.expects_forward)`;
-export const overdueReportSql = (at = 'now()') => `(d.completed_at IS NULL AND d.status <> 'refused' AND d.report_due_at < ${at})`;
+  `(d.forwarded_at IS NULL AND ${OWES_STEPS_SQL} AND d.forward_due_at < ${at} AND d.expects_forward)`;
+export const overdueReportSql = (at = 'now()') => `(d.completed_at IS NULL AND ${OWES_STEPS_SQL} AND d.report_due_at < ${at})`;
 export const OVERDUE_ACK_SQL = overdueAckSql();
 export const OVERDUE_FORWARD_SQL = overdueForwardSql();
 export const OVERDUE_REPORT_SQL = overdueReportSql();
