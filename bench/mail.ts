@@ -16,7 +16,8 @@ import 'reflect-metadata';
 import { AckLinkSigner, FileStore } from '@app/common';
 import { loadConfig } from '@app/config';
 import { MessageStatus } from '@app/database';
-import { DispatchMailLoader, DispatchMailRenderer, outboundMessageId, type RenderedMail, smtpOptions } from '@app/mail';
+import { DispatchMailRenderer, outboundMessageId, type RenderedMail, smtpOptions } from '@app/mail';
+import { DeliveryDetailReader, DeliveryMailReader } from '@app/rollout';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -78,7 +79,7 @@ async function main() {
 
       const mails = await renderAll(
         ds,
-        new DispatchMailLoader(),
+        new DeliveryMailReader(new DeliveryDetailReader()),
         new DispatchMailRenderer(new AckLinkSigner(config), new FileStore(config)),
         id,
       );
@@ -128,10 +129,10 @@ async function allMarkedSent(ds: DataSource, dispatchId: string, count: number) 
 
 type Outgoing = RenderedMail & { messageId: string; to: string };
 
-/** Every mail of the dispatch, read and rendered by the product's loader and renderer, untimed. */
+/** Every mail of the dispatch, read and rendered by the product's reader and renderer, untimed. */
 async function renderAll(
   ds: DataSource,
-  loader: DispatchMailLoader,
+  reader: DeliveryMailReader,
   renderer: DispatchMailRenderer,
   dispatchId: string,
 ): Promise<Outgoing[]> {
@@ -143,8 +144,8 @@ async function renderAll(
   const out: Outgoing[] = [];
   for (const row of rows) {
     // The worker's own read (the rows are sent by now: the lock it takes outside a transaction is harmless).
-    const { ctx } = (await loader.lockForSend(ds.manager, row.messageId))!;
-    out.push({ ...(await renderer.render(ctx)), messageId: row.messageId, to: row.toAddress });
+    const { mail } = (await reader.lockForSend(ds.manager, row.messageId))!;
+    out.push({ ...(await renderer.render(mail)), messageId: row.messageId, to: row.toAddress });
   }
   return out;
 }

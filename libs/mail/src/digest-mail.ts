@@ -1,73 +1,10 @@
 import { AppConfig } from '@app/config';
 import { Urgency } from '@app/vocabulary';
+import type { DigestLateUnit, DigestMailContext } from '@app/follow-up';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { FollowUpStep, RenderedMail } from './dispatch-mail.types.js';
+import type { RenderedMail } from './dispatch-mail.types.js';
 import { calendarDate, escapeHtml, oneLine, vnDateTime } from './format.js';
 import { VI } from './vi.js';
-
-/** A late unit as the digest lists it (under its branch, or among the newly late). */
-export interface DigestLateUnit {
-  name: string;
-  /** Late deliveries of the unit (one per dispatch); the dispatch is named when there is one. */
-  lateCount: number;
-  documentType: string | null;
-  numberSymbol: string | null;
-  /** The late steps (over all its late dispatches) and the earliest of their deadlines. */
-  steps: FollowUpStep[];
-  dueAt: string;
-}
-
-/** digests.content: the snapshot written by DAILY_DIGEST_SQL (libs/follow-up). */
-export interface DigestContent {
-  /** What changed is counted over (since, until]; "late" is as of `at`, when the digest was written. */
-  since: string;
-  until: string;
-  at: string;
-  newDispatches: {
-    total: number;
-    items: {
-      documentType: string;
-      numberSymbol: string;
-      issuedDate: string;
-      subject: string;
-      urgency: Urgency;
-      issuer: string;
-      publishedAt: string;
-      recipients: number;
-    }[];
-  };
-  /** total: distinct late units; deliveries: their late deliveries. */
-  late: {
-    total: number;
-    deliveries: number;
-    branchCount: number;
-    branches: { name: string; total: number; units: DigestLateUnit[] }[];
-  };
-  changes: {
-    acknowledged: number;
-    completed: number;
-    newlyLate: number;
-    byDispatch: {
-      documentType: string;
-      numberSymbol: string;
-      subject: string;
-      acknowledged: number;
-      completed: number;
-      newlyLate: number;
-    }[];
-    newlyLateUnits: DigestLateUnit[];
-  };
-}
-
-export interface DigestMailContext {
-  toAddress: string;
-  leaderName: string;
-  unitName: string;
-  /** The Vietnam calendar day the digest is for, YYYY-MM-DD. */
-  day: string;
-  content: DigestContent;
-}
 
 type Block =
   | { kind: 'para'; text: string; strong?: boolean }
@@ -77,6 +14,9 @@ type Block =
   | { kind: 'link'; label: string; href: string }
   | { kind: 'note'; text: string };
 
+// The read models are declared beside their SQL (libs/follow-up); re-exported for the mail's callers.
+export type { DigestContent, DigestLateUnit, DigestMailContext } from '@app/follow-up';
+
 /**
  * The leader's daily digest (tin tổng hợp hằng ngày): new dispatches, late units by the branch that
  * directs them, and what changed since yesterday's digest hour. It renders the snapshot stored with the
@@ -85,19 +25,6 @@ type Block =
 @Injectable()
 export class DigestMail {
   constructor(private readonly config: AppConfig) {}
-
-  async load(em: EntityManager, messageId: string): Promise<DigestMailContext | null> {
-    const [row] = (await em.query(
-      `SELECT m.to_address AS "toAddress", us.full_name AS "leaderName", u.name AS "unitName", g.day::text AS day, g.content
-         FROM messages m
-         JOIN digests g ON g.id = m.digest_id
-         JOIN users us ON us.id = g.user_id
-         JOIN units u ON u.id = us.unit_id
-        WHERE m.id = $1`,
-      [messageId],
-    )) as DigestMailContext[];
-    return row ?? null;
-  }
 
   render(ctx: DigestMailContext): RenderedMail {
     const c = ctx.content;

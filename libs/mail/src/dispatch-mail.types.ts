@@ -1,8 +1,9 @@
 import type { Delivery, Dispatch, DispatchAttachment, DispatchTask, Message } from '@app/database';
 
 /**
- * Everything one e-mail of a delivery shows. Built from the rows by DispatchMailLoader (worker) or
- * by hand (tests, previews); plain picks of the entities so either works.
+ * Everything one e-mail of a delivery shows. The worker is given it by DeliveryMailReader (libs/rollout,
+ * its DeliveryMail read model); tests and previews build it by hand. Plain picks of the entities, so
+ * either fits.
  */
 export interface DispatchMailContext {
   message: Pick<Message, 'id' | 'kind' | 'toAddress'>;
@@ -27,7 +28,7 @@ export interface DispatchMailContext {
   attachments: Pick<DispatchAttachment, 'fileName' | 'contentType' | 'sizeBytes' | 'sha256' | 'storageKey'>[];
   /** The unit the delivery is for ("UBND huyện Hải Hậu"). */
   recipientName: string;
-  /** The issuing body in sentence case ("Công an tỉnh Nam Định"), see DispatchMailLoader. */
+  /** The issuing body in sentence case ("Công an tỉnh Nam Định"), see issuerName() in libs/rollout. */
   issuerName: string;
   /** The unit that forwarded this copy, for a cascaded delivery. */
   forwardedByName: string | null;

@@ -1,6 +1,5 @@
 export * from './dispatch-mail.types.js';
 export * from './dispatch-mail.renderer.js';
-export * from './dispatch-mail.loader.js';
 export * from './mail-transport.js';
 export * from './smtp-options.js';
 export * from './mail.module.js';

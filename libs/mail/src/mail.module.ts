@@ -1,7 +1,5 @@
 import { AckLinkSigner, FileStore } from '@app/common';
-import { RolloutModule } from '@app/rollout';
 import { Module } from '@nestjs/common';
-import { DispatchMailLoader } from './dispatch-mail.loader.js';
 import { DispatchMailRenderer } from './dispatch-mail.renderer.js';
 import { DigestMail } from './digest-mail.js';
 import { EscalationMail } from './escalation-mail.js';
@@ -9,9 +7,8 @@ import { MailTransport } from './mail-transport.js';
 
 /** Rendering only (previews in the api, the worker): needs no SMTP settings. */
 @Module({
-  imports: [RolloutModule],
-  providers: [AckLinkSigner, FileStore, DispatchMailLoader, DispatchMailRenderer, EscalationMail, DigestMail],
-  exports: [DispatchMailLoader, DispatchMailRenderer, EscalationMail, DigestMail],
+  providers: [AckLinkSigner, FileStore, DispatchMailRenderer, EscalationMail, DigestMail],
+  exports: [DispatchMailRenderer, EscalationMail, DigestMail],
 })
 export class MailRenderingModule {}
 

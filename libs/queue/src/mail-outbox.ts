@@ -1,6 +1,7 @@
 import { currentRequestId } from '@app/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { MessageRepository } from '@app/rollout';
+import type { MessageKind } from '@app/vocabulary';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -75,26 +76,18 @@ export class MailOutbox {
    * Every pending message of these kinds never handed to the queue yet (follow-up sweeps write
    * them set-based), by keyset pages: memory stays bounded however many a sweep wrote.
    */
-  async enqueuePending(kinds: string[], retry: MailRetryPolicy): Promise<number> {
+  async enqueuePending(kinds: MessageKind[], retry: MailRetryPolicy): Promise<number> {
     let after = { createdAt: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
     let count = 0;
     for (;;) {
-      // created_at travels as text: a JS Date would drop the microseconds and stall the keyset.
-      const rows: { id: string; created_at: string }[] = await this.db.query(
-        `SELECT id, created_at::text AS created_at FROM messages
-          WHERE status = 'pending' AND enqueued_at IS NULL AND kind = ANY($1::text[])
-            AND (created_at, id) > ($2::timestamptz, $3::uuid)
-          ORDER BY created_at, id LIMIT $4`,
-        [kinds, after.createdAt, after.id, BATCH],
-      );
+      const rows = await this.messages.pendingNeverEnqueued(this.db, kinds, after, BATCH);
       if (rows.length === 0) break;
       await this.enqueue(
         rows.map((r) => r.id),
         retry,
       );
       count += rows.length;
-      const last = rows[rows.length - 1];
-      after = { createdAt: last.created_at, id: last.id };
+      after = rows[rows.length - 1];
     }
     return count;
   }

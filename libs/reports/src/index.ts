@@ -9,3 +9,4 @@ export * from './export-rows.js';
 export * from './reports-database.js';
 export * from './reports-data.module.js';
 export * from './late-units.report.js';
+export * from './report-export.repository.js';

@@ -3,6 +3,7 @@ import { DashboardReport } from './dashboard.report.js';
 import { DispatchReportQuery } from './dispatch-report.query.js';
 import { ExportRows } from './export-rows.js';
 import { LateUnitsReport } from './late-units.report.js';
+import { ReportExportRepository } from './report-export.repository.js';
 import { ReportsDatabase } from './reports-database.js';
 import { UnitScorecardReport } from './unit-scorecard.report.js';
 
@@ -10,10 +11,26 @@ import { UnitScorecardReport } from './unit-scorecard.report.js';
  * The report reads and the connection they go through (ReportsDatabase: the main database, or
  * REPORTS_DATABASE_URL). Nest keeps one instance of a module however many modules import it, so a
  * process opens at most one reports pool. LateUnitsReport reads the main database (a chase letter's
- * addressees must be current).
+ * addressees must be current), and so does ReportExportRepository (an export's own row).
  */
 @Module({
-  providers: [ReportsDatabase, DispatchReportQuery, DashboardReport, UnitScorecardReport, ExportRows, LateUnitsReport],
-  exports: [ReportsDatabase, DispatchReportQuery, DashboardReport, UnitScorecardReport, ExportRows, LateUnitsReport],
+  providers: [
+    ReportsDatabase,
+    DispatchReportQuery,
+    DashboardReport,
+    UnitScorecardReport,
+    ExportRows,
+    LateUnitsReport,
+    ReportExportRepository,
+  ],
+  exports: [
+    ReportsDatabase,
+    DispatchReportQuery,
+    DashboardReport,
+    UnitScorecardReport,
+    ExportRows,
+    LateUnitsReport,
+    ReportExportRepository,
+  ],
 })
 export class ReportsDataModule {}

@@ -11,3 +11,5 @@ export * from './repositories/in-force.js';
 export * from './repositories/message.repository.js';
 export * from './read-models/delivery-detail.js';
 export * from './read-models/delivery-detail.reader.js';
+export * from './read-models/delivery-mail.js';
+export * from './read-models/delivery-mail.reader.js';

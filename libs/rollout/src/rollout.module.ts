@@ -5,10 +5,27 @@ import { DeliveryWriter } from './repositories/delivery-writer.js';
 import { DispatchRepository } from './repositories/dispatch.repository.js';
 import { MessageRepository } from './repositories/message.repository.js';
 import { DeliveryDetailReader } from './read-models/delivery-detail.reader.js';
+import { DeliveryMailReader } from './read-models/delivery-mail.reader.js';
 
 /** The delivery lifecycle's repositories, for the api's features and the worker alike. */
 @Module({
-  providers: [AckLinkSigner, DeliveryRepository, DeliveryWriter, DispatchRepository, MessageRepository, DeliveryDetailReader],
-  exports: [AckLinkSigner, DeliveryRepository, DeliveryWriter, DispatchRepository, MessageRepository, DeliveryDetailReader],
+  providers: [
+    AckLinkSigner,
+    DeliveryRepository,
+    DeliveryWriter,
+    DispatchRepository,
+    MessageRepository,
+    DeliveryDetailReader,
+    DeliveryMailReader,
+  ],
+  exports: [
+    AckLinkSigner,
+    DeliveryRepository,
+    DeliveryWriter,
+    DispatchRepository,
+    MessageRepository,
+    DeliveryDetailReader,
+    DeliveryMailReader,
+  ],
 })
 export class RolloutModule {}

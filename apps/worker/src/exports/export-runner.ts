@@ -1,9 +1,7 @@
 import { Clock, FileStore } from '@app/common';
 import { ExportFormat, ExportStatus, ReportExport } from '@app/database';
-import { DispatchReportQuery, ExportRows } from '@app/reports';
+import { DispatchReportQuery, ExportRows, ReportExportRepository } from '@app/reports';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { WorkerMetrics } from '../worker-metrics.js';
 import { exportFileName, exportStorageKey } from './export-naming.js';
 import { EXPORT_VI } from './export-text.vi.js';
@@ -25,7 +23,7 @@ export class ExportRunner {
   private readonly writers: Record<ExportFormat, ExportWriter>;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly exports: ReportExportRepository,
     private readonly reports: DispatchReportQuery,
     private readonly files: FileStore,
     private readonly clock: Clock,
@@ -40,21 +38,14 @@ export class ExportRunner {
 
   /** @param lastTry the queue will not retry after this attempt: a failure is final. */
   async run(exportId: string, lastTry: boolean): Promise<ExportOutcome> {
-    const row = await this.db.getRepository(ReportExport).findOne({ where: { id: exportId } });
+    const row = await this.exports.find(exportId);
     if (!row) return 'missing';
     if (row.status === ExportStatus.Done) return 'already-done';
-    await this.db.query(`UPDATE report_exports SET status = $2, progress = 0, rows_done = 0, error = NULL WHERE id = $1`, [
-      exportId,
-      ExportStatus.Running,
-    ]);
+    await this.exports.markRunning(exportId);
     const started = Date.now();
     try {
       const { fileName, size } = await this.produce(row);
-      await this.db.query(
-        `UPDATE report_exports SET status = $2, progress = 100, rows_done = COALESCE(rows_total, rows_done), storage_key = $3, file_name = $4,
-                size_bytes = $5, error = NULL, finished_at = now() WHERE id = $1`,
-        [exportId, ExportStatus.Done, exportStorageKey(exportId, row.format), fileName, size],
-      );
+      await this.exports.markDone(exportId, { storageKey: exportStorageKey(exportId, row.format), fileName, sizeBytes: size });
       this.logger.log(`Export ${exportId} (${row.format}): ${size} bytes in ${Date.now() - started} ms`);
       this.metrics.exportDuration.observe({ format: row.format, outcome: 'done' }, (Date.now() - started) / 1000);
       return 'done';
@@ -62,12 +53,7 @@ export class ExportRunner {
       this.metrics.exportDuration.observe({ format: row.format, outcome: 'failed' }, (Date.now() - started) / 1000);
       const message = `${EXPORT_VI.failed}: ${(e as Error).message}`.slice(0, 1000);
       // Until the last try the row goes back to waiting, with the error kept for whoever looks.
-      await this.db.query(`UPDATE report_exports SET status = $2, error = $3, finished_at = CASE WHEN $4 THEN now() END WHERE id = $1`, [
-        exportId,
-        lastTry ? ExportStatus.Failed : ExportStatus.Queued,
-        message,
-        lastTry,
-      ]);
+      await this.exports.markFailed(exportId, message, lastTry);
       throw e;
     }
   }
@@ -88,7 +74,7 @@ export class ExportRunner {
     };
     const prepared = await this.writers[row.format].prepare(job);
     total = prepared.rowsTotal;
-    await this.db.query(`UPDATE report_exports SET rows_total = $2 WHERE id = $1`, [row.id, total]);
+    await this.exports.setTotal(row.id, total);
     const size = await this.files.putStream(exportStorageKey(row.id, row.format), prepared.render());
     return { fileName: exportFileName(dispatch.number, dispatch.symbol, row.format), size };
   }
@@ -96,6 +82,6 @@ export class ExportRunner {
   /** Below 100 until the file is stored: "done" is the row's status, not a percentage. */
   private async progress(exportId: string, done: number, total: number): Promise<void> {
     const percent = total > 0 ? Math.min(99, Math.floor((done / total) * 100)) : 0;
-    await this.db.query(`UPDATE report_exports SET rows_done = $2, progress = $3 WHERE id = $1`, [exportId, done, percent]);
+    await this.exports.setProgress(exportId, done, percent);
   }
 }

@@ -1,3 +1,4 @@
+import { FollowUpMailReader } from '@app/follow-up';
 import { MailModule } from '@app/mail';
 import { RolloutModule } from '@app/rollout';
 import { Module } from '@nestjs/common';
@@ -8,6 +9,6 @@ import { OutboxRelay } from './outbox-relay.js';
 /** Sends the outbox: the mail queue's consumer and the relay that re-enqueues rows left pending. */
 @Module({
   imports: [MailModule, RolloutModule],
-  providers: [MessageSender, MailProcessor, OutboxRelay],
+  providers: [FollowUpMailReader, MessageSender, MailProcessor, OutboxRelay],
 })
 export class MailWorkerModule {}

@@ -1,7 +1,8 @@
 import { AppConfig } from '@app/config';
 import { MessageKind, MessageStatus } from '@app/database';
-import { MARK_MESSAGE_SENT_SQL } from '@app/rollout';
-import { DigestMail, DispatchMailLoader, DispatchMailRenderer, EscalationMail, MailTransport, type RenderedMail } from '@app/mail';
+import { FollowUpMailReader } from '@app/follow-up';
+import { DeliveryMailReader, MessageRepository } from '@app/rollout';
+import { DigestMail, DispatchMailRenderer, EscalationMail, MailTransport, type RenderedMail } from '@app/mail';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
@@ -28,7 +29,9 @@ type Attempt = { outcome: SendOutcome } | { outcome: 'error'; error: unknown; fi
 export class MessageSender {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly loader: DispatchMailLoader,
+    private readonly messages: MessageRepository,
+    private readonly reader: DeliveryMailReader,
+    private readonly followUpMail: FollowUpMailReader,
     private readonly renderer: DispatchMailRenderer,
     private readonly transport: MailTransport,
     private readonly config: AppConfig,
@@ -44,43 +47,35 @@ export class MessageSender {
   async send(messageId: string, lastTry: boolean): Promise<SendOutcome> {
     const attempt = await this.db.transaction(async (em): Promise<Attempt> => {
       // Bounded wait behind a duplicate that is sending the same row right now.
-      await em.query(`SET LOCAL lock_timeout = '60s'`);
+      await this.messages.boundLockWait(em);
       // The row, locked, with what its mail shows: one query (the dispatch's own parts are cached).
-      const row = await this.loader.lockForSend(em, messageId);
-      // An escalation or a digest belongs to no delivery: the loader's join does not find it.
+      const row = await this.reader.lockForSend(em, messageId);
+      // An escalation or a digest belongs to no delivery: the reader's join does not find it.
       if (!row) return this.sendStandalone(em, messageId, lastTry);
       if (row.status === MessageStatus.Sent) return { outcome: 'already-sent' };
       if (row.status === MessageStatus.Failed) return { outcome: 'already-failed' };
       if (row.status === MessageStatus.Cancelled) return { outcome: 'cancelled' };
       // A reminder never reaches a unit that did the step between the sweep and now.
       if (row.reminderMoot) {
-        await em.query(`UPDATE messages SET status = $2, last_error = $3 WHERE id = $1`, [
-          messageId,
-          MessageStatus.Cancelled,
-          'Đơn vị đã thực hiện trước khi nhắc được gửi',
-        ]);
+        await this.messages.cancel(em, messageId, 'Đơn vị đã thực hiện trước khi nhắc được gửi');
         return { outcome: 'cancelled' };
       }
 
       // The row counts attempts across queue jobs (a relay re-enqueue after losing Redis starts a
       // fresh job), so either limit ends the retries.
       const attemptsUsed = lastTry || row.attempts + 1 >= this.config.MAIL_MAX_ATTEMPTS;
-      const { ctx } = row;
       let sent;
       try {
-        const mail = await this.renderer.render(ctx);
-        sent = await this.transport.send({ messageId, to: ctx.message.toAddress, ...mail });
+        const mail = await this.renderer.render(row.mail);
+        sent = await this.transport.send({ messageId, to: row.mail.message.toAddress, ...mail });
       } catch (error) {
         // A 5xx is the server's final word on this mail: retrying cannot change it, so fail now.
         const final = attemptsUsed || isPermanentRefusal(error);
-        await em.query(
-          `UPDATE messages SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN $4 ELSE status END WHERE id = $1`,
-          [messageId, describe(error), final, MessageStatus.Failed],
-        );
+        await this.messages.recordFailure(em, messageId, describe(error), final);
         return { outcome: 'error', error, final };
       }
       // Sent, and the delivery's first mail moves it to sent: one statement.
-      await em.query(MARK_MESSAGE_SENT_SQL, [messageId, MessageStatus.Sent, sent.providerId, row.deliveryId]);
+      await this.messages.recordDeliverySent(em, messageId, sent.providerId, row.deliveryId);
       return { outcome: 'sent' };
     });
 
@@ -96,11 +91,7 @@ export class MessageSender {
    * or a leader's daily digest. Render it and send it.
    */
   private async sendStandalone(em: EntityManager, messageId: string, lastTry: boolean): Promise<Attempt> {
-    const [row] = (await em.query(`SELECT status, attempts, kind FROM messages WHERE id = $1 FOR UPDATE`, [messageId])) as {
-      status: MessageStatus;
-      attempts: number;
-      kind: MessageKind;
-    }[];
+    const row = await this.messages.lockForSend(em, messageId);
     if (!row || (row.kind !== MessageKind.Escalation && row.kind !== MessageKind.Digest)) return { outcome: 'missing' };
     if (row.status === MessageStatus.Sent) return { outcome: 'already-sent' };
     if (row.status === MessageStatus.Failed) return { outcome: 'already-failed' };
@@ -110,16 +101,10 @@ export class MessageSender {
     if (!mail) return { outcome: 'missing' };
     try {
       const sent = await this.transport.send({ messageId, to: mail.to, ...mail.render() });
-      await em.query(
-        `UPDATE messages SET status = $2, provider_message_id = $3, sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`,
-        [messageId, MessageStatus.Sent, sent.providerId],
-      );
+      await this.messages.recordSent(em, messageId, sent.providerId);
       return { outcome: 'sent' };
     } catch (error) {
-      await em.query(
-        `UPDATE messages SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN $4 ELSE status END WHERE id = $1`,
-        [messageId, describe(error), final, MessageStatus.Failed],
-      );
+      await this.messages.recordFailure(em, messageId, describe(error), final);
       return { outcome: 'error', error, final };
     }
   }
@@ -131,10 +116,10 @@ export class MessageSender {
     kind: MessageKind,
   ): Promise<{ to: string; render: () => RenderedMail } | null> {
     if (kind === MessageKind.Digest) {
-      const ctx = await this.digests.load(em, messageId);
+      const ctx = await this.followUpMail.digest(em, messageId);
       return ctx && { to: ctx.toAddress, render: () => this.digests.render(ctx) };
     }
-    const ctx = await this.escalations.load(em, messageId);
+    const ctx = await this.followUpMail.escalation(em, messageId);
     return ctx && { to: ctx.toAddress, render: () => this.escalations.render(ctx) };
   }
 }

@@ -1,5 +1,7 @@
 import { MessageStatus, type MessageKind } from '@app/vocabulary';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { MARK_MESSAGE_SENT_SQL } from '../statements/mark-message-sent.sql.js';
 import { type Db, selectRows, updateRows } from './sql.js';
 
 export interface OutboxMessage {
@@ -21,14 +23,27 @@ export class MessageRepository {
     return row ?? null;
   }
 
-  /** Locks the row for a send; null when it does not exist. */
-  async lockForSend(db: Db, messageId: string): Promise<{ status: MessageStatus; attempts: number } | null> {
-    const [row] = await selectRows<{ status: MessageStatus; attempts: number }>(
+  /**
+   * Bounds the caller's wait for a row lock, for the rest of its transaction: a duplicate job waits
+   * behind the one sending the same row right now, but not for ever.
+   */
+  async boundLockWait(em: EntityManager): Promise<void> {
+    await selectRows<never>(em, `SET LOCAL lock_timeout = '60s'`);
+  }
+
+  /** Locks the row for a send (FOR UPDATE, in the caller's transaction); null when it does not exist. */
+  async lockForSend(db: Db, messageId: string): Promise<{ status: MessageStatus; attempts: number; kind: MessageKind } | null> {
+    const [row] = await selectRows<{ status: MessageStatus; attempts: number; kind: MessageKind }>(
       db,
-      `SELECT status, attempts FROM messages WHERE id = $1 FOR UPDATE`,
+      `SELECT status, attempts, kind FROM messages WHERE id = $1 FOR UPDATE`,
       [messageId],
     );
     return row ?? null;
+  }
+
+  /** A mail that must not go out after all (a reminder whose unit did the step meanwhile), with why. */
+  async cancel(db: Db, messageId: string, reason: string): Promise<void> {
+    await updateRows(db, `UPDATE messages SET status = $2, last_error = $3 WHERE id = $1`, [messageId, MessageStatus.Cancelled, reason]);
   }
 
   async recordFailure(db: Db, messageId: string, error: string, final: boolean): Promise<void> {
@@ -47,6 +62,14 @@ export class MessageRepository {
     );
   }
 
+  /**
+   * A delivery's mail accepted by the server: the row is sent and the delivery's first mail moves it
+   * pending → sent, in one statement (MARK_MESSAGE_SENT_SQL).
+   */
+  async recordDeliverySent(db: Db, messageId: string, providerMessageId: string | null, deliveryId: string): Promise<void> {
+    await updateRows(db, MARK_MESSAGE_SENT_SQL, [messageId, MessageStatus.Sent, providerMessageId, deliveryId]);
+  }
+
   async markEnqueued(db: Db, messageIds: string[]): Promise<void> {
     await updateRows(db, `UPDATE messages SET enqueued_at = now() WHERE id = ANY($1::uuid[])`, [messageIds]);
   }
@@ -57,6 +80,28 @@ export class MessageRepository {
       MessageStatus.Pending,
     ]);
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * One keyset page of the pending messages of these kinds never handed to the queue yet (the
+   * follow-up sweeps write them set-based). The status is a literal so the planner can use the
+   * partial index messages_pending_idx. created_at travels as text: a JS Date would drop the
+   * microseconds and stall the keyset.
+   */
+  async pendingNeverEnqueued(
+    db: Db,
+    kinds: MessageKind[],
+    after: { createdAt: string; id: string },
+    limit: number,
+  ): Promise<{ id: string; createdAt: string }[]> {
+    return selectRows<{ id: string; createdAt: string }>(
+      db,
+      `SELECT id, created_at::text AS "createdAt" FROM messages
+        WHERE status = 'pending' AND enqueued_at IS NULL AND kind = ANY($1::text[])
+          AND (created_at, id) > ($2::timestamptz, $3::uuid)
+        ORDER BY created_at, id LIMIT $4`,
+      [kinds, after.createdAt, after.id, limit],
+    );
   }
 
   /** One keyset page of a dispatch's pending messages, after `afterId`. */
