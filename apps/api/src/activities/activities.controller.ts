@@ -14,9 +14,10 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor.js';
 import { CurrentUser } from '../auth/decorators.js';
+import { ActivityDto } from './dto/activity-responses.dto.js';
 import { CorrectActivityDto, ReportActivityDto, WithdrawActivityDto } from './dto/activity.dto.js';
 import { UploadTooLargeInterceptor } from './upload-too-large.interceptor.js';
 import { ActivityEvidenceService } from './usecases/activity-evidence.service.js';
@@ -39,14 +40,14 @@ export class ActivitiesController {
     private readonly views: ActivityViews,
   ) {}
 
-  @ApiObjectResponse('report', 201)
+  @ApiCreatedResponse({ type: ActivityDto })
   @Post('deliveries/:deliveryId/activities')
   report(
     @CurrentUser() actor: Actor,
     @Param('deliveryId', ParseUUIDPipe) deliveryId: string,
     @Body() dto: ReportActivityDto,
     @Ip() ip: string,
-  ) {
+  ): Promise<ActivityDto> {
     return this.reporter.report(actor, deliveryId, dto, ip);
   }
 
@@ -56,22 +57,32 @@ export class ActivitiesController {
     return this.views.list(actor, deliveryId);
   }
 
-  @ApiObjectResponse('get')
+  @ApiOkResponse({ type: ActivityDto })
   @Get('activities/:id')
-  get(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ActivityDto> {
     return this.views.get(actor, id);
   }
 
-  @ApiObjectResponse('correct')
+  @ApiOkResponse({ type: ActivityDto })
   @Patch('activities/:id')
-  correct(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CorrectActivityDto, @Ip() ip: string) {
+  correct(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CorrectActivityDto,
+    @Ip() ip: string,
+  ): Promise<ActivityDto> {
     return this.corrector.correct(actor, id, dto, ip);
   }
 
-  @ApiObjectResponse('withdraw')
+  @ApiOkResponse({ type: ActivityDto })
   @Post('activities/:id/withdraw')
   @HttpCode(200)
-  withdraw(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: WithdrawActivityDto, @Ip() ip: string) {
+  withdraw(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: WithdrawActivityDto,
+    @Ip() ip: string,
+  ): Promise<ActivityDto> {
     return this.withdrawer.withdraw(actor, id, dto, ip);
   }
 

@@ -43,7 +43,7 @@ export class DeliveriesController {
 
   @ApiOkResponse({ type: DeliveryDetailDto })
   @Get('deliveries/:id')
-  get(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DeliveryDetailDto> {
     return this.views.get(actor, id);
   }
 

@@ -16,7 +16,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import {
@@ -38,6 +38,7 @@ import { CloseDispatchService } from './usecases/close-dispatch.service.js';
 import { Client, type ClientInfo } from '../auth/client-info.decorator.js';
 import { DispatchViewsService } from './views/dispatch-views.service.js';
 import { attachmentDownload } from './attachment-download.js';
+import { ParsedDispatchTextDto } from './dto/dispatch-text.dto.js';
 import { ApiObjectResponse, ApiFileResponse } from '../openapi/api-responses.js';
 
 @ApiTags('dispatches')
@@ -55,11 +56,11 @@ export class DispatchesController {
     private readonly recipientUnits: RecipientUnitsService,
   ) {}
 
-  @ApiObjectResponse('parseText')
+  @ApiOkResponse({ type: ParsedDispatchTextDto })
   @Post('parse-text')
   @HttpCode(200)
   @Roles(Role.Issuer, Role.Leader)
-  parseText(@Body() dto: ParseDispatchTextDto) {
+  parseText(@Body() dto: ParseDispatchTextDto): ParsedDispatchTextDto {
     return this.parser.parse(dto.text);
   }
 

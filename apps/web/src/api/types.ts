@@ -1,19 +1,47 @@
-import type { ActorDto } from './generated/types.gen';
+import type {
+  ActivityDto,
+  ActorDto,
+  AttachmentDto,
+  DeliveryDetailDto,
+  DeliveryItemDto,
+  DispatchDocumentDto,
+  DispatchTaskDto,
+  EvidenceDto,
+  InboxItemDto,
+  RecipientDto,
+  RecipientPurpose,
+  RolloutNodeDto,
+} from './generated/types.gen';
 
 /**
  * The shapes the screens read from the api. The generated client (./generated, from the committed
- * openapi.json by `npm run openapi`) is the contract: new screens import its types; the hand-written
- * shapes below give way to it one by one.
+ * openapi.json by `npm run openapi`) is the contract: where the api describes a response, the name
+ * below is an alias of its generated type. The interfaces left are responses the api still
+ * describes only as "an object" (dispatch detail, rollout list, units, reports, exports): each gives
+ * way to its generated type once the endpoint has a response DTO.
  */
 export type {
   AcknowledgementDto,
+  ActivityChannel,
+  ActivityFlag,
+  CreateDispatchDto,
+  DeliveryStatus,
+  DispatchStatus,
   ErrorBodyDto,
   ForwardResultDto,
   LoginResponseDto,
+  ParsedDispatchTextDto,
+  RecipientDto,
+  RecipientPurpose,
   RefusalDto,
   ReminderResultDto,
+  Urgency,
 } from './generated/types.gen';
 
+/** A group of recipients resolved at publish ("all district UBNDs"). */
+export type RecipientGroup = NonNullable<RecipientDto['group']>;
+
+/** A page of items (libs/common pagination). */
 export interface Page<T> {
   items: T[];
   total: number;
@@ -24,133 +52,43 @@ export interface Page<T> {
 /** GET /auth/me and the login's user. */
 export type Me = ActorDto;
 
-export interface Task {
-  id?: string;
-  number: number;
-  text: string;
-  channels?: string[] | null;
-}
+/** A numbered request of the dispatch, with the activity channels it expects. */
+export type Task = DispatchTaskDto;
 
-export interface Attachment {
-  id: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-}
+/** An attachment as a reader sees it (never where it is stored). */
+export type Attachment = AttachmentDto;
 
-export interface DispatchBody {
-  id: string;
-  headerAuthority: string | null;
-  headerIssuer: string;
-  number: number;
-  symbol: string;
-  issuedDate: string;
-  issuedPlace: string;
-  documentType: string;
-  subject: string;
-  body: string;
-  urgency: string;
-  status: string;
-  addresseeLines: string[] | null;
-  distributionLines: string[] | null;
-  signerName: string;
-  signerRank: string | null;
-  signerTitle: string | null;
-  /** 1 when published; one more per new version (văn bản thay thế, đính chính). */
-  version: number;
-  /** Thu hồi: when and why. */
-  recalledAt: string | null;
-  recallReason: string | null;
-}
+/** The dispatch as written (Decree 30 metadata), as every delivery view shows it. */
+export type DispatchBody = DispatchDocumentDto;
 
-export interface DeliveryRow {
-  id: string;
-  dispatchId: string;
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  purpose: string;
-  status: string;
-  edxmlCode: string | null;
-  parentDeliveryId: string | null;
-  instruction: string | null;
-  ackDueAt: string | null;
-  forwardDueAt: string | null;
-  reportDueAt: string | null;
-  arrivedAt: string | null;
-  acknowledgedAt: string | null;
-  ackByName: string | null;
-  refusedAt: string | null;
-  refusalReason: string | null;
-  refusedByName: string | null;
-  forwardedAt: string | null;
-  completedAt: string | null;
-  overdueAck: boolean;
-  overdueForward: boolean;
-  overdueReport: boolean;
-  recalledAt: string | null;
-  ackVersion: number | null;
-  /** Acknowledged an earlier version of the dispatch: must acknowledge the current one again ("Xác nhận lại"). */
-  mustReacknowledge: boolean;
-}
+/** A delivery with its unit, deadlines, status and what is overdue (GET /deliveries/:id children, the inbox's rows). */
+export type DeliveryRow = DeliveryItemDto;
 
-export interface InboxItem extends DeliveryRow {
-  dispatch: {
-    number: number;
-    symbol: string;
-    subject: string;
-    urgency: string;
-    issuedDate: string;
-    issuer: string;
-    status: string;
-    version: number;
-    recallReason: string | null;
-  };
-}
+/** GET /deliveries/inbox: a delivery with the dispatch it carries. */
+export type InboxItem = InboxItemDto;
 
-export interface Evidence {
-  id: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  duplicateOfUnit: { id: string; name: string } | null;
-  url: string;
-}
+export type Evidence = EvidenceDto;
 
-export interface Activity {
-  id: string;
-  deliveryId: string;
-  unit: { id: string; name: string };
-  taskNumber: number | null;
-  channel: string;
-  occurredOn: string;
-  place: string | null;
-  reach: number | null;
-  quantity: number | null;
-  links: string[] | null;
-  description: string | null;
-  flags: string[];
-  flagNotes: string[];
-  withdrawn: { at: string; reason: string } | null;
-  createdAt: string;
-  evidence: Evidence[];
-  version: number;
-}
+/** An activity with its evidence, flags explained and withdrawal (GET /activities/:id, DeliveryDetail.activities). */
+export type Activity = ActivityDto;
 
-export interface DeliveryDetail extends DeliveryRow {
-  dispatch: DispatchBody;
-  tasks: Task[];
-  attachments: Attachment[];
-  children: DeliveryRow[];
-  activities: Activity[];
-}
+/** GET /deliveries/:id: the delivery detail read model with the units it forwarded to and its activities. */
+export type DeliveryDetail = DeliveryDetailDto;
 
+/** GET /dispatches/:id/tree: a node of the rollout tree. */
+export type TreeNode = RolloutNodeDto;
+
+/** GET /dispatches/:id (no response DTO yet). */
 export interface DispatchDetail extends DispatchBody {
-  issuerUnitId: string;
   tasks: Task[];
   attachments: Attachment[];
-  recipients: { id: string; purpose: string; unitId: string | null; groupKind: string | null; scopeUnitId: string | null }[];
+  recipients: {
+    id: string;
+    purpose: RecipientPurpose;
+    unitId: string | null;
+    groupKind: RecipientGroup | null;
+    scopeUnitId: string | null;
+  }[];
   deliveryCounts: Record<string, number>;
   messageCounts: Record<string, number>;
   ackDueAt: string | null;
@@ -296,11 +234,6 @@ export interface DispatchReport {
     byTask: ChannelFigures[];
   };
   tree: RollupNode[];
-}
-
-export interface TreeNode extends DeliveryRow {
-  activityCount: number;
-  children: TreeNode[];
 }
 
 export interface ReportExport {

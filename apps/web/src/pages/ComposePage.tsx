@@ -4,7 +4,17 @@ import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, S
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../api/http';
-import type { DispatchDetail, Preview } from '../api/types';
+import type {
+  ActivityChannel,
+  CreateDispatchDto,
+  DispatchDetail,
+  ParsedDispatchTextDto,
+  Preview,
+  RecipientDto,
+  RecipientGroup,
+  RecipientPurpose,
+  Urgency,
+} from '../api/types';
 import { EmptyState, ErrorAlert, Loading } from '../components/common';
 import { AttachmentList } from '../components/DispatchText';
 import { useActingUnits, UnitTreePicker } from '../components/UnitPicker';
@@ -12,12 +22,14 @@ import { fmtNumber, fromLocalInput, toLocalInput, todayVn } from '../format';
 import { CHANNEL, GROUP, LEVEL, PURPOSE, URGENCY, label } from '../vocab';
 import { VnDate, VnDateTime } from '../components/DateFields';
 
+/** A line of the recipients form: a group, or units picked from the tree, with one purpose. */
 interface RecipientLine {
-  group?: string;
+  group?: RecipientGroup;
   unitIds?: string[];
-  purpose: string;
+  purpose: RecipientPurpose;
 }
 
+/** The form's own shape (multi-line text areas, local date-times); toDto turns it into the api's CreateDispatchDto. */
 interface Values {
   headerAuthority?: string;
   headerIssuer: string;
@@ -28,33 +40,17 @@ interface Values {
   documentType: string;
   subject: string;
   body: string;
-  urgency: string;
+  urgency: Urgency;
   addresseeLines?: string;
   distributionLines?: string;
   signerRank?: string;
   signerName: string;
   signerTitle?: string;
-  tasks: { number: number; text: string; channels?: string[] }[];
+  tasks: { number: number; text: string; channels?: ActivityChannel[] }[];
   recipients: RecipientLine[];
   ackDueAt?: string;
   forwardDueAt?: string;
   reportDueAt?: string;
-}
-
-interface ParsedText {
-  headerAuthority: string | null;
-  headerIssuer: string;
-  number: number;
-  symbol: string;
-  issuedDate: string;
-  issuedPlace: string;
-  subject: string;
-  addressees: string[];
-  body: string;
-  tasks: { number: number; text: string }[];
-  distribution: string[];
-  signerRank: string | null;
-  signerName: string;
 }
 
 const lines = (s?: string) =>
@@ -63,7 +59,7 @@ const lines = (s?: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-function toDto(v: Values) {
+function toDto(v: Values): CreateDispatchDto {
   return {
     headerAuthority: v.headerAuthority || undefined,
     headerIssuer: v.headerIssuer,
@@ -81,7 +77,7 @@ function toDto(v: Values) {
     signerName: v.signerName,
     signerTitle: v.signerTitle || undefined,
     tasks: (v.tasks ?? []).map((t, i) => ({ number: t.number ?? i + 1, text: t.text, channels: t.channels ?? [] })),
-    recipients: (v.recipients ?? []).flatMap((r): { purpose: string; group?: string; unitId?: string }[] =>
+    recipients: (v.recipients ?? []).flatMap((r): RecipientDto[] =>
       r.group ? [{ purpose: r.purpose, group: r.group }] : (r.unitIds ?? []).map((unitId) => ({ purpose: r.purpose, unitId })),
     ),
     ackDueAt: fromLocalInput(v.ackDueAt ?? ''),
@@ -91,7 +87,7 @@ function toDto(v: Values) {
 }
 
 function fromDispatch(d: DispatchDetail): Partial<Values> {
-  const byPurpose = new Map<string, string[]>();
+  const byPurpose = new Map<RecipientPurpose, string[]>();
   const groups: RecipientLine[] = [];
   for (const r of d.recipients) {
     if (r.groupKind) groups.push({ group: r.groupKind, purpose: r.purpose });
@@ -141,7 +137,7 @@ export default function ComposePage() {
   useEffect(() => setDraftId(id), [id]);
 
   const parse = useMutation({
-    mutationFn: () => api.post<ParsedText>('/dispatches/parse-text', { text: pasted }),
+    mutationFn: () => api.post<ParsedDispatchTextDto>('/dispatches/parse-text', { text: pasted }),
     onSuccess: (p) => {
       form.setFieldsValue({
         headerAuthority: p.headerAuthority ?? undefined,
@@ -250,7 +246,7 @@ export default function ComposePage() {
     return <ErrorAlert error={new Error('Công văn này đã ban hành: không sửa được nữa.')} />;
   }
   const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
-  const addGroup = (group: string, purpose: string) => {
+  const addGroup = (group: RecipientGroup, purpose: RecipientPurpose) => {
     const cur = (form.getFieldValue('recipients') as RecipientLine[] | undefined) ?? [];
     if (cur.some((r) => r.group === group)) return;
     form.setFieldValue('recipients', [...cur, { group, purpose }]);
@@ -470,9 +466,9 @@ export default function ComposePage() {
         <Card size="small" className="panel" title="Nơi nhận">
           <Space wrap style={{ marginBottom: 8 }}>
             <span className="muted">Thêm nhóm:</span>
-            {Object.entries(GROUP).map(([g, name]) => (
+            {(Object.keys(GROUP) as RecipientGroup[]).map((g) => (
               <Button key={g} size="small" icon={<PlusOutlined />} onClick={() => addGroup(g, 'coordinate')}>
-                {name}
+                {GROUP[g]}
               </Button>
             ))}
           </Space>

@@ -1,4 +1,4 @@
-import type { DeliveryStatus, DispatchStatus, RecipientPurpose, Urgency } from '@app/vocabulary';
+import type { ActivityChannel, DeliveryStatus, DispatchStatus, RecipientPurpose, Urgency } from '@app/vocabulary';
 
 /** The dispatch as written (Decree 30 metadata), as every delivery view shows it. */
 export interface DispatchDocument {
@@ -31,7 +31,7 @@ export interface DispatchDocument {
 export interface DispatchTaskRow {
   number: number;
   text: string;
-  channels: string[];
+  channels: ActivityChannel[];
 }
 
 /** An attachment as a reader sees it: never where it is stored. */

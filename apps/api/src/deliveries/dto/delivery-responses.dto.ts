@@ -1,6 +1,7 @@
-import { AckMethod, DeliveryStatus, DispatchStatus, RecipientPurpose, Urgency } from '@app/vocabulary';
+import { AckMethod, ActivityChannel, DeliveryStatus, DispatchStatus, RecipientPurpose, Urgency } from '@app/vocabulary';
 import { ApiProperty } from '@nestjs/swagger';
 import { LinkSignupState } from '../../access/link-signup-rules.js';
+import { ActivityDto } from '../../activities/dto/activity-responses.dto.js';
 
 /** The response shapes of the delivery lifecycle, for the OpenAPI document and the generated client. */
 
@@ -33,7 +34,7 @@ export class DispatchDocumentDto {
 export class DispatchTaskDto {
   @ApiProperty() number!: number;
   @ApiProperty() text!: string;
-  @ApiProperty({ type: [String] }) channels!: string[];
+  @ApiProperty({ enum: ActivityChannel, enumName: 'ActivityChannel', isArray: true }) channels!: ActivityChannel[];
 }
 
 export class AttachmentDto {
@@ -110,8 +111,7 @@ export class DeliveryDetailDto extends DeliveryItemDto {
   @ApiProperty({ type: [DispatchTaskDto] }) tasks!: DispatchTaskDto[];
   @ApiProperty({ type: [AttachmentDto] }) attachments!: AttachmentDto[];
   @ApiProperty({ type: [DeliveryItemDto] }) children!: DeliveryItemDto[];
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Activities reported against it' })
-  activities!: Record<string, unknown>[];
+  @ApiProperty({ type: [ActivityDto], description: 'Activities reported against it' }) activities!: ActivityDto[];
 }
 
 export class AcknowledgementDto {
@@ -180,8 +180,7 @@ export class AckLinkViewDto {
 
 export class RolloutNodeDto extends DeliveryItemDto {
   @ApiProperty() activityCount!: number;
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Nested RolloutNode' })
-  children!: Record<string, unknown>[];
+  @ApiProperty({ type: () => [RolloutNodeDto], description: 'The deliveries it forwarded to' }) children!: RolloutNodeDto[];
 }
 
 export class RolloutTreeDto {

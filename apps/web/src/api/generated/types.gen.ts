@@ -175,6 +175,42 @@ export type ParseDispatchTextDto = {
     text: string;
 };
 
+export type ParsedTaskDto = {
+    number: number;
+    text: string;
+};
+
+export type ParsedDispatchTextDto = {
+    headerAuthority: string | null;
+    headerIssuer: string;
+    number: number;
+    symbol: string;
+    /**
+     * YYYY-MM-DD
+     */
+    issuedDate: string;
+    issuedPlace: string;
+    /**
+     * Trích yếu (V/v …)
+     */
+    subject: string;
+    /**
+     * Kính gửi
+     */
+    addressees: Array<string>;
+    body: string;
+    /**
+     * The numbered requests
+     */
+    tasks: Array<ParsedTaskDto>;
+    /**
+     * Nơi nhận
+     */
+    distribution: Array<string>;
+    signerRank: string | null;
+    signerName: string;
+};
+
 export type TaskDto = {
     number: number;
     text: string;
@@ -423,10 +459,12 @@ export type DispatchDocumentDto = {
     recallReason: string | null;
 };
 
+export type ActivityChannel = 'staff_briefing' | 'resident_meeting' | 'e_portal_post' | 'facebook_post' | 'zalo_post' | 'mass_media' | 'loudspeaker' | 'bulletin_board' | 'leaflet' | 'other';
+
 export type DispatchTaskDto = {
     number: number;
     text: string;
-    channels: Array<string>;
+    channels: Array<ActivityChannel>;
 };
 
 export type AttachmentDto = {
@@ -502,6 +540,84 @@ export type DeliveryItemDto = {
     mustReacknowledge: boolean;
 };
 
+export type PersonRefDto = {
+    id: string;
+    name: string;
+};
+
+export type ActivityFlag = 'before_acknowledgement' | 'future_date' | 'before_dispatch' | 'duplicate_evidence' | 'link_channel_mismatch';
+
+export type WithdrawalDto = {
+    at: string;
+    by: PersonRefDto | null;
+    reason: string;
+};
+
+export type EvidenceUnitDto = {
+    id: string;
+    name: string;
+};
+
+export type EvidenceDto = {
+    id: string;
+    activityId: string;
+    fileName: string;
+    contentType: string;
+    sizeBytes: number;
+    sha256: string;
+    /**
+     * The unit that had already submitted the byte-identical file
+     */
+    duplicateOfUnit: EvidenceUnitDto | null;
+    createdAt: string;
+    /**
+     * Where the file is downloaded
+     */
+    url: string;
+};
+
+export type ActivityDto = {
+    id: string;
+    deliveryId: string;
+    dispatchId: string;
+    unit: PersonRefDto;
+    /**
+     * The task of the dispatch it answers
+     */
+    taskNumber: number | null;
+    channel: ActivityChannel;
+    /**
+     * YYYY-MM-DD
+     */
+    occurredOn: string;
+    place: string | null;
+    /**
+     * People reached
+     */
+    reach: number | null;
+    quantity: number | null;
+    links: Array<string>;
+    description: string | null;
+    flags: Array<ActivityFlag>;
+    /**
+     * One Vietnamese explanation per flag, in the same order
+     */
+    flagNotes: Array<string>;
+    version: number;
+    /**
+     * Earlier versions kept by corrections
+     */
+    historyCount: number;
+    reportedBy: PersonRefDto | null;
+    /**
+     * Withdrawn activities stay readable and count nowhere
+     */
+    withdrawn: WithdrawalDto | null;
+    evidence: Array<EvidenceDto>;
+    createdAt: string;
+    updatedAt: string;
+};
+
 export type DeliveryDetailDto = {
     id: string;
     dispatchId: string;
@@ -571,9 +687,7 @@ export type DeliveryDetailDto = {
     /**
      * Activities reported against it
      */
-    activities: Array<{
-        [key: string]: unknown;
-    }>;
+    activities: Array<ActivityDto>;
 };
 
 export type AcknowledgeDto = {
@@ -745,11 +859,9 @@ export type RolloutNodeDto = {
     mustReacknowledge: boolean;
     activityCount: number;
     /**
-     * Nested RolloutNode
+     * The deliveries it forwarded to
      */
-    children: Array<{
-        [key: string]: unknown;
-    }>;
+    children: Array<RolloutNodeDto>;
 };
 
 export type RolloutTreeDto = {
@@ -2140,12 +2252,7 @@ export type DispatchesControllerParseTextV1Errors = {
 export type DispatchesControllerParseTextV1Error = DispatchesControllerParseTextV1Errors[keyof DispatchesControllerParseTextV1Errors];
 
 export type DispatchesControllerParseTextV1Responses = {
-    /**
-     * parseText
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: ParsedDispatchTextDto;
 };
 
 export type DispatchesControllerParseTextV1Response = DispatchesControllerParseTextV1Responses[keyof DispatchesControllerParseTextV1Responses];
@@ -3972,12 +4079,7 @@ export type ActivitiesControllerReportV1Errors = {
 export type ActivitiesControllerReportV1Error = ActivitiesControllerReportV1Errors[keyof ActivitiesControllerReportV1Errors];
 
 export type ActivitiesControllerReportV1Responses = {
-    /**
-     * report
-     */
-    201: {
-        [key: string]: unknown;
-    };
+    201: ActivityDto;
 };
 
 export type ActivitiesControllerReportV1Response = ActivitiesControllerReportV1Responses[keyof ActivitiesControllerReportV1Responses];
@@ -4017,12 +4119,7 @@ export type ActivitiesControllerGetV1Errors = {
 export type ActivitiesControllerGetV1Error = ActivitiesControllerGetV1Errors[keyof ActivitiesControllerGetV1Errors];
 
 export type ActivitiesControllerGetV1Responses = {
-    /**
-     * get
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: ActivityDto;
 };
 
 export type ActivitiesControllerGetV1Response = ActivitiesControllerGetV1Responses[keyof ActivitiesControllerGetV1Responses];
@@ -4062,12 +4159,7 @@ export type ActivitiesControllerCorrectV1Errors = {
 export type ActivitiesControllerCorrectV1Error = ActivitiesControllerCorrectV1Errors[keyof ActivitiesControllerCorrectV1Errors];
 
 export type ActivitiesControllerCorrectV1Responses = {
-    /**
-     * correct
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: ActivityDto;
 };
 
 export type ActivitiesControllerCorrectV1Response = ActivitiesControllerCorrectV1Responses[keyof ActivitiesControllerCorrectV1Responses];
@@ -4107,12 +4199,7 @@ export type ActivitiesControllerWithdrawV1Errors = {
 export type ActivitiesControllerWithdrawV1Error = ActivitiesControllerWithdrawV1Errors[keyof ActivitiesControllerWithdrawV1Errors];
 
 export type ActivitiesControllerWithdrawV1Responses = {
-    /**
-     * withdraw
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: ActivityDto;
 };
 
 export type ActivitiesControllerWithdrawV1Response = ActivitiesControllerWithdrawV1Responses[keyof ActivitiesControllerWithdrawV1Responses];
