@@ -7,25 +7,16 @@ import { MessageRepository } from './repositories/message.repository.js';
 import { DeliveryDetailReader } from './read-models/delivery-detail.reader.js';
 import { DeliveryMailReader } from './read-models/delivery-mail.reader.js';
 
+const PROVIDERS = [
+  AckLinkSigner,
+  DeliveryRepository,
+  DeliveryWriter,
+  DispatchRepository,
+  MessageRepository,
+  DeliveryDetailReader,
+  DeliveryMailReader,
+];
+
 /** The delivery lifecycle's repositories, for the api's features and the worker alike. */
-@Module({
-  providers: [
-    AckLinkSigner,
-    DeliveryRepository,
-    DeliveryWriter,
-    DispatchRepository,
-    MessageRepository,
-    DeliveryDetailReader,
-    DeliveryMailReader,
-  ],
-  exports: [
-    AckLinkSigner,
-    DeliveryRepository,
-    DeliveryWriter,
-    DispatchRepository,
-    MessageRepository,
-    DeliveryDetailReader,
-    DeliveryMailReader,
-  ],
-})
+@Module({ providers: PROVIDERS, exports: PROVIDERS })
 export class RolloutModule {}
