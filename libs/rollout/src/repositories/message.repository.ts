@@ -70,8 +70,15 @@ export class MessageRepository {
     await updateRows(db, MARK_MESSAGE_SENT_SQL, [messageId, MessageStatus.Sent, providerMessageId, deliveryId]);
   }
 
+  /** Rows are locked in id order, so two overlapping marks (publish, relay, resend) cannot deadlock. */
   async markEnqueued(db: Db, messageIds: string[]): Promise<void> {
-    await updateRows(db, `UPDATE messages SET enqueued_at = now() WHERE id = ANY($1::uuid[])`, [messageIds]);
+    await updateRows(
+      db,
+      `UPDATE messages m SET enqueued_at = now()
+         FROM (SELECT id FROM messages WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE) l
+        WHERE m.id = l.id`,
+      [messageIds],
+    );
   }
 
   async pendingOfDeliveries(db: Db, deliveryIds: string[]): Promise<string[]> {
