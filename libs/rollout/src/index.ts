@@ -13,3 +13,4 @@ export * from './read-models/delivery-detail.js';
 export * from './read-models/delivery-detail.reader.js';
 export * from './read-models/delivery-mail.js';
 export * from './read-models/delivery-mail.reader.js';
+export * from './repositories/activity.repository.js';

@@ -1,5 +1,6 @@
 import { AckLinkSigner } from '@app/common';
 import { Module } from '@nestjs/common';
+import { ActivityRepository } from './repositories/activity.repository.js';
 import { DeliveryRepository } from './repositories/delivery.repository.js';
 import { DeliveryWriter } from './repositories/delivery-writer.js';
 import { DispatchRepository } from './repositories/dispatch.repository.js';
@@ -9,6 +10,7 @@ import { DeliveryMailReader } from './read-models/delivery-mail.reader.js';
 
 const PROVIDERS = [
   AckLinkSigner,
+  ActivityRepository,
   DeliveryRepository,
   DeliveryWriter,
   DispatchRepository,

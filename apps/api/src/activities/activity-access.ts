@@ -1,36 +1,11 @@
 import { conflict, invalid, notFound } from '@app/common';
-import { ActivityChannel, ActivityFlag, DeliveryStatus, DispatchStatus } from '@app/database';
+import { DeliveryStatus, DispatchStatus } from '@app/database';
+import { ActivityRepository, type ActivityRow } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { DeliveryAccess, DeliveryContext } from '../access/delivery-access.service.js';
-
-/** An activity as the write paths read it (dates as YYYY-MM-DD strings, never shifted by a time zone). */
-export interface ActivityRow {
-  id: string;
-  deliveryId: string;
-  unitId: string;
-  dispatchId: string;
-  taskNumber: number | null;
-  channel: ActivityChannel;
-  occurredOn: string;
-  place: string | null;
-  reach: number | null;
-  quantity: number | null;
-  links: string[];
-  description: string | null;
-  flags: ActivityFlag[];
-  version: number;
-  withdrawnAt: Date | null;
-  withdrawalReason: string | null;
-  createdAt: Date;
-}
-
-export const ACTIVITY_COLUMNS = `a.id, a.delivery_id AS "deliveryId", a.unit_id AS "unitId", a.dispatch_id AS "dispatchId",
-  a.task_number AS "taskNumber", a.channel, to_char(a.occurred_on, 'YYYY-MM-DD') AS "occurredOn", a.place, a.reach, a.quantity,
-  a.links, a.description, a.flags, a.version, a.withdrawn_at AS "withdrawnAt", a.withdrawal_reason AS "withdrawalReason",
-  a.created_at AS "createdAt"`;
 
 /** The content of one version of an activity: what a revision keeps and what the audit trail shows. */
 export type ActivitySnapshot = Pick<
@@ -60,6 +35,7 @@ export class ActivityAccess {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly deliveries: DeliveryAccess,
+    private readonly repository: ActivityRepository,
   ) {}
 
   /** Loads the activity (locked for the rest of the transaction when `lock`) and checks the actor acts for its unit. */
@@ -81,7 +57,7 @@ export class ActivityAccess {
   }
 
   private async load(activityId: string, em: EntityManager = this.db.manager, lock = false): Promise<ActivityRow> {
-    const [row] = await em.query(`SELECT ${ACTIVITY_COLUMNS} FROM activities a WHERE a.id = $1${lock ? ' FOR UPDATE' : ''}`, [activityId]);
+    const row = await this.repository.find(em, activityId, lock);
     if (!row) throw notFound(`Không tìm thấy hoạt động ${activityId}.`);
     return row;
   }
@@ -115,12 +91,8 @@ export function assertNotWithdrawn(activity: ActivityRow): void {
     throw conflict('Hoạt động này đã được rút: không sửa hay thêm minh chứng được nữa. Hãy báo cáo một hoạt động mới nếu cần.');
 }
 
-/** The task must be one of the dispatch's numbered requests; required when the dispatch has any. */
-export async function requireTaskNumber(em: EntityManager, dispatchId: string, taskNumber: number | null): Promise<void> {
-  const rows: { number: number }[] = await em.query(`SELECT number FROM dispatch_tasks WHERE dispatch_id = $1 ORDER BY number`, [
-    dispatchId,
-  ]);
-  const numbers = rows.map((r) => r.number);
+/** The task must be one of the dispatch's numbered requests (`numbers`, in order); required when the dispatch has any. */
+export function requireTaskNumber(numbers: number[], taskNumber: number | null): void {
   if (taskNumber === null) {
     if (numbers.length) throw invalid(`taskNumber (nhiệm vụ số) là bắt buộc: công văn có các nhiệm vụ số ${numbers.join(', ')}.`);
     return;

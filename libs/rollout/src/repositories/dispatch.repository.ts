@@ -17,6 +17,14 @@ export class DispatchRepository {
     return row ?? null;
   }
 
+  /** The numbers of the dispatch's numbered tasks (nhiệm vụ số), in order. */
+  async taskNumbers(db: Db, dispatchId: string): Promise<number[]> {
+    const rows = await selectRows<{ number: number }>(db, `SELECT number FROM dispatch_tasks WHERE dispatch_id = $1 ORDER BY number`, [
+      dispatchId,
+    ]);
+    return rows.map((r) => r.number);
+  }
+
   /** The next free number in the issuer's register for the year (số công văn restart at 1 each year). */
   async nextNumber(db: Db, issuerUnitId: string, year: number): Promise<number> {
     const [{ next }] = await selectRows<{ next: number }>(

@@ -1,4 +1,5 @@
 import { type DispatchAttachmentUpload, outOfScope } from '@app/common';
+import { ActivityRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -22,6 +23,7 @@ export class LinkActivitiesService {
     private readonly deliveries: DeliveryAccess,
     private readonly reporter: ReportActivityService,
     private readonly evidence: ActivityEvidenceService,
+    private readonly activities: ActivityRepository,
   ) {}
 
   async report(token: string, dto: ReportActivityDto, client: ClientInfo) {
@@ -47,7 +49,7 @@ export class LinkActivitiesService {
   }
 
   private async requireOfDelivery(activityId: string, deliveryId: string): Promise<void> {
-    const [row] = await this.db.query(`SELECT delivery_id FROM activities WHERE id = $1`, [activityId]);
-    if (!row || row.delivery_id !== deliveryId) throw outOfScope('Liên kết này chỉ dùng cho hoạt động của chính lượt nhận công văn này.');
+    if ((await this.activities.deliveryOf(this.db, activityId)) !== deliveryId)
+      throw outOfScope('Liên kết này chỉ dùng cho hoạt động của chính lượt nhận công văn này.');
   }
 }

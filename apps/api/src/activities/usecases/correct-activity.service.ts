@@ -1,5 +1,6 @@
 import { Clock, conflict, vnCalendarDate } from '@app/common';
 import { ActivityFlag } from '@app/database';
+import { ActivityRepository, DispatchRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isDeepStrictEqual } from 'node:util';
@@ -29,6 +30,8 @@ export class CorrectActivityService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly activities: ActivityAccess,
+    private readonly repository: ActivityRepository,
+    private readonly dispatches: DispatchRepository,
     private readonly views: ActivityViews,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -59,7 +62,8 @@ export class CorrectActivityService {
       const today = vnCalendarDate(this.clock.now());
       const dateChanged = next.occurredOn !== activity.occurredOn;
       if (dateChanged) assertDateAccepted(next.occurredOn, today);
-      if (next.taskNumber !== activity.taskNumber) await requireTaskNumber(em, delivery.dispatchId, next.taskNumber);
+      if (next.taskNumber !== activity.taskNumber)
+        requireTaskNumber(await this.dispatches.taskNumbers(em, delivery.dispatchId), next.taskNumber);
 
       const flags = computeFlags({
         ...next,
@@ -74,31 +78,8 @@ export class CorrectActivityService {
       const after: ActivitySnapshot = { ...next, flags, version: activity.version + 1 };
       if (isDeepStrictEqual({ ...before, version: 0 }, { ...after, version: 0 })) return this.views.one(activity.id, em);
 
-      await em.query(`INSERT INTO activity_revisions (activity_id, version, snapshot, changed_by) VALUES ($1, $2, $3, $4)`, [
-        activity.id,
-        activity.version,
-        JSON.stringify(before),
-        actor.userId,
-      ]);
-      await em.query(
-        `UPDATE activities
-            SET task_number = $2, channel = $3, occurred_on = $4, place = $5, reach = $6, quantity = $7, links = $8,
-                description = $9, flags = $10, version = $11, updated_at = now()
-          WHERE id = $1`,
-        [
-          activity.id,
-          after.taskNumber,
-          after.channel,
-          after.occurredOn,
-          after.place,
-          after.reach,
-          after.quantity,
-          after.links,
-          after.description,
-          after.flags,
-          after.version,
-        ],
-      );
+      await this.repository.keepRevision(em, activity.id, activity.version, before, actor.userId);
+      await this.repository.correct(em, activity.id, after);
       await this.audit.record(em, auditActor(actor, ip), {
         action: 'activity.corrected',
         entityType: 'activity',

@@ -1,13 +1,20 @@
 import { Clock, vnCalendarDate } from '@app/common';
 import { DeliveryStatus } from '@app/database';
-import { DeliveryAction, DELIVERY_TRANSITIONS, DeliveryRepository, requireTransition } from '@app/rollout';
+import {
+  ActivityRepository,
+  DeliveryAction,
+  DELIVERY_TRANSITIONS,
+  DeliveryRepository,
+  DispatchRepository,
+  requireTransition,
+} from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, auditActor } from '../../audit/audit.service.js';
 import type { Actor } from '../../auth/actor.js';
 import { DeliveryAccess } from '../../access/delivery-access.service.js';
-import { ACTIVITY_COLUMNS, ActivityRow, requireTaskNumber, snapshotOf } from '../activity-access.js';
+import { requireTaskNumber, snapshotOf } from '../activity-access.js';
 import { assertDateAccepted, computeFlags } from '../activity-flags.js';
 import type { ReportActivityDto } from '../dto/activity.dto.js';
 import { ActivityViews, ActivityView } from '../views/activity-views.service.js';
@@ -24,6 +31,8 @@ export class ReportActivityService {
     private readonly deliveries: DeliveryAccess,
     private readonly views: ActivityViews,
     private readonly repository: DeliveryRepository,
+    private readonly activities: ActivityRepository,
+    private readonly dispatches: DispatchRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -37,7 +46,7 @@ export class ReportActivityService {
       const today = vnCalendarDate(this.clock.now());
       assertDateAccepted(dto.occurredOn, today);
       const taskNumber = dto.taskNumber ?? null;
-      await requireTaskNumber(em, delivery.dispatchId, taskNumber);
+      requireTaskNumber(await this.dispatches.taskNumbers(em, delivery.dispatchId), taskNumber);
       const links = dto.links ?? [];
       const flags = computeFlags({
         channel: dto.channel,
@@ -49,26 +58,21 @@ export class ReportActivityService {
         datedInFuture: dto.occurredOn > today,
         duplicateEvidence: false,
       });
-      const [activity]: ActivityRow[] = await em.query(
-        `INSERT INTO activities AS a (delivery_id, unit_id, dispatch_id, task_number, channel, occurred_on, place, reach, quantity, links, description, flags, reported_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         RETURNING ${ACTIVITY_COLUMNS}`,
-        [
-          delivery.id,
-          delivery.unitId,
-          delivery.dispatchId,
-          taskNumber,
-          dto.channel,
-          dto.occurredOn,
-          dto.place || null,
-          dto.reach ?? null,
-          dto.quantity ?? null,
-          links,
-          dto.description || null,
-          flags,
-          actor.userId || null, // none when reported through the e-mail link
-        ],
-      );
+      const activity = await this.activities.insert(em, {
+        deliveryId: delivery.id,
+        unitId: delivery.unitId,
+        dispatchId: delivery.dispatchId,
+        taskNumber,
+        channel: dto.channel,
+        occurredOn: dto.occurredOn,
+        place: dto.place || null,
+        reach: dto.reach ?? null,
+        quantity: dto.quantity ?? null,
+        links,
+        description: dto.description || null,
+        flags,
+        reportedBy: actor.userId || null, // none when reported through the e-mail link
+      });
       const who = auditActor(actor, ip);
       await this.audit.record(em, who, {
         action: 'activity.reported',

@@ -1,3 +1,4 @@
+import { ActivityRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -16,6 +17,7 @@ export class WithdrawActivityService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly activities: ActivityAccess,
+    private readonly repository: ActivityRepository,
     private readonly views: ActivityViews,
     private readonly audit: AuditService,
   ) {}
@@ -25,19 +27,14 @@ export class WithdrawActivityService {
       const { activity, delivery } = await this.activities.requireOwn(actor, activityId, em, true);
       if (activity.withdrawnAt) return this.views.one(activity.id, em);
       assertDispatchInForce(delivery);
-      // TypeORM answers an UPDATE with [rows, rowCount].
-      const [[row]]: [{ withdrawnAt: Date }[], number] = await em.query(
-        `UPDATE activities SET withdrawn_at = now(), withdrawn_by = $2, withdrawal_reason = $3, updated_at = now()
-          WHERE id = $1 RETURNING withdrawn_at AS "withdrawnAt"`,
-        [activity.id, actor.userId, dto.reason],
-      );
+      const withdrawnAt = await this.repository.withdraw(em, activity.id, actor.userId, dto.reason);
       await this.audit.record(em, auditActor(actor, ip), {
         action: 'activity.withdrawn',
         entityType: 'activity',
         entityId: activity.id,
         dispatchId: activity.dispatchId,
         before: { withdrawnAt: null, version: activity.version },
-        after: { withdrawnAt: row.withdrawnAt, reason: dto.reason, version: activity.version },
+        after: { withdrawnAt, reason: dto.reason, version: activity.version },
       });
       return this.views.one(activity.id, em);
     });
