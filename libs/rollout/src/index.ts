@@ -14,3 +14,5 @@ export * from './read-models/delivery-detail.reader.js';
 export * from './read-models/delivery-mail.js';
 export * from './read-models/delivery-mail.reader.js';
 export * from './repositories/activity.repository.js';
+export * from './repositories/recipient-unit.repository.js';
+export * from './recipients/recipient-groups.js';

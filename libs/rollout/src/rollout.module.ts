@@ -4,6 +4,7 @@ import { ActivityRepository } from './repositories/activity.repository.js';
 import { DeliveryRepository } from './repositories/delivery.repository.js';
 import { DeliveryWriter } from './repositories/delivery-writer.js';
 import { DispatchRepository } from './repositories/dispatch.repository.js';
+import { RecipientUnitRepository } from './repositories/recipient-unit.repository.js';
 import { MessageRepository } from './repositories/message.repository.js';
 import { DeliveryDetailReader } from './read-models/delivery-detail.reader.js';
 import { DeliveryMailReader } from './read-models/delivery-mail.reader.js';
@@ -15,6 +16,7 @@ const PROVIDERS = [
   DeliveryWriter,
   DispatchRepository,
   MessageRepository,
+  RecipientUnitRepository,
   DeliveryDetailReader,
   DeliveryMailReader,
 ];

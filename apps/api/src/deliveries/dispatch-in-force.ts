@@ -1,5 +1,6 @@
 import { conflict } from '@app/common';
 import { DispatchStatus } from '@app/database';
+import type { DispatchRepository } from '@app/rollout';
 import type { EntityManager } from 'typeorm';
 
 /** What is being attempted, in the words of the refusal ("... không {verb} được nữa"). */
@@ -26,7 +27,12 @@ export function notInForce(status: DispatchStatus, action: FrozenAction) {
  * action and a close never interleave) and refuses with 409 unless it is published. Lives beside
  * the other rollout 409s until libs/rollout's transition table takes these checks over.
  */
-export async function requireDispatchInForce(em: EntityManager, dispatchId: string, action: FrozenAction): Promise<void> {
-  const [row]: { status: DispatchStatus }[] = await em.query(`SELECT status FROM dispatches WHERE id = $1 FOR SHARE`, [dispatchId]);
-  if (row && row.status !== DispatchStatus.Published) throw notInForce(row.status, action);
+export async function requireDispatchInForce(
+  dispatches: DispatchRepository,
+  em: EntityManager,
+  dispatchId: string,
+  action: FrozenAction,
+): Promise<void> {
+  const status = await dispatches.statusForShare(em, dispatchId);
+  if (status && status !== DispatchStatus.Published) throw notInForce(status, action);
 }

@@ -91,6 +91,22 @@ export class DeliveryWriter {
     return { deliveryIds, messages, skippedExisting: rows.length - deliveryIds.length };
   }
 
+  /**
+   * A reminder asked for by a person, as a row of the same table as the scheduled ones (so the history
+   * counts both): due at the delivery's acknowledgement deadline, or now when it has none. The slot
+   * keeps it apart from the sweep's per-slot key. Its id, for the messages that carry it.
+   */
+  async writeManualReminder(em: Db, deliveryId: string, slot: string, at: Date, requestedBy: string): Promise<string> {
+    const [reminder] = await selectRows<{ id: string }>(
+      em,
+      `INSERT INTO reminders (delivery_id, dispatch_id, step, slot, due_at, requested_by, created_at)
+       SELECT d.id, d.dispatch_id, 'ack', $2, COALESCE(d.ack_due_at, $3), $4, $3 FROM deliveries d WHERE d.id = $1
+       RETURNING id`,
+      [deliveryId, slot, at, requestedBy],
+    );
+    return reminder.id;
+  }
+
   /** One outbox row per current e-mail address of each delivery's unit. */
   async writeMessages(
     em: Db,

@@ -1,7 +1,16 @@
 import type { AckMethod, DeliveryStatus, RecipientPurpose } from '@app/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { DeliveryAction as A } from '../lifecycle/delivery-transitions.js';
-import { dispatchAllowsSql, movesFromSql, nextStatusSql } from '../lifecycle/sql-conditions.js';
+import { dispatchAllowsSql, movesFromSql, mustReacknowledgeSql, nextStatusSql } from '../lifecycle/sql-conditions.js';
+import {
+  ACKNOWLEDGE_SQL,
+  ACKNOWLEDGEMENT_SQL,
+  type AckOutcome,
+  type AckScope,
+  type AckWrite,
+  acknowledgeParams,
+  type VersionedAcknowledgement,
+} from '../statements/acknowledge.sql.js';
 import { DELIVERY_CONTEXT_SQL, type DeliveryContext } from './delivery-context.js';
 import { type Db, selectRows, updateRows } from './sql.js';
 
@@ -47,6 +56,26 @@ export interface RefusedDelivery {
   reportDueAt: Date | null;
 }
 
+/** The link page's facts about its own delivery, beyond the shared delivery detail. */
+export interface LinkPageState {
+  acknowledgedAt: Date | null;
+  ackByName: string | null;
+  forwardedAt: Date | null;
+  recalledAt: Date | null;
+  ackVersion: number | null;
+  mustReacknowledge: boolean;
+  /** The unit has active units below it to forward to. */
+  canForward: boolean;
+}
+
+/** A delivery forwarded from another, as its parent's page lists it. */
+export interface ChildDelivery {
+  id: string;
+  unitName: string;
+  status: DeliveryStatus;
+  acknowledgedAt: Date | null;
+}
+
 const ACK_COLUMNS = `id AS "deliveryId", status, acknowledged_at AS "acknowledgedAt", ack_method AS method, ack_by_name AS "byName",
   ack_by_user_id AS "byUserId", ack_by_unit_id AS "byUnitId", ack_proxy_reason AS "proxyReason",
   COALESCE(ack_attachments_sha256, '{}') AS "attachmentsSha256"`;
@@ -85,6 +114,51 @@ export class DeliveryRepository {
       [deliveryId],
     );
     return row;
+  }
+
+  /** ACKNOWLEDGE_SQL: the scope check, the acknowledgement and its audit event in one round trip; null when there is no such delivery. */
+  async acknowledgeChecked(db: Db, write: AckWrite, scope: AckScope): Promise<AckOutcome | null> {
+    const [row] = await selectRows<AckOutcome>(db, ACKNOWLEDGE_SQL, acknowledgeParams(write, scope));
+    return row ?? null;
+  }
+
+  /** The acknowledgement as committed, with the version it covers (the read after losing a race). */
+  async versionedAcknowledgementOf(db: Db, deliveryId: string): Promise<VersionedAcknowledgement> {
+    const [row] = await selectRows<VersionedAcknowledgement>(db, ACKNOWLEDGEMENT_SQL, [deliveryId]);
+    return row;
+  }
+
+  /** What the link page adds to the delivery detail. The caller opened the link, so the delivery exists. */
+  async linkPageState(db: Db, deliveryId: string): Promise<LinkPageState> {
+    const [row] = await selectRows<LinkPageState>(
+      db,
+      `SELECT d.acknowledged_at AS "acknowledgedAt", d.ack_by_name AS "ackByName", d.forwarded_at AS "forwardedAt",
+              d.recalled_at AS "recalledAt", d.ack_version AS "ackVersion", ${mustReacknowledgeSql()} AS "mustReacknowledge",
+              EXISTS (SELECT 1 FROM units c WHERE c.parent_id = d.unit_id AND c.active) AS "canForward"
+         FROM deliveries d WHERE d.id = $1`,
+      [deliveryId],
+    );
+    return row;
+  }
+
+  /** The deliveries forwarded from this one, in tree order of their units. */
+  async children(db: Db, deliveryId: string): Promise<ChildDelivery[]> {
+    return selectRows<ChildDelivery>(
+      db,
+      `SELECT d.id, u.name AS "unitName", d.status, d.acknowledged_at AS "acknowledgedAt"
+         FROM deliveries d JOIN units u ON u.id = d.unit_id WHERE d.parent_delivery_id = $1 ORDER BY u.path`,
+      [deliveryId],
+    );
+  }
+
+  /** The names of these units that already have a delivery of the dispatch. */
+  async unitsAlreadyReceiving(db: Db, dispatchId: string, unitIds: string[]): Promise<string[]> {
+    const rows = await selectRows<{ name: string }>(
+      db,
+      `SELECT u.name FROM deliveries d JOIN units u ON u.id = d.unit_id WHERE d.dispatch_id = $1 AND d.unit_id = ANY($2::uuid[])`,
+      [dispatchId, unitIds],
+    );
+    return rows.map((r) => r.name);
   }
 
   /** The worker's first accepted mail: pending → sent. Later states are never undone. */

@@ -17,6 +17,15 @@ export class DispatchRepository {
     return row ?? null;
   }
 
+  /**
+   * The status under a share lock for the caller's transaction: closing and recalling take FOR UPDATE,
+   * so an action and a close never interleave. Null when there is no such dispatch.
+   */
+  async statusForShare(db: Db, dispatchId: string): Promise<DispatchStatus | null> {
+    const [row] = await selectRows<{ status: DispatchStatus }>(db, `SELECT status FROM dispatches WHERE id = $1 FOR SHARE`, [dispatchId]);
+    return row?.status ?? null;
+  }
+
   /** The numbers of the dispatch's numbered tasks (nhiệm vụ số), in order. */
   async taskNumbers(db: Db, dispatchId: string): Promise<number[]> {
     const rows = await selectRows<{ number: number }>(db, `SELECT number FROM dispatch_tasks WHERE dispatch_id = $1 ORDER BY number`, [

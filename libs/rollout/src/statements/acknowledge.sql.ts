@@ -1,4 +1,4 @@
-import type { AckMethod } from '@app/vocabulary';
+import type { AckMethod, DeliveryStatus, DispatchStatus } from '@app/vocabulary';
 import { LEADERSHIP_BODY_SUFFIX } from '../lifecycle/leadership-body.js';
 import { DeliveryAction as A, DELIVERY_TRANSITIONS } from '../lifecycle/delivery-transitions.js';
 import { allowedFromSql, dispatchAllowsSql, nextStatusSql } from '../lifecycle/sql-conditions.js';
@@ -39,7 +39,34 @@ export interface AckWrite {
   requestId: string | null;
 }
 
-const ACK_FIELDS = [
+/** An acknowledgement as the api answers it: the delivery's ack columns and the dispatch version it covers. */
+export interface VersionedAcknowledgement {
+  deliveryId: string;
+  status: DeliveryStatus;
+  acknowledgedAt: Date;
+  method: AckMethod;
+  byName: string;
+  byUserId: string | null;
+  byUnitId: string;
+  proxyReason: string | null;
+  attachmentsSha256: string[];
+  /** The dispatch version this acknowledgement covers (a new version asks for a new acknowledgement). */
+  version: number | null;
+}
+
+/** The one row ACKNOWLEDGE_SQL answers: the scope check, the delivery as it was, and the acknowledgement (won or earlier). */
+export interface AckOutcome extends VersionedAcknowledgement {
+  allowed: boolean;
+  unitName: string;
+  ctxStatus: DeliveryStatus;
+  dispatchStatus: DispatchStatus;
+  /** Acknowledged already, for the current version, before this statement. */
+  wasAcknowledged: boolean;
+  /** This call won and wrote the acknowledgement. */
+  created: boolean;
+}
+
+const ACK_FIELDS: (keyof VersionedAcknowledgement)[] = [
   'deliveryId',
   'status',
   'acknowledgedAt',

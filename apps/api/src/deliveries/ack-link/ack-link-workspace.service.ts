@@ -1,5 +1,5 @@
 import { EDXML_CODE, type DeliveryStatus } from '@app/database';
-import { mustReacknowledgeSql } from '@app/rollout';
+import { DeliveryRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -26,24 +26,15 @@ export class AckLinkWorkspace {
     private readonly forwarder: ForwardDeliveryService,
     private readonly activities: ActivityViews,
     private readonly signup: LinkSignupPolicy,
+    private readonly repository: DeliveryRepository,
   ) {}
 
   async view(token: string) {
     const view = await this.links.open(token);
     const id = view.delivery.id;
-    const [[own], children, activities, accountSignup] = await Promise.all([
-      this.db.query(
-        `SELECT d.acknowledged_at AS "acknowledgedAt", d.ack_by_name AS "ackByName", d.forwarded_at AS "forwardedAt",
-                d.recalled_at AS "recalledAt", d.ack_version AS "ackVersion", ${mustReacknowledgeSql()} AS "mustReacknowledge",
-                EXISTS (SELECT 1 FROM units c WHERE c.parent_id = d.unit_id AND c.active) AS "canForward"
-           FROM deliveries d WHERE d.id = $1`,
-        [id],
-      ),
-      this.db.query(
-        `SELECT d.id, u.name AS "unitName", d.status, d.acknowledged_at AS "acknowledgedAt"
-           FROM deliveries d JOIN units u ON u.id = d.unit_id WHERE d.parent_delivery_id = $1 ORDER BY u.path`,
-        [id],
-      ) as Promise<{ id: string; unitName: string; status: DeliveryStatus; acknowledgedAt: Date | null }[]>,
+    const [own, children, activities, accountSignup] = await Promise.all([
+      this.repository.linkPageState(this.db, id),
+      this.repository.children(this.db, id),
       this.activities.forDeliveries([id]),
       this.signup.state(view.unit.id),
     ]);

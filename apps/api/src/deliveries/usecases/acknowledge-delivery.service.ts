@@ -1,5 +1,5 @@
 import { currentRequestId, fail, forbidden, outOfScope } from '@app/common';
-import { AckMethod, DeliveryStatus, DispatchStatus, Role } from '@app/database';
+import { AckMethod, DeliveryStatus, Role } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -7,31 +7,19 @@ import { type Actor, hasGlobalScope } from '../../auth/actor.js';
 import type { ClientInfo } from '../../auth/client-info.decorator.js';
 import type { ProxyAcknowledgeDto } from '../dto/delivery-actions.dto.js';
 import {
-  ACKNOWLEDGE_SQL,
-  ACKNOWLEDGEMENT_SQL,
   type AckScope,
   type AckWrite,
-  acknowledgeParams,
   DeliveryAction,
   DELIVERY_TRANSITIONS,
+  DeliveryRepository,
   requireTransition,
+  type VersionedAcknowledgement,
 } from '@app/rollout';
 import { AuditService } from '../../audit/audit.service.js';
 
 const clientFields = (c: ClientInfo) => ({ ip: c.ip, userAgent: c.userAgent, requestId: currentRequestId() ?? null });
 
-export interface Acknowledgement {
-  deliveryId: string;
-  status: DeliveryStatus;
-  acknowledgedAt: Date;
-  method: AckMethod;
-  byName: string;
-  byUserId: string | null;
-  byUnitId: string;
-  proxyReason: string | null;
-  attachmentsSha256: string[];
-  /** The dispatch version this acknowledgement covers (a new version asks for a new acknowledgement). */
-  version: number | null;
+export interface Acknowledgement extends VersionedAcknowledgement {
   /** False when this call found the delivery already acknowledged and changed nothing. */
   created: boolean;
 }
@@ -48,6 +36,7 @@ export class AcknowledgeDeliveryService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly repository: DeliveryRepository,
   ) {}
 
   /** A signed-in officer of the recipient unit. */
@@ -92,7 +81,7 @@ export class AcknowledgeDeliveryService {
   }
 
   private async acknowledge(write: AckWrite, scope: AckScope): Promise<Acknowledgement> {
-    const [row] = (await this.db.query(ACKNOWLEDGE_SQL, acknowledgeParams(write, scope))) as AckRow[];
+    const row = await this.repository.acknowledgeChecked(this.db, write, scope);
     if (!row) throw fail('DELIVERY_NOT_FOUND', { id: write.deliveryId });
     const { allowed, unitName, ctxStatus, dispatchStatus, wasAcknowledged, created, ...ack } = row;
     if (!allowed && scope.kind === 'own') throw forbidden(`Chỉ cán bộ của ${unitName} mới được thao tác trên công văn gửi đơn vị đó.`);
@@ -107,16 +96,7 @@ export class AcknowledgeDeliveryService {
     // Not acknowledged and not won: the table says why (refused, dispatch closed or recalled) ...
     requireTransition(DeliveryAction.Acknowledge, { status: ctxStatus, dispatchStatus, unitName });
     // ... or this call lost a race: a concurrent confirmation committed after this statement's snapshot was taken.
-    const [existing] = (await this.db.query(ACKNOWLEDGEMENT_SQL, [write.deliveryId])) as Omit<Acknowledgement, 'created'>[];
+    const existing = await this.repository.versionedAcknowledgementOf(this.db, write.deliveryId);
     return { ...existing, created: false };
   }
 }
-
-type AckRow = Omit<Acknowledgement, 'created'> & {
-  allowed: boolean;
-  unitName: string;
-  ctxStatus: DeliveryStatus;
-  dispatchStatus: DispatchStatus;
-  wasAcknowledged: boolean;
-  created: boolean;
-};

@@ -1,5 +1,5 @@
 import { DeliveryStatus } from '@app/database';
-import { DeliveryAction, DELIVERY_TRANSITIONS, DeliveryRepository, requireTransition } from '@app/rollout';
+import { DeliveryAction, DELIVERY_TRANSITIONS, DeliveryRepository, DispatchRepository, requireTransition } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -15,13 +15,14 @@ export class CompleteDeliveryService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly deliveries: DeliveryAccess,
     private readonly repository: DeliveryRepository,
+    private readonly dispatches: DispatchRepository,
     private readonly audit: AuditService,
   ) {}
 
   async complete(actor: Actor, deliveryId: string, ip: string | null) {
     return this.db.transaction(async (em) => {
       const ctx = await this.deliveries.requireOwn(actor, deliveryId, em, true);
-      await requireDispatchInForce(em, ctx.dispatchId, 'complete');
+      await requireDispatchInForce(this.dispatches, em, ctx.dispatchId, 'complete');
       if (requireTransition(DeliveryAction.Complete, ctx) === 'keep') return { id: ctx.id, status: ctx.status, created: false };
       await this.repository.complete(em, ctx.id);
       await this.audit.record(em, auditActor(actor, ip), {

@@ -1,6 +1,13 @@
 import { conflict, invalid, outOfScope } from '@app/common';
 import { RecipientPurpose } from '@app/database';
-import { DeliveryAction, DELIVERY_TRANSITIONS, DeliveryRepository, DeliveryWriter, requireTransition } from '@app/rollout';
+import {
+  DeliveryAction,
+  DELIVERY_TRANSITIONS,
+  DeliveryRepository,
+  DeliveryWriter,
+  RecipientUnitRepository,
+  requireTransition,
+} from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -10,9 +17,7 @@ import { AuditService, auditActor } from '../../audit/audit.service.js';
 import type { Actor } from '../../auth/actor.js';
 import { escapeLike } from '../../access/access.service.js';
 import { DELIVERIES_CREATED, type DeliveriesCreatedEvent } from '../../dispatches/events.js';
-import { GROUP_VALUES } from '../../dispatches/recipients/recipient-resolver.js';
 import { ForwardDto } from '../dto/delivery-actions.dto.js';
-import { inForceOn } from '../../units/in-force.js';
 
 /**
  * "Triển khai": a recipient passes the dispatch to units of its own subtree, with its own
@@ -25,6 +30,7 @@ export class ForwardDeliveryService {
     private readonly deliveries: DeliveryAccess,
     private readonly writer: DeliveryWriter,
     private readonly repository: DeliveryRepository,
+    private readonly units: RecipientUnitRepository,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
   ) {}
@@ -39,12 +45,8 @@ export class ForwardDeliveryService {
       if (targets.length === 0) throw invalid('Các nhóm đã chọn không có đơn vị nào thuộc quyền của đơn vị bạn.');
       const explicit = dto.targets.flatMap((t) => (t.unitId ? [t.unitId] : []));
       if (explicit.length) {
-        const already: { name: string }[] = await em.query(
-          `SELECT u.name FROM deliveries d JOIN units u ON u.id = d.unit_id WHERE d.dispatch_id = $1 AND d.unit_id = ANY($2::uuid[])`,
-          [ctx.dispatchId, explicit],
-        );
-        if (already.length)
-          throw conflict(`Công văn này đã được gửi tới: ${already.map((a) => a.name).join(', ')}. Không chuyển lần thứ hai.`);
+        const already = await this.repository.unitsAlreadyReceiving(em, ctx.dispatchId, explicit);
+        if (already.length) throw conflict(`Công văn này đã được gửi tới: ${already.join(', ')}. Không chuyển lần thứ hai.`);
       }
       const written = await this.writer.write(
         em,
@@ -91,20 +93,19 @@ export class ForwardDeliveryService {
   private async resolveTargets(em: EntityManager, ctx: DeliveryContext, dto: ForwardDto): Promise<string[]> {
     const ids = dto.targets.flatMap((t) => (t.unitId ? [t.unitId] : []));
     const groups = dto.targets.flatMap((t) => (t.group ? [t.group] : []));
-    const rows: { id: string; named: boolean }[] = await em.query(
-      `WITH groups(group_kind, type, level) AS (VALUES ${GROUP_VALUES})
-       SELECT u.id, u.id = ANY($3::uuid[]) AS named
-         FROM units u
-        WHERE u.path LIKE $1 AND u.id <> $2 AND ${inForceOn('u', '(SELECT issued_date FROM dispatches WHERE id = $5)')}
-          AND (u.id = ANY($3::uuid[]) OR EXISTS (SELECT 1 FROM groups g WHERE g.group_kind = ANY($4::text[]) AND g.type = u.type AND g.level = u.level))`,
-      [`${escapeLike(ctx.unitPath)}%`, ctx.unitId, ids, groups, ctx.dispatchId],
-    );
+    const rows = await this.units.forwardTargets(em, {
+      subtreeLike: `${escapeLike(ctx.unitPath)}%`,
+      forwardingUnitId: ctx.unitId,
+      unitIds: ids,
+      groups,
+      dispatchId: ctx.dispatchId,
+    });
     const found = new Set(rows.filter((r) => r.named).map((r) => r.id));
     const outside = ids.filter((id) => !found.has(id));
     if (outside.length) {
-      const names: { name: string }[] = await em.query(`SELECT name FROM units WHERE id = ANY($1::uuid[])`, [outside]);
+      const names = await this.units.names(em, outside);
       throw outOfScope(
-        `Chỉ chuyển tiếp được cho đơn vị cấp dưới đang hoạt động của ${ctx.unitName}; không thuộc quyền: ${names.map((n) => n.name).join(', ') || outside.join(', ')}.`,
+        `Chỉ chuyển tiếp được cho đơn vị cấp dưới đang hoạt động của ${ctx.unitName}; không thuộc quyền: ${names.join(', ') || outside.join(', ')}.`,
       );
     }
     return rows.map((r) => r.id);

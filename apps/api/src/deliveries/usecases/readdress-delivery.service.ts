@@ -1,4 +1,11 @@
-import { DeliveryAction, DELIVERY_TRANSITIONS, DeliveryRepository, DeliveryWriter, requireTransition } from '@app/rollout';
+import {
+  DeliveryAction,
+  DELIVERY_TRANSITIONS,
+  DeliveryRepository,
+  DeliveryWriter,
+  DispatchRepository,
+  requireTransition,
+} from '@app/rollout';
 import { conflict, fail } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
@@ -22,6 +29,7 @@ export class ReaddressDeliveryService {
     private readonly resolver: RecipientResolver,
     private readonly writer: DeliveryWriter,
     private readonly repository: DeliveryRepository,
+    private readonly dispatchRepository: DispatchRepository,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
   ) {}
@@ -29,7 +37,7 @@ export class ReaddressDeliveryService {
   async readdress(actor: Actor, dispatchId: string, deliveryId: string, unitId: string, ip: string | null) {
     const { issuer } = await this.dispatches.requireManageable(actor, dispatchId);
     const result = await this.db.transaction(async (em) => {
-      await requireDispatchInForce(em, dispatchId, 'readdress');
+      await requireDispatchInForce(this.dispatchRepository, em, dispatchId, 'readdress');
       const ctx = await this.deliveries.load(deliveryId, em, true);
       if (ctx.dispatchId !== dispatchId) throw conflict('Lượt gửi này không thuộc công văn đã chọn.');
       requireTransition(DeliveryAction.Readdress, ctx);

@@ -1,4 +1,4 @@
-import { DeliveryAction, DELIVERY_TRANSITIONS, DeliveryRepository, requireTransition } from '@app/rollout';
+import { DeliveryAction, DELIVERY_TRANSITIONS, DeliveryRepository, DispatchRepository, requireTransition } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -16,6 +16,7 @@ export class RefuseDeliveryService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly deliveries: DeliveryAccess,
     private readonly repository: DeliveryRepository,
+    private readonly dispatches: DispatchRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -33,7 +34,7 @@ export class RefuseDeliveryService {
   async refuse(deliveryId: string, reason: string, who: AuditActor & { name: string }) {
     return this.db.transaction(async (em) => {
       const { dispatchId: ofDispatch } = await this.deliveries.load(deliveryId, em);
-      await requireDispatchInForce(em, ofDispatch, 'refuse');
+      await requireDispatchInForce(this.dispatches, em, ofDispatch, 'refuse');
       const won = await this.repository.refuse(em, deliveryId, reason, who.name);
       if (won) {
         const { dispatchId, ...refusal } = won;

@@ -32,13 +32,8 @@ export class RemindDeliveryService {
       // The reminder is a row of the same table as the scheduled ones, so the history ("đã nhắc 2 lần,
       // lần cuối …") counts both; slot 'manual-<ms>' keeps it apart from the sweep's per-slot key.
       const now = this.clock.now();
-      const [reminder] = (await em.query(
-        `INSERT INTO reminders (delivery_id, dispatch_id, step, slot, due_at, requested_by, created_at)
-         SELECT d.id, d.dispatch_id, 'ack', $2, COALESCE(d.ack_due_at, $3), $4, $3 FROM deliveries d WHERE d.id = $1
-         RETURNING id`,
-        [found.id, `manual-${now.getTime()}`, now, actor.userId],
-      )) as { id: string }[];
-      const n = await this.writer.writeMessages(em, [found.id], 'reminder', reminder.id);
+      const reminderId = await this.writer.writeManualReminder(em, found.id, `manual-${now.getTime()}`, now, actor.userId);
+      const n = await this.writer.writeMessages(em, [found.id], 'reminder', reminderId);
       if (n === 0) throw invalid(`${found.unitName} chưa có địa chỉ e-mail: hãy gọi điện hoặc cập nhật e-mail của đơn vị.`);
       await this.audit.record(em, auditActor(actor, ip), {
         action: 'delivery.reminded',
