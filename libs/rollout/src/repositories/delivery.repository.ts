@@ -1,4 +1,4 @@
-import type { AckMethod, DeliveryStatus, RecipientPurpose } from '@app/vocabulary';
+import type { AckMethod, DeliveryStatus, DispatchStatus, RecipientPurpose } from '@app/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { DeliveryAction as A } from '../lifecycle/delivery-transitions.js';
 import { dispatchAllowsSql, movesFromSql, mustReacknowledgeSql, nextStatusSql } from '../lifecycle/sql-conditions.js';
@@ -159,6 +159,26 @@ export class DeliveryRepository {
       [dispatchId, unitIds],
     );
     return rows.map((r) => r.name);
+  }
+
+  /** The delivery's dispatch status, when the delivery belongs to that dispatch; null otherwise. */
+  async dispatchStatusOf(db: Db, deliveryId: string, dispatchId: string): Promise<DispatchStatus | null> {
+    const [row] = await selectRows<{ status: DispatchStatus }>(
+      db,
+      `SELECT d.id, x.status FROM deliveries d JOIN dispatches x ON x.id = d.dispatch_id WHERE d.id = $1 AND d.dispatch_id = $2`,
+      [deliveryId, dispatchId],
+    );
+    return row?.status ?? null;
+  }
+
+  /** Deliveries of the dispatch with no outbox message: units without an e-mail address. */
+  async countWithoutMessages(db: Db, dispatchId: string): Promise<number> {
+    const [{ n }] = await selectRows<{ n: number }>(
+      db,
+      `SELECT count(*)::int AS n FROM deliveries d WHERE d.dispatch_id = $1 AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.delivery_id = d.id)`,
+      [dispatchId],
+    );
+    return n;
   }
 
   /** The worker's first accepted mail: pending → sent. Later states are never undone. */

@@ -1,10 +1,29 @@
 import { fail } from '@app/common';
+import { Dispatch, DispatchAttachment, DispatchRecipient, DispatchTask } from '@app/database';
 import type { DispatchStatus } from '@app/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { decideDispatch, DispatchAction, DISPATCH_TRANSITIONS } from '../lifecycle/dispatch-transitions.js';
 import { type Db, selectRows, updateRows } from './sql.js';
 
-/** A dispatch's status changes, decided by the dispatch transition table. */
+/** A draft's locked row, as an edit checks it. */
+export interface DraftUnderEdit {
+  status: DispatchStatus;
+  issuedDate: string;
+  number: number;
+  symbol: string;
+}
+
+/** The deadlines and issued date a published dispatch gives the deliveries written for it. */
+export interface DispatchDeadlines {
+  ackDueAt: Date | null;
+  forwardDueAt: Date | null;
+  reportDueAt: Date | null;
+}
+
+export type NewDispatchTask = Pick<DispatchTask, 'number' | 'text' | 'channels'>;
+export type NewAttachment = Pick<DispatchAttachment, 'dispatchId' | 'fileName' | 'contentType' | 'sizeBytes' | 'sha256' | 'storageKey'>;
+
+/** A dispatch's rows (the dispatch, its tasks, recipient choices and attachments) and its status changes, decided by the dispatch transition table. */
 @Injectable()
 export class DispatchRepository {
   /** The status (and issued date), locked for the caller's transaction; null when there is no such dispatch. */
@@ -70,5 +89,93 @@ export class DispatchRepository {
       action === DispatchAction.Publish ? [dispatchId, t.to, t.moves, at] : [dispatchId, t.to, t.moves],
     );
     if (count !== 1) throw fail('CONFLICT');
+  }
+
+  /** A new draft; its id. */
+  async insertDraft(db: Db, draft: Partial<Dispatch>): Promise<string> {
+    const { id } = await db.getRepository(Dispatch).save(draft);
+    return id;
+  }
+
+  /** The draft locked for an edit: a publish running at the same moment must not see half an edit. */
+  async lockForEdit(db: Db, dispatchId: string): Promise<DraftUnderEdit> {
+    const [row] = await selectRows<DraftUnderEdit>(
+      db,
+      `SELECT status, issued_date::text AS "issuedDate", number, symbol FROM dispatches WHERE id = $1 FOR UPDATE`,
+      [dispatchId],
+    );
+    return row;
+  }
+
+  async updateFields(db: Db, dispatchId: string, changes: Partial<Dispatch>): Promise<void> {
+    await db.getRepository(Dispatch).update(dispatchId, changes);
+  }
+
+  /** Replaces the numbered tasks of a draft. */
+  async replaceTasks(db: Db, dispatchId: string, tasks: NewDispatchTask[]): Promise<void> {
+    await db.getRepository(DispatchTask).delete({ dispatchId });
+    if (tasks.length) await db.getRepository(DispatchTask).insert(tasks.map((t) => ({ ...t, dispatchId })));
+  }
+
+  /** Replaces the recipient choices of a draft. */
+  async replaceRecipients(db: Db, dispatchId: string, rows: Partial<DispatchRecipient>[]): Promise<void> {
+    await db.getRepository(DispatchRecipient).delete({ dispatchId });
+    if (rows.length) await db.getRepository(DispatchRecipient).insert(rows);
+  }
+
+  /** Adds recipient choices (to a published dispatch, whose earlier choices stay). */
+  async addRecipients(db: Db, rows: Partial<DispatchRecipient>[]): Promise<void> {
+    await db.getRepository(DispatchRecipient).insert(rows);
+  }
+
+  async recipientChoices(db: Db, dispatchId: string): Promise<DispatchRecipient[]> {
+    return db.getRepository(DispatchRecipient).find({ where: { dispatchId } });
+  }
+
+  async issuedDate(db: Db, dispatchId: string): Promise<string> {
+    const [row] = await selectRows<{ issuedDate: string }>(db, `SELECT issued_date::text AS "issuedDate" FROM dispatches WHERE id = $1`, [
+      dispatchId,
+    ]);
+    return row.issuedDate;
+  }
+
+  /** Status, deadlines and issued date, locked for adding recipients in the caller's transaction. */
+  async lockForRecipients(db: Db, dispatchId: string): Promise<DispatchDeadlines & { status: DispatchStatus; issuedDate: string }> {
+    const [row] = await selectRows<DispatchDeadlines & { status: DispatchStatus; issuedDate: string }>(
+      db,
+      `SELECT status, ack_due_at AS "ackDueAt", forward_due_at AS "forwardDueAt", report_due_at AS "reportDueAt", issued_date::text AS "issuedDate"
+         FROM dispatches WHERE id = $1 FOR UPDATE`,
+      [dispatchId],
+    );
+    return row;
+  }
+
+  /** Deadlines given in working days become instants on the working-day calendar, counted from `publishedAt`. */
+  async fixDeadlines(db: Db, dispatchId: string, publishedAt: Date): Promise<DispatchDeadlines> {
+    const { rows } = await updateRows<DispatchDeadlines>(
+      db,
+      `UPDATE dispatches
+          SET ack_due_at = COALESCE(working_deadline($2, ack_due_working_days), ack_due_at),
+              forward_due_at = COALESCE(working_deadline($2, forward_due_working_days), forward_due_at),
+              report_due_at = COALESCE(working_deadline($2, report_due_working_days), report_due_at)
+        WHERE id = $1
+        RETURNING ack_due_at AS "ackDueAt", forward_due_at AS "forwardDueAt", report_due_at AS "reportDueAt"`,
+      [dispatchId, publishedAt],
+    );
+    return rows[0];
+  }
+
+  async addAttachment(db: Db, attachment: NewAttachment): Promise<DispatchAttachment> {
+    return db.getRepository(DispatchAttachment).save(attachment);
+  }
+
+  /** False when the dispatch has no such attachment. */
+  async removeAttachment(db: Db, dispatchId: string, attachmentId: string): Promise<boolean> {
+    const { affected } = await db.getRepository(DispatchAttachment).delete({ id: attachmentId, dispatchId });
+    return !!affected;
+  }
+
+  async attachment(db: Db, dispatchId: string, attachmentId: string): Promise<DispatchAttachment | null> {
+    return db.getRepository(DispatchAttachment).findOneBy({ id: attachmentId, dispatchId });
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '@app/common';
 import { AppConfig } from '@app/config';
 import { DispatchAttachment, DispatchStatus } from '@app/database';
+import { DispatchRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
@@ -28,6 +29,7 @@ export class DispatchAttachmentsService {
     private readonly access: DispatchAccess,
     private readonly files: FileStore,
     private readonly config: AppConfig,
+    private readonly dispatches: DispatchRepository,
   ) {}
 
   async add(actor: Actor, dispatchId: string, file: DispatchAttachmentUpload | undefined): Promise<DispatchAttachment> {
@@ -41,14 +43,13 @@ export class DispatchAttachmentsService {
     const contentType = await detectContentType(fileName, file.buffer, DISPATCH_ATTACHMENT_KINDS);
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const storageKey = await this.files.put(sha256, file.buffer);
-    return this.db.getRepository(DispatchAttachment).save({ dispatchId, fileName, contentType, sizeBytes: file.size, sha256, storageKey });
+    return this.dispatches.addAttachment(this.db, { dispatchId, fileName, contentType, sizeBytes: file.size, sha256, storageKey });
   }
 
   async remove(actor: Actor, dispatchId: string, attachmentId: string): Promise<void> {
     const { dispatch } = await this.access.requireManageable(actor, dispatchId);
     if (dispatch.status !== DispatchStatus.Draft) throw conflict('Công văn đã ban hành thì không gỡ tệp đính kèm được.');
-    const { affected } = await this.db.getRepository(DispatchAttachment).delete({ id: attachmentId, dispatchId });
-    if (!affected) throw notFound('Không tìm thấy tệp đính kèm này.');
+    if (!(await this.dispatches.removeAttachment(this.db, dispatchId, attachmentId))) throw notFound('Không tìm thấy tệp đính kèm này.');
   }
 
   async open(actor: Actor, dispatchId: string, attachmentId: string): Promise<{ attachment: DispatchAttachment; stream: Readable }> {
@@ -58,7 +59,7 @@ export class DispatchAttachmentsService {
 
   /** For callers that proved access another way (the signed acknowledgement link). */
   async openUnchecked(dispatchId: string, attachmentId: string): Promise<{ attachment: DispatchAttachment; stream: Readable }> {
-    const attachment = await this.db.getRepository(DispatchAttachment).findOneBy({ id: attachmentId, dispatchId });
+    const attachment = await this.dispatches.attachment(this.db, dispatchId, attachmentId);
     if (!attachment) throw notFound('Không tìm thấy tệp đính kèm này.');
     return { attachment, stream: this.files.open(attachment.storageKey) };
   }

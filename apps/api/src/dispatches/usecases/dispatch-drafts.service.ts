@@ -1,5 +1,6 @@
 import { conflict, invalid } from '@app/common';
-import { Dispatch, DispatchRecipient, DispatchStatus, DispatchTask } from '@app/database';
+import { Dispatch, DispatchRecipient, DispatchStatus } from '@app/database';
+import { DispatchRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -16,6 +17,7 @@ export class DispatchDraftsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: DispatchAccess,
     private readonly audit: AuditService,
+    private readonly dispatches: DispatchRepository,
   ) {}
 
   async create(actor: Actor, dto: CreateDispatchDto): Promise<string> {
@@ -24,13 +26,13 @@ export class DispatchDraftsService {
     checkDeadlines(dto);
     return this.saving(dto, () =>
       this.db.transaction(async (em) => {
-        const { id } = await em.getRepository(Dispatch).save({
+        const id = await this.dispatches.insertDraft(em, {
           ...fields(dto),
           issuerUnitId: issuer.id,
           status: DispatchStatus.Draft,
           createdBy: actor.userId,
         } as Partial<Dispatch>);
-        await replaceChildren(em, id, dto);
+        await this.replaceChildren(em, id, dto);
         await this.audit.record(em, auditActor(actor), {
           action: 'dispatch.created',
           entityType: 'dispatch',
@@ -49,17 +51,14 @@ export class DispatchDraftsService {
     await this.saving(dto, () =>
       this.db.transaction(async (em) => {
         // Lock the row: a publish running at the same moment must not see half an edit.
-        const [current] = await em.query(
-          `SELECT status, issued_date::text AS issued_date, number, symbol FROM dispatches WHERE id = $1 FOR UPDATE`,
-          [id],
-        );
+        const current = await this.dispatches.lockForEdit(em, id);
         if (current.status !== DispatchStatus.Draft) {
           throw conflict('Công văn đã ban hành thì không sửa được. Hãy ban hành văn bản mới thay thế hoặc thu hồi văn bản này.');
         }
         checkDeadlines(dto);
         const changes = fields(dto);
-        if (Object.keys(changes).length) await em.getRepository(Dispatch).update(id, changes);
-        await replaceChildren(em, id, dto);
+        if (Object.keys(changes).length) await this.dispatches.updateFields(em, id, changes);
+        await this.replaceChildren(em, id, dto);
         // The fields sent, not their values: a draft's text is long and stays readable on the dispatch.
         await this.audit.record(em, auditActor(actor), {
           action: 'dispatch.edited',
@@ -71,6 +70,23 @@ export class DispatchDraftsService {
         });
       }),
     );
+  }
+
+  private async replaceChildren(em: EntityManager, dispatchId: string, dto: UpdateDispatchDto): Promise<void> {
+    if (dto.tasks) {
+      await this.dispatches.replaceTasks(
+        em,
+        dispatchId,
+        dto.tasks.map((t) => ({ number: t.number, text: t.text, channels: t.channels ?? [] })),
+      );
+    }
+    if (dto.recipients) {
+      await this.dispatches.replaceRecipients(
+        em,
+        dispatchId,
+        dto.recipients.map((r) => toRecipientRow(dispatchId, r)),
+      );
+    }
   }
 
   /** Maps the unique index on (issuer, year, number, symbol) to a message a person can act on. */
@@ -128,25 +144,6 @@ function fields(dto: UpdateDispatchDto): Partial<Dispatch> {
     } else if (dto[at] !== undefined) out[days] = null;
   }
   return out;
-}
-
-async function replaceChildren(em: EntityManager, dispatchId: string, dto: UpdateDispatchDto): Promise<void> {
-  if (dto.tasks) {
-    await em.delete(DispatchTask, { dispatchId });
-    if (dto.tasks.length)
-      await em.insert(
-        DispatchTask,
-        dto.tasks.map((t) => ({ dispatchId, number: t.number, text: t.text, channels: t.channels ?? [] })),
-      );
-  }
-  if (dto.recipients) {
-    await em.delete(DispatchRecipient, { dispatchId });
-    if (dto.recipients.length)
-      await em.insert(
-        DispatchRecipient,
-        dto.recipients.map((r) => toRecipientRow(dispatchId, r)),
-      );
-  }
 }
 
 export function toRecipientRow(dispatchId: string, r: RecipientDto): Partial<DispatchRecipient> {

@@ -1,6 +1,6 @@
-import { DeliveryWriter } from '@app/rollout';
+import { DeliveryRepository, DeliveryWriter, DispatchRepository, RecipientUnitRepository } from '@app/rollout';
 import { conflict, invalid } from '@app/common';
-import { DispatchRecipient, DispatchStatus } from '@app/database';
+import { DispatchStatus } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -23,23 +23,27 @@ export class DispatchRecipientsService {
     private readonly writer: DeliveryWriter,
     private readonly events: EventEmitter2,
     private readonly audit: AuditService,
+    private readonly dispatches: DispatchRepository,
+    private readonly deliveries: DeliveryRepository,
+    private readonly units: RecipientUnitRepository,
   ) {}
 
   /** The resolved list before publishing: totals by purpose, units without e-mail, one page of units. */
   async preview(actor: Actor, dispatchId: string, query: PreviewQuery) {
     const { issuer } = await this.access.requireManageable(actor, dispatchId);
-    const choices = await this.db.getRepository(DispatchRecipient).find({ where: { dispatchId } });
-    const [{ issued_date }] = await this.db.query(`SELECT issued_date::text FROM dispatches WHERE id = $1`, [dispatchId]);
+    const choices = await this.dispatches.recipientChoices(this.db, dispatchId);
+    const issuedDate = await this.dispatches.issuedDate(this.db, dispatchId);
     const resolved = await this.resolver.resolve(
       this.db.manager,
       issuer,
       choices.map((c) => ({ ...c, group: c.groupKind })),
-      issued_date,
+      issuedDate,
     );
-    const rows: { id: string; code: string; name: string; level: string; type: string; emails: string[] }[] = resolved.length
-      ? await this.db.query(`SELECT id, code, name, level, type, emails FROM units WHERE id = ANY($1::uuid[]) ORDER BY path`, [
+    const rows = resolved.length
+      ? await this.units.mailboxes(
+          this.db,
           resolved.map((r) => r.unitId),
-        ])
+        )
       : [];
     const purposeOf = new Map(resolved.map((r) => [r.unitId, r.purpose]));
     const byPurpose: Record<string, number> = {};
@@ -61,22 +65,19 @@ export class DispatchRecipientsService {
     const { issuer } = await this.access.requireManageable(actor, dispatchId);
     if (dto.recipients.length === 0) throw invalid('Hãy chọn ít nhất một đơn vị hoặc nhóm đơn vị để gửi thêm.');
     const written = await this.db.transaction(async (em) => {
-      const [row] = await em.query(
-        `SELECT status, ack_due_at, forward_due_at, report_due_at, issued_date::text FROM dispatches WHERE id = $1 FOR UPDATE`,
-        [dispatchId],
-      );
+      const row = await this.dispatches.lockForRecipients(em, dispatchId);
       if (row.status !== DispatchStatus.Published)
         throw conflict('Chỉ gửi thêm nơi nhận cho công văn đang ban hành; bản nháp thì sửa danh sách nơi nhận.');
-      await em.insert(
-        DispatchRecipient,
+      await this.dispatches.addRecipients(
+        em,
         dto.recipients.map((r) => toRecipientRow(dispatchId, r)),
       );
-      const resolved = await this.resolver.resolve(em, issuer, dto.recipients, row.issued_date);
+      const resolved = await this.resolver.resolve(em, issuer, dto.recipients, row.issuedDate);
       const result = await this.writer.write(em, resolved, {
         dispatchId,
-        ackDueAt: row.ack_due_at,
-        forwardDueAt: row.forward_due_at,
-        reportDueAt: row.report_due_at,
+        ackDueAt: row.ackDueAt,
+        forwardDueAt: row.forwardDueAt,
+        reportDueAt: row.reportDueAt,
       });
       await this.audit.record(em, auditActor(actor), {
         action: 'dispatch.recipients_added',
@@ -95,12 +96,9 @@ export class DispatchRecipientsService {
   async resend(actor: Actor, dispatchId: string, deliveryId: string) {
     await this.access.requireManageable(actor, dispatchId);
     const messages = await this.db.transaction(async (em) => {
-      const [row] = await em.query(
-        `SELECT d.id, x.status FROM deliveries d JOIN dispatches x ON x.id = d.dispatch_id WHERE d.id = $1 AND d.dispatch_id = $2`,
-        [deliveryId, dispatchId],
-      );
-      if (!row) throw invalid(`Lượt gửi ${deliveryId} không thuộc công văn này.`);
-      if (row.status !== DispatchStatus.Published) throw conflict('Chỉ gửi lại công văn đang ban hành.');
+      const status = await this.deliveries.dispatchStatusOf(em, deliveryId, dispatchId);
+      if (!status) throw invalid(`Lượt gửi ${deliveryId} không thuộc công văn này.`);
+      if (status !== DispatchStatus.Published) throw conflict('Chỉ gửi lại công văn đang ban hành.');
       const n = await this.writer.writeMessages(em, [deliveryId], 'notice');
       if (n === 0) throw invalid('Đơn vị này chưa có địa chỉ e-mail: hãy cập nhật e-mail của đơn vị rồi gửi lại.');
       await this.audit.record(em, auditActor(actor), {

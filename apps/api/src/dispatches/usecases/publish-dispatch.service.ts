@@ -1,6 +1,5 @@
 import { Clock, invalid } from '@app/common';
-import { DispatchRecipient } from '@app/database';
-import { DeliveryWriter, DISPATCH_TRANSITIONS, DispatchAction, DispatchRepository } from '@app/rollout';
+import { DeliveryRepository, DeliveryWriter, DISPATCH_TRANSITIONS, DispatchAction, DispatchRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -31,6 +30,7 @@ export class PublishDispatchService {
     private readonly resolver: RecipientResolver,
     private readonly writer: DeliveryWriter,
     private readonly dispatches: DispatchRepository,
+    private readonly deliveries: DeliveryRepository,
     private readonly events: EventEmitter2,
     private readonly clock: Clock,
     private readonly audit: AuditService,
@@ -42,16 +42,8 @@ export class PublishDispatchService {
       const locked = await this.dispatches.require(em, dispatchId, DispatchAction.Publish);
       const publishedAt = this.clock.now();
       // Deadlines given in working days become instants on the working-day calendar, counted from publication.
-      const [[row]] = await em.query(
-        `UPDATE dispatches
-            SET ack_due_at = COALESCE(working_deadline($2, ack_due_working_days), ack_due_at),
-                forward_due_at = COALESCE(working_deadline($2, forward_due_working_days), forward_due_at),
-                report_due_at = COALESCE(working_deadline($2, report_due_working_days), report_due_at)
-          WHERE id = $1
-          RETURNING ack_due_at, forward_due_at, report_due_at`,
-        [dispatchId, publishedAt],
-      );
-      const choices = await em.find(DispatchRecipient, { where: { dispatchId } });
+      const deadlines = await this.dispatches.fixDeadlines(em, dispatchId, publishedAt);
+      const choices = await this.dispatches.recipientChoices(em, dispatchId);
       if (choices.length === 0)
         throw invalid('Chưa chọn nơi nhận: hãy thêm ít nhất một đơn vị hoặc nhóm đơn vị (Kính gửi / Nơi nhận) trước khi ban hành.');
       const recipients = await this.resolver.resolve(
@@ -61,18 +53,10 @@ export class PublishDispatchService {
         locked.issuedDate,
       );
       if (recipients.length === 0) throw invalid('Các nhóm nơi nhận đã chọn không có đơn vị nào đang hoạt động.');
-      const written = await this.writer.write(em, recipients, {
-        dispatchId,
-        ackDueAt: row.ack_due_at,
-        forwardDueAt: row.forward_due_at,
-        reportDueAt: row.report_due_at,
-      });
+      const written = await this.writer.write(em, recipients, { dispatchId, ...deadlines });
       await this.dispatches.apply(em, dispatchId, DispatchAction.Publish, publishedAt);
-      const [{ n }] = await em.query(
-        `SELECT count(*)::int AS n FROM deliveries d WHERE d.dispatch_id = $1 AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.delivery_id = d.id)`,
-        [dispatchId],
-      );
-      const published = { dispatchId, deliveries: written.deliveryIds.length, messages: written.messages, unitsWithoutEmail: n as number };
+      const unitsWithoutEmail = await this.deliveries.countWithoutMessages(em, dispatchId);
+      const published = { dispatchId, deliveries: written.deliveryIds.length, messages: written.messages, unitsWithoutEmail };
       await this.audit.record(em, auditActor(actor), {
         action: DISPATCH_TRANSITIONS[DispatchAction.Publish].auditAction,
         entityType: 'dispatch',
