@@ -1,3 +1,4 @@
+import type { DispatchStatus, Urgency } from '@app/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { DASHBOARD_FIGURES_SQL } from './dashboard.sql.js';
 import { ReportsDatabase } from './reports-database.js';
@@ -25,8 +26,8 @@ export interface DashboardDispatch {
   number: number;
   symbol: string;
   subject: string;
-  urgency: string;
-  status: string;
+  urgency: Urgency;
+  status: DispatchStatus;
   issuedDate: string;
   publishedAt: string | null;
   issuerUnitId: string;

@@ -1,3 +1,4 @@
+import type { DeliveryStatus } from '@app/vocabulary';
 import type { ReportLevel } from './sql-fragments.js';
 
 export interface LevelFigures {
@@ -19,7 +20,7 @@ export interface BlockingUnit {
   unitCode: string;
   unitName: string;
   level: ReportLevel;
-  status: string;
+  status: DeliveryStatus;
   overdueAck: boolean;
   overdueForward: boolean;
   ackDueAt: string | null;
@@ -42,7 +43,7 @@ export interface RollupNode {
   unitCode: string;
   unitName: string;
   level: ReportLevel;
-  status: string;
+  status: DeliveryStatus;
   acknowledgedAt: string | null;
   overdue: boolean;
   activities: number;

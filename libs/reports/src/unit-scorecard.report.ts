@@ -1,3 +1,4 @@
+import type { UnitLevel, UnitType } from '@app/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { ReportsDatabase } from './reports-database.js';
 import { ACTING_SQL, OVERDUE_FORWARD_SQL } from './sql-fragments.js';
@@ -8,8 +9,8 @@ export interface ScorecardRow {
   unitId: string;
   unitCode: string;
   unitName: string;
-  level: string;
-  type: string;
+  level: UnitLevel;
+  type: UnitType;
   retiredOn: string | null;
   deliveries: number;
   acknowledged: number;

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditService, auditActor } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { CalendarExceptionDto, WorkingDaysQuery } from './dto/calendar.dto.js';
+import type { CalendarExceptionEntryDto, WorkingDaysDto } from './dto/calendar-responses.dto.js';
 import { WorkingDaysRepository } from './working-days.repository.js';
 
 /** A year and a bit: enough for any deadline screen, small enough to answer at once. */
@@ -30,7 +31,7 @@ export class CalendarService {
     private readonly audit: AuditService,
   ) {}
 
-  async workingDays(query: WorkingDaysQuery) {
+  async workingDays(query: WorkingDaysQuery): Promise<WorkingDaysDto> {
     const span = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
     if (span < 0) throw invalid('Ngày "to" phải sau hoặc trùng ngày "from".');
     if (span > MAX_SPAN_DAYS) throw invalid(`Mỗi lần xem tối đa ${MAX_SPAN_DAYS} ngày; hãy chia khoảng thời gian nhỏ hơn.`);
@@ -45,11 +46,11 @@ export class CalendarService {
     };
   }
 
-  exceptions() {
+  exceptions(): Promise<CalendarExceptionEntryDto[]> {
     return this.days.exceptions();
   }
 
-  async setException(actor: Actor, dto: CalendarExceptionDto, ip: string | null) {
+  async setException(actor: Actor, dto: CalendarExceptionDto, ip: string | null): Promise<WorkingDaysDto> {
     const { first, last } = await this.days.range();
     if (dto.day < first || dto.day > last) throw invalid(`Lịch ngày làm việc có từ ${first} đến ${last}.`);
     await this.db.transaction(async (em) => {
@@ -64,7 +65,7 @@ export class CalendarService {
     return this.workingDays({ from: dto.day, to: dto.day });
   }
 
-  async removeException(actor: Actor, day: string, ip: string | null) {
+  async removeException(actor: Actor, day: string, ip: string | null): Promise<void> {
     await this.db.transaction(async (em) => {
       if (!(await this.days.deleteException(em, day))) throw notFound(`Ngày ${day} không có ngoại lệ nào trong lịch.`);
       await this.audit.record(em, auditActor(actor, ip), {

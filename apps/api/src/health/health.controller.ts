@@ -1,10 +1,10 @@
 import { Readiness } from '@app/observability';
 import { Controller, Get, HttpCode, Res, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../auth/decorators.js';
-import { ApiObjectResponse } from '../openapi/api-responses.js';
+import { HealthReportDto, ProbeResultDto } from './dto/health-responses.dto.js';
 import { HealthService } from './health.service.js';
 
 // swaggerDocumentation off: terminus documents a route only if it can require() the ESM-only
@@ -22,10 +22,11 @@ export class HealthController {
 
   /** The summary for people and the local start: PostgreSQL and the queue backend with latencies. */
   @Public()
-  @ApiObjectResponse('{ status, checks }: ok, or 503 with the failing check')
+  @ApiOkResponse({ type: HealthReportDto, description: 'PostgreSQL and the queue backend answer' })
+  @ApiServiceUnavailableResponse({ type: HealthReportDto, description: 'status degraded: the failing check says why' })
   @Get()
   @HttpCode(200)
-  async check(@Res({ passthrough: true }) res: Response) {
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthReportDto> {
     const report = await this.health.check();
     res.status(report.status === 'ok' ? 200 : 503);
     return report;
@@ -33,19 +34,20 @@ export class HealthController {
 
   /** For the orchestrator's liveness probe: the process answers (restart it if not). */
   @Public()
-  @ApiObjectResponse('Terminus: { status: "ok", info }')
+  @ApiOkResponse({ type: ProbeResultDto, description: 'Terminus: status ok, the process indicator' })
   @Get('live')
   @HealthCheck(probe)
-  live() {
+  live(): Promise<ProbeResultDto> {
     return this.probes.live();
   }
 
   /** For the balancer's readiness probe: database and queue backend up (503 if not); SMTP a warning. */
   @Public()
-  @ApiObjectResponse('Terminus: { status, info, error, details }; 503 when the database or the queue is down')
+  @ApiOkResponse({ type: ProbeResultDto, description: 'Terminus: database and queue up (SMTP only a warning)' })
+  @ApiServiceUnavailableResponse({ type: ProbeResultDto, description: 'Terminus: the database or the queue is down' })
   @Get('ready')
   @HealthCheck(probe)
-  ready() {
+  ready(): Promise<ProbeResultDto> {
     return this.probes.ready();
   }
 }

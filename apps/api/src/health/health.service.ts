@@ -6,8 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-
-type Check = { status: 'up' | 'down'; latencyMs: number; error?: string; backend?: string };
+import type { DependencyCheckDto, HealthReportDto, QueueCheckDto } from './dto/health-responses.dto.js';
 
 const within = <T>(ms: number, p: Promise<T>) =>
   Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
@@ -21,23 +20,23 @@ export class HealthService {
     private readonly reports: ReportsDatabase,
   ) {}
 
-  async check() {
+  async check(): Promise<HealthReportDto> {
     const [postgres, queue] = await Promise.all([
       this.probe(() => this.db.query('SELECT 1')),
       this.probe(() => this.mail.getJobCounts('waiting')),
     ]);
-    const queueReport = { ...queue, backend: this.config.usesRedis ? 'redis' : 'postgres' };
+    const queueReport: QueueCheckDto = { ...queue, backend: this.config.usesRedis ? 'redis' : 'postgres' };
     // A separate reports database is shown, but only reports need it: it does not change the status.
     const reportsDatabase = this.reports.separate ? await this.probe(() => this.reports.ping(2000)) : undefined;
     return {
       status: postgres.status === 'up' && queue.status === 'up' ? 'ok' : 'degraded',
       postgres,
-      [this.config.usesRedis ? 'redis' : 'queue']: queueReport,
+      ...(this.config.usesRedis ? { redis: queueReport } : { queue: queueReport }),
       ...(reportsDatabase && { reportsDatabase }),
     };
   }
 
-  private async probe(fn: () => Promise<unknown>): Promise<Check> {
+  private async probe(fn: () => Promise<unknown>): Promise<DependencyCheckDto> {
     const started = performance.now();
     try {
       await within(2000, fn());

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { type Actor, hasGlobalScope } from '../auth/actor.js';
 import { AuthService } from '../auth/auth.service.js';
+import type { QueueBoardSessionDto } from './queue-board-session.dto.js';
 
 export const BOARD_COOKIE = 'cvt_queue_board';
 export const BOARD_PATH = '/admin/queues';
@@ -31,7 +32,7 @@ export class QueueBoardAccess {
     private readonly config: AppConfig,
   ) {}
 
-  async openSession(actor: Actor): Promise<{ url: string; cookie: string; expiresAt: string }> {
+  async openSession(actor: Actor): Promise<QueueBoardSessionDto & { cookie: string }> {
     if (!hasGlobalScope(actor)) throw forbidden('Chỉ quản trị viên toàn hệ thống được xem bảng hàng đợi.');
     // The account's token version rides along: a password, role or unit change ends the board session too.
     const claims: BoardClaims = { sub: actor.userId, ver: await this.auth.tokenVersionOf(actor.userId), purpose: 'queue-board' };

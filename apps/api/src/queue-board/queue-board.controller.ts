@@ -1,11 +1,11 @@
 import { Role } from '@app/database';
 import { Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { QueueBoardAccess } from './queue-board-access.service.js';
-import { ApiObjectResponse } from '../openapi/api-responses.js';
+import { QueueBoardSessionDto } from './queue-board-session.dto.js';
 
 @ApiTags('operations')
 @ApiBearerAuth()
@@ -15,10 +15,10 @@ export class QueueBoardController {
 
   /** Sets the 15-minute cookie that opens /admin/queues in this browser (installation admins). */
   @Roles(Role.Admin)
-  @ApiObjectResponse('session')
+  @ApiOkResponse({ type: QueueBoardSessionDto })
   @Post('session')
   @HttpCode(200)
-  async session(@CurrentUser() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  async session(@CurrentUser() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<QueueBoardSessionDto> {
     const { cookie, ...session } = await this.access.openSession(actor);
     res.setHeader('Set-Cookie', cookie);
     return session;

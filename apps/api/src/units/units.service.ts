@@ -8,6 +8,7 @@ import { auditActor, AuditService } from '../audit/audit.service.js';
 import { Actor, hasGlobalScope } from '../auth/actor.js';
 import { UnitLineageService } from './lineage/unit-lineage.service.js';
 import { CreateUnitDto, ListUnitsQuery, MoveUnitDto, UpdateUnitDto } from './dto/unit.dto.js';
+import type { UnitDetailDto, UnitDto, UnitListItemDto } from './dto/unit-responses.dto.js';
 
 /** An administrative area as a unit's page names it. */
 export interface Place {
@@ -32,7 +33,7 @@ export class UnitsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(actor: Actor, query: ListUnitsQuery): Promise<Page<Unit & { province: Place | null }>> {
+  async list(actor: Actor, query: ListUnitsQuery): Promise<Page<UnitListItemDto>> {
     const qb = this.units.createQueryBuilder('u').orderBy('u.path', 'ASC').skip(query.offset).take(query.limit);
     this.access.scopeUnits(qb, actor, 'u');
     if (!query.includeInactive) qb.andWhere('u.active');
@@ -57,7 +58,7 @@ export class UnitsService {
     };
   }
 
-  async get(actor: Actor, id: string) {
+  async get(actor: Actor, id: string): Promise<UnitDetailDto> {
     const unit = await this.access.requireUnit(actor, id);
     const ancestorIds = unit.path.split('.').filter((x) => x && x !== unit.id);
     const ancestors = ancestorIds.length
@@ -73,7 +74,7 @@ export class UnitsService {
     return { ...unit, ancestors, area: place?.area ?? null, province: place?.province ?? null, ...(await this.lineage.of(unit.id)) };
   }
 
-  async create(actor: Actor, dto: CreateUnitDto, ip?: string | null): Promise<Unit> {
+  async create(actor: Actor, dto: CreateUnitDto, ip?: string | null): Promise<UnitDto> {
     if (!dto.parentId && !hasGlobalScope(actor))
       throw forbidden('Chỉ quản trị viên được tạo đơn vị gốc; hãy chọn đơn vị cấp trên (parentId).');
     const parent = dto.parentId ? await this.access.requireUnit(actor, dto.parentId) : null;
@@ -104,7 +105,7 @@ export class UnitsService {
     });
   }
 
-  async update(actor: Actor, id: string, dto: UpdateUnitDto, ip?: string | null): Promise<Unit> {
+  async update(actor: Actor, id: string, dto: UpdateUnitDto, ip?: string | null): Promise<UnitDto> {
     const unit = await this.access.requireUnit(actor, id);
     return this.db.transaction(async (em) => {
       await em.update(Unit, unit.id, {
@@ -122,7 +123,7 @@ export class UnitsService {
     });
   }
 
-  async deactivate(actor: Actor, id: string, ip?: string | null): Promise<Unit> {
+  async deactivate(actor: Actor, id: string, ip?: string | null): Promise<UnitDto> {
     const unit = await this.access.requireUnitBelow(actor, id);
     return this.db.transaction(async (em) => {
       const activeChildren = await em.countBy(Unit, { parentId: unit.id, active: true });
@@ -146,7 +147,7 @@ export class UnitsService {
     });
   }
 
-  async move(actor: Actor, id: string, dto: MoveUnitDto, ip?: string | null): Promise<Unit> {
+  async move(actor: Actor, id: string, dto: MoveUnitDto, ip?: string | null): Promise<UnitDto> {
     await this.access.requireUnitBelow(actor, id);
     await this.access.requireUnit(actor, dto.parentId);
     return this.db.transaction(async (em) => {

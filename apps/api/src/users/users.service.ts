@@ -10,6 +10,7 @@ import { Actor } from '../auth/actor.js';
 import { PasswordPolicy } from '../auth/password-policy.js';
 import { PasswordService } from '../auth/password.service.js';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/user.dto.js';
+import type { UserDto } from './dto/user-responses.dto.js';
 import { ActorCache } from '../auth/actor-cache.js';
 
 /** What the audit trail keeps of an account: never its password or hash. */
@@ -37,6 +38,9 @@ const raise = (r: PrivilegeRefusal): never => {
   throw r.kind === 'conflict' ? conflict(r.message) : forbidden(r.message);
 };
 
+/** Every read here joins the unit (a non-null foreign key), so the relation is always loaded. */
+const withUnit = (user: User): UserDto => ({ ...user, unit: user.unit! });
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -49,7 +53,7 @@ export class UsersService {
     private readonly actors: ActorCache,
   ) {}
 
-  async list(actor: Actor, query: ListUsersQuery): Promise<Page<User>> {
+  async list(actor: Actor, query: ListUsersQuery): Promise<Page<UserDto>> {
     const qb = this.users
       .createQueryBuilder('user')
       .innerJoinAndSelect('user.unit', 'unit')
@@ -63,17 +67,17 @@ export class UsersService {
     }
     if (query.role) qb.andWhere('user.role = :role', { role: query.role });
     const [items, total] = await qb.getManyAndCount();
-    return { items, total, page: query.page, limit: query.limit };
+    return { items: items.map(withUnit), total, page: query.page, limit: query.limit };
   }
 
-  async get(actor: Actor, id: string): Promise<User> {
+  async get(actor: Actor, id: string): Promise<UserDto> {
     const user = await this.users.findOne({ where: { id }, relations: { unit: true } });
     if (!user) throw notFound(`Không tìm thấy tài khoản ${id}.`);
     if (!this.access.covers(actor, user.unit!.path)) throw outOfScope('Tài khoản này thuộc đơn vị ngoài phạm vi quản lý của bạn.');
-    return user;
+    return withUnit(user);
   }
 
-  async create(actor: Actor, dto: CreateUserDto, ip: string | null): Promise<User> {
+  async create(actor: Actor, dto: CreateUserDto, ip: string | null): Promise<UserDto> {
     await this.access.requireUnit(actor, dto.unitId);
     const refusal = grantRefusal(actor, dto.role);
     if (refusal) raise(refusal);
@@ -103,7 +107,7 @@ export class UsersService {
     return this.get(actor, id);
   }
 
-  async update(actor: Actor, id: string, dto: UpdateUserDto, ip: string | null): Promise<User> {
+  async update(actor: Actor, id: string, dto: UpdateUserDto, ip: string | null): Promise<UserDto> {
     const target = await this.get(actor, id);
     if (dto.unitId !== undefined && dto.unitId !== target.unitId) await this.access.requireUnit(actor, dto.unitId);
     const change = { ...dto, ...(dto.unitId === target.unitId && { unitId: undefined }) };

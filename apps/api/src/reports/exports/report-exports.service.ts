@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { DataSource, In, IsNull } from 'typeorm';
 import { type Actor, hasGlobalScope } from '../../auth/actor.js';
 import { ReportAccess } from '../report-access.service.js';
-import type { ReportExportView } from './dto/report-export.dto.js';
+import type { ReportExportDto, ReportExportRequestedDto } from './dto/report-export.dto.js';
 
 export interface ExportFile {
   stream: Readable;
@@ -30,7 +30,7 @@ export class ReportExportsService {
     private readonly files: FileStore,
   ) {}
 
-  async request(actor: Actor, dispatchId: string, format: ExportFormat): Promise<Pick<ReportExportView, 'id' | 'status' | 'progress'>> {
+  async request(actor: Actor, dispatchId: string, format: ExportFormat): Promise<ReportExportRequestedDto> {
     const scopePath = (await this.access.scopeFor(actor, dispatchId)) ?? null;
     const repo = this.db.getRepository(ReportExport);
     // Asking again while the same file is still being made returns that one instead of a second job.
@@ -60,7 +60,7 @@ export class ReportExportsService {
     return { id: row.id, status: row.status, progress: row.progress };
   }
 
-  async status(actor: Actor, exportId: string): Promise<ReportExportView> {
+  async status(actor: Actor, exportId: string): Promise<ReportExportDto> {
     const row = await this.requireOwn(actor, exportId);
     return {
       id: row.id,

@@ -9,6 +9,7 @@ import type { Actor } from '../../auth/actor.js';
 import { DispatchAccess } from '../../access/dispatch-access.service.js';
 import { DispatchDraftsService } from '../../dispatches/usecases/dispatch-drafts.service.js';
 import { chaseLetterText } from './chase-letter.text.js';
+import type { ChaseLetterDraftDto } from '../dto/report-responses.dto.js';
 
 /**
  * Drafts a "công văn đôn đốc" (reminder dispatch) in Decree 30 form, addressed to exactly the
@@ -24,7 +25,7 @@ export class ChaseLetterService {
     private readonly register: DispatchRepository,
   ) {}
 
-  async draft(actor: Actor, dispatchId: string): Promise<{ dispatchId: string; lateUnits: number }> {
+  async draft(actor: Actor, dispatchId: string): Promise<ChaseLetterDraftDto> {
     const { dispatch } = await this.dispatches.requireManageable(actor, dispatchId);
     const late = await this.lateUnits.of(dispatchId);
     if (late.length === 0) throw invalid('Không có đơn vị nào chậm thực hiện công văn này: không cần đôn đốc.');

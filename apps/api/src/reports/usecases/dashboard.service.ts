@@ -1,18 +1,10 @@
 import { Page, windowTotal } from '@app/common';
-import { DashboardDispatch, DashboardFilter, DashboardReport } from '@app/reports';
+import { DashboardFilter, DashboardReport } from '@app/reports';
 import { Injectable } from '@nestjs/common';
 import { AccessService, escapeLike } from '../../access/access.service.js';
 import { Actor, hasGlobalScope } from '../../auth/actor.js';
 import { DashboardQuery } from '../dto/report.dto.js';
-
-export interface DashboardRow extends Omit<DashboardDispatch, 'count'> {
-  total: number;
-  acknowledgedRate: number;
-  onTimeRate: number;
-  activityCoverage: number;
-  blocking: number;
-  levels: Record<string, { total: number; reached: number; reachedShare: number }>;
-}
+import type { DashboardRowDto } from '../dto/report-responses.dto.js';
 
 const rate = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 10_000) / 10_000);
 
@@ -28,7 +20,7 @@ export class DashboardService {
     private readonly access: AccessService,
   ) {}
 
-  async list(actor: Actor, q: DashboardQuery): Promise<Page<DashboardRow>> {
+  async list(actor: Actor, q: DashboardQuery): Promise<Page<DashboardRowDto>> {
     const issuerPathPatterns: string[] = [];
     if (!hasGlobalScope(actor)) issuerPathPatterns.push(`${escapeLike(actor.unitPath)}%`);
     if (q.issuerUnitId) issuerPathPatterns.push(`${escapeLike((await this.access.requireUnit(actor, q.issuerUnitId)).path)}%`);

@@ -4,6 +4,7 @@ import { AccessService, escapeLike } from '../../access/access.service.js';
 import type { Actor } from '../../auth/actor.js';
 import { UnitLineageService } from '../../units/lineage/unit-lineage.service.js';
 import { ScorecardQuery } from '../dto/report.dto.js';
+import type { ScorecardDto } from '../dto/report-responses.dto.js';
 
 /**
  * Per-unit scorecard for a unit and each unit below it (libs/reports, UnitScorecardReport, on the
@@ -17,7 +18,7 @@ export class ScorecardService {
     private readonly lineage: UnitLineageService,
   ) {}
 
-  async forUnit(actor: Actor, unitId: string, q: ScorecardQuery) {
+  async forUnit(actor: Actor, unitId: string, q: ScorecardQuery): Promise<ScorecardDto> {
     const unit = await this.access.requireUnit(actor, unitId);
     const period = { from: q.from, to: q.to };
     // A retired unit's tree retired with it: its scorecard shows it as it was, not an empty list.

@@ -1,10 +1,10 @@
 import { Role } from '@app/database';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/decorators.js';
+import { ImportSummaryDto } from './import-summary.dto.js';
 import { ImportUnitsDto } from './import-units.dto.js';
 import { UnitImportService } from './unit-import.service.js';
-import { ApiObjectResponse } from '../../openapi/api-responses.js';
 
 @ApiTags('units')
 @ApiBearerAuth()
@@ -12,11 +12,11 @@ import { ApiObjectResponse } from '../../openapi/api-responses.js';
 export class UnitImportController {
   constructor(private readonly importer: UnitImportService) {}
 
-  @ApiObjectResponse('import')
+  @ApiOkResponse({ type: ImportSummaryDto })
   @Post()
   @HttpCode(200)
   @Roles(Role.Admin)
-  import(@Body() dto: ImportUnitsDto) {
+  import(@Body() dto: ImportUnitsDto): Promise<ImportSummaryDto> {
     return this.importer.importDataset(dto.dataset);
   }
 }

@@ -1,3 +1,4 @@
+import { UnitLevel, UnitType } from '@app/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -6,8 +7,8 @@ export interface LineageUnit {
   id: string;
   code: string;
   name: string;
-  type: string;
-  level: string;
+  type: UnitType;
+  level: UnitLevel;
   areaKind: string | null;
   active: boolean;
   retiredOn: string | null;

@@ -56,6 +56,138 @@ export type LoginResponseDto = {
     user: ActorDto;
 };
 
+export type UnitType = 'area' | 'peoples_committee' | 'police' | 'department' | 'mass_organisation' | 'other';
+
+export type UnitLevel = 'province' | 'district' | 'commune';
+
+export type PlaceDto = {
+    id: string;
+    code: string;
+    name: string;
+    /**
+     * Retired on (YYYY-MM-DD)
+     */
+    retiredOn: string | null;
+};
+
+export type UnitListItemDto = {
+    id: string;
+    code: string;
+    name: string;
+    type: UnitType;
+    /**
+     * The GSO type label of an area (Tỉnh, Huyện, Xã, Phường…)
+     */
+    areaKind: string | null;
+    level: UnitLevel;
+    parentId: string | null;
+    /**
+     * The administrative area this body serves
+     */
+    areaId: string | null;
+    /**
+     * Materialised path: the ids from the root, each followed by a dot
+     */
+    path: string;
+    emails: Array<string>;
+    active: boolean;
+    /**
+     * Its own link-signup setting; null follows the unit above
+     */
+    linkSignup: boolean | null;
+    /**
+     * The day the unit ceased to exist (YYYY-MM-DD)
+     */
+    retiredOn: string | null;
+    /**
+     * The day a unit of a new structure came into force (YYYY-MM-DD)
+     */
+    validFrom: string | null;
+    createdAt: string;
+    updatedAt: string;
+    province: PlaceDto | null;
+};
+
+export type UnitAncestorDto = {
+    id: string;
+    code: string;
+    name: string;
+    level: UnitLevel;
+    type: UnitType;
+};
+
+export type LineageUnitDto = {
+    id: string;
+    code: string;
+    name: string;
+    type: UnitType;
+    level: UnitLevel;
+    areaKind: string | null;
+    active: boolean;
+    /**
+     * Retired on (YYYY-MM-DD)
+     */
+    retiredOn: string | null;
+    /**
+     * The day the succession took effect (YYYY-MM-DD)
+     */
+    effectiveOn: string;
+};
+
+export type UnitDetailDto = {
+    id: string;
+    code: string;
+    name: string;
+    type: UnitType;
+    /**
+     * The GSO type label of an area (Tỉnh, Huyện, Xã, Phường…)
+     */
+    areaKind: string | null;
+    level: UnitLevel;
+    parentId: string | null;
+    /**
+     * The administrative area this body serves
+     */
+    areaId: string | null;
+    /**
+     * Materialised path: the ids from the root, each followed by a dot
+     */
+    path: string;
+    emails: Array<string>;
+    active: boolean;
+    /**
+     * Its own link-signup setting; null follows the unit above
+     */
+    linkSignup: boolean | null;
+    /**
+     * The day the unit ceased to exist (YYYY-MM-DD)
+     */
+    retiredOn: string | null;
+    /**
+     * The day a unit of a new structure came into force (YYYY-MM-DD)
+     */
+    validFrom: string | null;
+    createdAt: string;
+    updatedAt: string;
+    province: PlaceDto | null;
+    /**
+     * From the root down to its parent
+     */
+    ancestors: Array<UnitAncestorDto>;
+    /**
+     * The area it serves (itself for an area)
+     */
+    area: PlaceDto | null;
+    /**
+     * The units merged into it
+     */
+    predecessors: Array<LineageUnitDto>;
+    /**
+     * The units it became
+     */
+    successors: Array<LineageUnitDto>;
+};
+
 export type CreateUnitDto = {
     code: string;
     name: string;
@@ -70,6 +202,43 @@ export type CreateUnitDto = {
      */
     areaId?: string;
     emails?: Array<string>;
+};
+
+export type UnitDto = {
+    id: string;
+    code: string;
+    name: string;
+    type: UnitType;
+    /**
+     * The GSO type label of an area (Tỉnh, Huyện, Xã, Phường…)
+     */
+    areaKind: string | null;
+    level: UnitLevel;
+    parentId: string | null;
+    /**
+     * The administrative area this body serves
+     */
+    areaId: string | null;
+    /**
+     * Materialised path: the ids from the root, each followed by a dot
+     */
+    path: string;
+    emails: Array<string>;
+    active: boolean;
+    /**
+     * Its own link-signup setting; null follows the unit above
+     */
+    linkSignup: boolean | null;
+    /**
+     * The day the unit ceased to exist (YYYY-MM-DD)
+     */
+    retiredOn: string | null;
+    /**
+     * The day a unit of a new structure came into force (YYYY-MM-DD)
+     */
+    validFrom: string | null;
+    createdAt: string;
+    updatedAt: string;
 };
 
 export type UpdateUnitDto = {
@@ -87,6 +256,33 @@ export type MoveUnitDto = {
 
 export type ImportUnitsDto = {
     dataset: 'nam-dinh-2024-05-01' | 'nam-dinh-2025-03-01' | 'nam-dinh-2025-07-01' | 'vn-2024-05-01' | 'vn-2025-03-01' | 'vn-2025-07-01';
+};
+
+export type LevelCountsDto = {
+    province: number;
+    district: number;
+    commune: number;
+};
+
+export type RetiredCountDto = {
+    areas: number;
+    bodies: number;
+};
+
+export type ImportSummaryDto = {
+    /**
+     * Rows in the list
+     */
+    total: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    byLevel: LevelCountsDto;
+    /**
+     * The three-level areas (and the bodies serving them) a two-level list replaced
+     */
+    retired: RetiredCountDto;
+    durationMs: number;
 };
 
 /**
@@ -121,6 +317,23 @@ export type SetLinkSignupDto = {
      * allow or deny for this unit and the units below it; inherit: as the unit above says
      */
     setting: LinkSignupSetting;
+};
+
+export type UserDto = {
+    id: string;
+    /**
+     * Lower-cased
+     */
+    email: string;
+    fullName: string;
+    title: string | null;
+    role: Role;
+    unitId: string;
+    unit: UnitDto;
+    active: boolean;
+    lastLoginAt: string | null;
+    createdAt: string;
+    updatedAt: string;
 };
 
 export type CreateUserDto = {
@@ -166,6 +379,82 @@ export type LinkAccountDto = {
     role: Role;
     unitId: string;
     unitName: string;
+};
+
+export type DependencyCheckDto = {
+    status: 'up' | 'down';
+    latencyMs: number;
+    /**
+     * Why it is down
+     */
+    error?: string;
+};
+
+export type QueueCheckDto = {
+    status: 'up' | 'down';
+    latencyMs: number;
+    /**
+     * Why it is down
+     */
+    error?: string;
+    /**
+     * The queues' backend
+     */
+    backend: 'redis' | 'postgres';
+};
+
+export type HealthReportDto = {
+    status: 'ok' | 'degraded';
+    postgres: DependencyCheckDto;
+    /**
+     * With REDIS_URL: the Redis queue backend
+     */
+    redis?: QueueCheckDto;
+    /**
+     * Without REDIS_URL: the PostgreSQL queue backend
+     */
+    queue?: QueueCheckDto;
+    /**
+     * Only with REPORTS_DATABASE_URL; it does not change the status
+     */
+    reportsDatabase?: DependencyCheckDto;
+};
+
+export type ProbeIndicatorDto = {
+    status: 'up' | 'degraded' | 'down';
+};
+
+export type ProbeResultDto = {
+    status: 'error' | 'ok' | 'degraded' | 'shutting_down';
+    /**
+     * The indicators up or degraded
+     */
+    info?: {
+        [key: string]: ProbeIndicatorDto;
+    };
+    /**
+     * The indicators down
+     */
+    error?: {
+        [key: string]: ProbeIndicatorDto;
+    };
+    /**
+     * Every indicator
+     */
+    details: {
+        [key: string]: ProbeIndicatorDto;
+    };
+};
+
+export type QueueBoardSessionDto = {
+    /**
+     * Where the board is
+     */
+    url: string;
+    /**
+     * When the cookie expires (15 minutes)
+     */
+    expiresAt: string;
 };
 
 export type ParseDispatchTextDto = {
@@ -966,11 +1255,107 @@ export type LinkAcknowledgeDto = {
     name: string;
 };
 
-export type RequestReportExportDto = {
+export type ReportDispatchDto = {
+    id: string;
+    number: number;
+    symbol: string;
     /**
-     * xlsx: bảng tính nhiều trang; csv: một dòng mỗi đơn vị nhận; pdf: báo cáo theo thể thức Nghị định 30
+     * YYYY-MM-DD
      */
-    format: 'xlsx' | 'csv' | 'pdf';
+    issuedDate: string;
+    issuedPlace: string;
+    subject: string;
+    headerAuthority: string | null;
+    headerIssuer: string;
+    signerName: string;
+    signerRank: string | null;
+    signerTitle: string | null;
+    publishedAt: string | null;
+};
+
+/**
+ * The level the recipient was snapshotted under
+ */
+export type ReportLevel = 'province' | 'district' | 'commune' | 'commune_police';
+
+export type LevelFiguresDto = {
+    /**
+     * The level the recipient was snapshotted under
+     */
+    level: ReportLevel;
+    total: number;
+    /**
+     * Deliveries whose mail went out ("Đã gửi")
+     */
+    reached: number;
+    acknowledged: number;
+    /**
+     * Acknowledged by the acknowledgement deadline
+     */
+    onTime: number;
+    /**
+     * Acknowledged late, or overdue and not acknowledged
+     */
+    late: number;
+    refused: number;
+    /**
+     * Share of total, 0–1 (4 decimals)
+     */
+    reachedShare: number;
+    /**
+     * Share of total, 0–1 (4 decimals)
+     */
+    acknowledgedShare: number;
+    /**
+     * Share of total, 0–1 (4 decimals)
+     */
+    onTimeShare: number;
+};
+
+export type AckTimeDto = {
+    /**
+     * Median hours from sending to acknowledgement
+     */
+    medianHours: number | null;
+    p90Hours: number | null;
+};
+
+export type BlockingUnitDto = {
+    deliveryId: string;
+    unitId: string;
+    unitCode: string;
+    unitName: string;
+    /**
+     * The level the recipient was snapshotted under
+     */
+    level: ReportLevel;
+    status: DeliveryStatus;
+    overdueAck: boolean;
+    overdueForward: boolean;
+    ackDueAt: string | null;
+    forwardDueAt: string | null;
+    /**
+     * Active units below it that have not received the dispatch because of it
+     */
+    waitingBelow: number;
+};
+
+export type ChannelFiguresDto = {
+    /**
+     * The channel, or the task number
+     */
+    key: string;
+    units: number;
+    activities: number;
+    /**
+     * People reached
+     */
+    reach: number;
+    quantity: number;
+    /**
+     * Share of the acting units, 0–1 (4 decimals)
+     */
+    coverage: number;
 };
 
 export type ReportActivityDto = {
@@ -1013,6 +1398,243 @@ export type ReportActivityDto = {
     taskNumber?: {
         [key: string]: unknown;
     };
+};
+
+export type RollupBelowDto = {
+    total: number;
+    acknowledged: number;
+    refused: number;
+    overdue: number;
+    withActivity: number;
+};
+
+export type RollupNodeDto = {
+    deliveryId: string;
+    unitCode: string;
+    unitName: string;
+    /**
+     * The level the recipient was snapshotted under
+     */
+    level: ReportLevel;
+    status: DeliveryStatus;
+    acknowledgedAt: string | null;
+    overdue: boolean;
+    activities: number;
+    below: RollupBelowDto;
+};
+
+export type VersionProgressDto = {
+    /**
+     * The current version (1 until a văn bản thay thế / đính chính)
+     */
+    version: number;
+    /**
+     * Units that acknowledged any version
+     */
+    acknowledged: number;
+    /**
+     * Units that acknowledged the current version
+     */
+    acknowledgedCurrent: number;
+    /**
+     * Units that acknowledged an earlier version and must acknowledge again
+     */
+    awaitingReacknowledgement: number;
+};
+
+export type DispatchReportDto = {
+    dispatch: ReportDispatchDto;
+    generatedAt: string;
+    total: number;
+    /**
+     * Deliveries per delivery status
+     */
+    byStatus: {
+        [key: string]: number;
+    };
+    /**
+     * Deliveries per recipient purpose
+     */
+    byPurpose: {
+        [key: string]: number;
+    };
+    levels: Array<LevelFiguresDto>;
+    ackTime: AckTimeDto;
+    /**
+     * The first blocking units, most units waiting first
+     */
+    blocking: Array<BlockingUnitDto>;
+    blockingTotal: number;
+    activity: ReportActivityDto;
+    tree: Array<RollupNodeDto>;
+    /**
+     * own-branch: an officer's report covers their own branch only
+     */
+    scope: 'dispatch' | 'own-branch';
+    versions: VersionProgressDto;
+};
+
+export type DashboardLevelDto = {
+    total: number;
+    reached: number;
+    /**
+     * Share of total, 0–1 (4 decimals)
+     */
+    reachedShare: number;
+};
+
+export type DashboardRowDto = {
+    id: string;
+    number: number;
+    symbol: string;
+    subject: string;
+    urgency: Urgency;
+    status: DispatchStatus;
+    /**
+     * YYYY-MM-DD
+     */
+    issuedDate: string;
+    publishedAt: string | null;
+    issuerUnitId: string;
+    issuerName: string;
+    /**
+     * Deliveries
+     */
+    total: number;
+    /**
+     * Share of total, 0–1 (4 decimals)
+     */
+    acknowledgedRate: number;
+    /**
+     * Share of total, 0–1 (4 decimals)
+     */
+    onTimeRate: number;
+    /**
+     * Share of the acting units, 0–1 (4 decimals)
+     */
+    activityCoverage: number;
+    /**
+     * Units holding the dispatch up
+     */
+    blocking: number;
+    /**
+     * Per report level (province, district, commune, commune_police)
+     */
+    levels: {
+        [key: string]: DashboardLevelDto;
+    };
+};
+
+export type ScorecardUnitDto = {
+    id: string;
+    code: string;
+    name: string;
+};
+
+export type ScorecardRowDto = {
+    unitId: string;
+    unitCode: string;
+    unitName: string;
+    level: UnitLevel;
+    type: UnitType;
+    /**
+     * YYYY-MM-DD
+     */
+    retiredOn: string | null;
+    deliveries: number;
+    acknowledged: number;
+    /**
+     * numeric as PostgreSQL writes it, 0–1 ("0.7500")
+     */
+    acknowledgedRate: string;
+    /**
+     * numeric as PostgreSQL writes it ("1.25")
+     */
+    medianAckHours: string | null;
+    expectedToForward: number;
+    forwarded: number;
+    overdueForward: number;
+    activities: number;
+    /**
+     * Forwarded of those expected to forward; null when none was
+     */
+    forwardingRate: number | null;
+};
+
+export type ScorecardDto = {
+    unit: ScorecardUnitDto;
+    /**
+     * YYYY-MM-DD
+     */
+    from: string;
+    /**
+     * YYYY-MM-DD
+     */
+    to: string;
+    /**
+     * The unit and each acting unit below it
+     */
+    units: Array<ScorecardRowDto>;
+    /**
+     * Only with includePredecessors: the units merged into it
+     */
+    predecessors?: Array<ScorecardRowDto>;
+};
+
+export type ChaseLetterDraftDto = {
+    /**
+     * The new draft dispatch, to edit and publish
+     */
+    dispatchId: string;
+    /**
+     * Late units it is addressed to
+     */
+    lateUnits: number;
+};
+
+/**
+ * xlsx: bảng tính nhiều trang; csv: một dòng mỗi đơn vị nhận; pdf: báo cáo theo thể thức Nghị định 30
+ */
+export type ExportFormat = 'xlsx' | 'csv' | 'pdf';
+
+export type RequestReportExportDto = {
+    /**
+     * xlsx: bảng tính nhiều trang; csv: một dòng mỗi đơn vị nhận; pdf: báo cáo theo thể thức Nghị định 30
+     */
+    format: ExportFormat;
+};
+
+export type ExportStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export type ReportExportRequestedDto = {
+    id: string;
+    status: ExportStatus;
+    /**
+     * 0–100
+     */
+    progress: number;
+};
+
+export type ReportExportDto = {
+    id: string;
+    dispatchId: string;
+    format: ExportFormat;
+    status: ExportStatus;
+    /**
+     * 0–100
+     */
+    progress: number;
+    rowsDone: number;
+    rowsTotal?: number | null;
+    fileName?: string | null;
+    sizeBytes?: number | null;
+    error?: string | null;
+    createdAt: string;
+    finishedAt?: string | null;
+    /**
+     * Set once the file is ready
+     */
+    downloadUrl?: string | null;
 };
 
 export type CorrectActivityDto = {
@@ -1063,6 +1685,51 @@ export type CorrectActivityDto = {
 
 export type WithdrawActivityDto = {
     reason: string;
+};
+
+export type CalendarDayKind = 'working' | 'weekend' | 'holiday' | 'compensatory' | 'exception_off' | 'exception_working';
+
+export type CalendarDayDto = {
+    /**
+     * YYYY-MM-DD
+     */
+    day: string;
+    working: boolean;
+    kind: CalendarDayKind;
+    /**
+     * The holiday or the reason of an exception
+     */
+    name: string | null;
+    /**
+     * The kind in Vietnamese
+     */
+    label: string;
+};
+
+export type WorkingDaysDto = {
+    /**
+     * YYYY-MM-DD
+     */
+    from: string;
+    /**
+     * YYYY-MM-DD
+     */
+    to: string;
+    /**
+     * Working days from..to, both included
+     */
+    workingDays: number;
+    days: Array<CalendarDayDto>;
+};
+
+export type CalendarExceptionEntryDto = {
+    /**
+     * YYYY-MM-DD
+     */
+    day: string;
+    working: boolean;
+    reason: string;
+    createdAt: string;
 };
 
 export type CalendarExceptionDto = {
@@ -1292,6 +1959,62 @@ export type OnboardProvinceDto = {
     emailDomain?: string;
 };
 
+export type OnboardAreasDto = {
+    /**
+     * Rows in the list
+     */
+    total: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    byLevel: LevelCountsDto;
+};
+
+export type OnboardBodiesDto = {
+    /**
+     * Rows in the list
+     */
+    total: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    /**
+     * Bodies per kind of the catalogue (UBND, Công an, the departments…)
+     */
+    byKind: {
+        [key: string]: number;
+    };
+};
+
+export type LineageSummaryDto = {
+    /**
+     * Rows of the successor list considered
+     */
+    rows: number;
+    /**
+     * Rows whose old and new commune are both stored
+     */
+    matched: number;
+    created: number;
+    /**
+     * Old communes (and the bodies serving them) retired because a successor now exists
+     */
+    retired: number;
+};
+
+export type OnboardSummaryDto = {
+    structure: 'three_levels' | 'two_levels';
+    provinces: number;
+    areas: OnboardAreasDto;
+    bodies: OnboardBodiesDto;
+    retired: RetiredCountDto;
+    /**
+     * The successor links, when the list is two-level
+     */
+    lineage: LineageSummaryDto | null;
+    durationMs: number;
+};
+
 export type AuthControllerLoginV1Data = {
     body: LoginDto;
     path?: never;
@@ -1427,10 +2150,13 @@ export type UnitsControllerListV1Error = UnitsControllerListV1Errors[keyof Units
 
 export type UnitsControllerListV1Responses = {
     /**
-     * list
+     * Đơn vị trong phạm vi
      */
     200: {
-        [key: string]: unknown;
+        items: Array<UnitListItemDto>;
+        total: number;
+        page: number;
+        limit: number;
     };
 };
 
@@ -1469,12 +2195,7 @@ export type UnitsControllerCreateV1Errors = {
 export type UnitsControllerCreateV1Error = UnitsControllerCreateV1Errors[keyof UnitsControllerCreateV1Errors];
 
 export type UnitsControllerCreateV1Responses = {
-    /**
-     * create
-     */
-    201: {
-        [key: string]: unknown;
-    };
+    201: UnitDto;
 };
 
 export type UnitsControllerCreateV1Response = UnitsControllerCreateV1Responses[keyof UnitsControllerCreateV1Responses];
@@ -1514,12 +2235,7 @@ export type UnitsControllerGetV1Errors = {
 export type UnitsControllerGetV1Error = UnitsControllerGetV1Errors[keyof UnitsControllerGetV1Errors];
 
 export type UnitsControllerGetV1Responses = {
-    /**
-     * get
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: UnitDetailDto;
 };
 
 export type UnitsControllerGetV1Response = UnitsControllerGetV1Responses[keyof UnitsControllerGetV1Responses];
@@ -1559,12 +2275,7 @@ export type UnitsControllerUpdateV1Errors = {
 export type UnitsControllerUpdateV1Error = UnitsControllerUpdateV1Errors[keyof UnitsControllerUpdateV1Errors];
 
 export type UnitsControllerUpdateV1Responses = {
-    /**
-     * update
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: UnitDto;
 };
 
 export type UnitsControllerUpdateV1Response = UnitsControllerUpdateV1Responses[keyof UnitsControllerUpdateV1Responses];
@@ -1604,12 +2315,7 @@ export type UnitsControllerDeactivateV1Errors = {
 export type UnitsControllerDeactivateV1Error = UnitsControllerDeactivateV1Errors[keyof UnitsControllerDeactivateV1Errors];
 
 export type UnitsControllerDeactivateV1Responses = {
-    /**
-     * deactivate
-     */
-    201: {
-        [key: string]: unknown;
-    };
+    201: UnitDto;
 };
 
 export type UnitsControllerDeactivateV1Response = UnitsControllerDeactivateV1Responses[keyof UnitsControllerDeactivateV1Responses];
@@ -1649,12 +2355,7 @@ export type UnitsControllerMoveV1Errors = {
 export type UnitsControllerMoveV1Error = UnitsControllerMoveV1Errors[keyof UnitsControllerMoveV1Errors];
 
 export type UnitsControllerMoveV1Responses = {
-    /**
-     * move
-     */
-    201: {
-        [key: string]: unknown;
-    };
+    201: UnitDto;
 };
 
 export type UnitsControllerMoveV1Response = UnitsControllerMoveV1Responses[keyof UnitsControllerMoveV1Responses];
@@ -1692,12 +2393,7 @@ export type UnitImportControllerImportV1Errors = {
 export type UnitImportControllerImportV1Error = UnitImportControllerImportV1Errors[keyof UnitImportControllerImportV1Errors];
 
 export type UnitImportControllerImportV1Responses = {
-    /**
-     * import
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: ImportSummaryDto;
 };
 
 export type UnitImportControllerImportV1Response = UnitImportControllerImportV1Responses[keyof UnitImportControllerImportV1Responses];
@@ -1824,10 +2520,13 @@ export type UsersControllerListV1Error = UsersControllerListV1Errors[keyof Users
 
 export type UsersControllerListV1Responses = {
     /**
-     * list
+     * Tài khoản trong phạm vi
      */
     200: {
-        [key: string]: unknown;
+        items: Array<UserDto>;
+        total: number;
+        page: number;
+        limit: number;
     };
 };
 
@@ -1866,12 +2565,7 @@ export type UsersControllerCreateV1Errors = {
 export type UsersControllerCreateV1Error = UsersControllerCreateV1Errors[keyof UsersControllerCreateV1Errors];
 
 export type UsersControllerCreateV1Responses = {
-    /**
-     * create
-     */
-    201: {
-        [key: string]: unknown;
-    };
+    201: UserDto;
 };
 
 export type UsersControllerCreateV1Response = UsersControllerCreateV1Responses[keyof UsersControllerCreateV1Responses];
@@ -1911,12 +2605,7 @@ export type UsersControllerGetV1Errors = {
 export type UsersControllerGetV1Error = UsersControllerGetV1Errors[keyof UsersControllerGetV1Errors];
 
 export type UsersControllerGetV1Responses = {
-    /**
-     * get
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: UserDto;
 };
 
 export type UsersControllerGetV1Response = UsersControllerGetV1Responses[keyof UsersControllerGetV1Responses];
@@ -1956,12 +2645,7 @@ export type UsersControllerUpdateV1Errors = {
 export type UsersControllerUpdateV1Error = UsersControllerUpdateV1Errors[keyof UsersControllerUpdateV1Errors];
 
 export type UsersControllerUpdateV1Responses = {
-    /**
-     * update
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: UserDto;
 };
 
 export type UsersControllerUpdateV1Response = UsersControllerUpdateV1Responses[keyof UsersControllerUpdateV1Responses];
@@ -2034,17 +2718,19 @@ export type HealthControllerCheckErrors = {
      * Trạng thái không cho phép thao tác (mã lỗi trong code)
      */
     409: ErrorBodyDto;
+    /**
+     * status degraded: the failing check says why
+     */
+    503: HealthReportDto;
 };
 
 export type HealthControllerCheckError = HealthControllerCheckErrors[keyof HealthControllerCheckErrors];
 
 export type HealthControllerCheckResponses = {
     /**
-     * { status, checks }: ok, or 503 with the failing check
+     * PostgreSQL and the queue backend answer
      */
-    200: {
-        [key: string]: unknown;
-    };
+    200: HealthReportDto;
 };
 
 export type HealthControllerCheckResponse = HealthControllerCheckResponses[keyof HealthControllerCheckResponses];
@@ -2083,11 +2769,9 @@ export type HealthControllerLiveError = HealthControllerLiveErrors[keyof HealthC
 
 export type HealthControllerLiveResponses = {
     /**
-     * Terminus: { status: "ok", info }
+     * Terminus: status ok, the process indicator
      */
-    200: {
-        [key: string]: unknown;
-    };
+    200: ProbeResultDto;
 };
 
 export type HealthControllerLiveResponse = HealthControllerLiveResponses[keyof HealthControllerLiveResponses];
@@ -2120,17 +2804,19 @@ export type HealthControllerReadyErrors = {
      * Trạng thái không cho phép thao tác (mã lỗi trong code)
      */
     409: ErrorBodyDto;
+    /**
+     * Terminus: the database or the queue is down
+     */
+    503: ProbeResultDto;
 };
 
 export type HealthControllerReadyError = HealthControllerReadyErrors[keyof HealthControllerReadyErrors];
 
 export type HealthControllerReadyResponses = {
     /**
-     * Terminus: { status, info, error, details }; 503 when the database or the queue is down
+     * Terminus: database and queue up (SMTP only a warning)
      */
-    200: {
-        [key: string]: unknown;
-    };
+    200: ProbeResultDto;
 };
 
 export type HealthControllerReadyResponse = HealthControllerReadyResponses[keyof HealthControllerReadyResponses];
@@ -2209,12 +2895,7 @@ export type QueueBoardControllerSessionV1Errors = {
 export type QueueBoardControllerSessionV1Error = QueueBoardControllerSessionV1Errors[keyof QueueBoardControllerSessionV1Errors];
 
 export type QueueBoardControllerSessionV1Responses = {
-    /**
-     * session
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: QueueBoardSessionDto;
 };
 
 export type QueueBoardControllerSessionV1Response = QueueBoardControllerSessionV1Responses[keyof QueueBoardControllerSessionV1Responses];
@@ -3679,12 +4360,7 @@ export type ReportsControllerReportV1Errors = {
 export type ReportsControllerReportV1Error = ReportsControllerReportV1Errors[keyof ReportsControllerReportV1Errors];
 
 export type ReportsControllerReportV1Responses = {
-    /**
-     * report
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: DispatchReportDto;
 };
 
 export type ReportsControllerReportV1Response = ReportsControllerReportV1Responses[keyof ReportsControllerReportV1Responses];
@@ -3750,10 +4426,13 @@ export type ReportsControllerListV1Error = ReportsControllerListV1Errors[keyof R
 
 export type ReportsControllerListV1Responses = {
     /**
-     * list
+     * Công văn trong phạm vi, kèm số liệu triển khai
      */
     200: {
-        [key: string]: unknown;
+        items: Array<DashboardRowDto>;
+        total: number;
+        page: number;
+        limit: number;
     };
 };
 
@@ -3811,12 +4490,7 @@ export type ReportsControllerScorecardV1Errors = {
 export type ReportsControllerScorecardV1Error = ReportsControllerScorecardV1Errors[keyof ReportsControllerScorecardV1Errors];
 
 export type ReportsControllerScorecardV1Responses = {
-    /**
-     * scorecard
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: ScorecardDto;
 };
 
 export type ReportsControllerScorecardV1Response = ReportsControllerScorecardV1Responses[keyof ReportsControllerScorecardV1Responses];
@@ -3856,12 +4530,7 @@ export type ReportsControllerChaseV1Errors = {
 export type ReportsControllerChaseV1Error = ReportsControllerChaseV1Errors[keyof ReportsControllerChaseV1Errors];
 
 export type ReportsControllerChaseV1Responses = {
-    /**
-     * chase
-     */
-    201: {
-        [key: string]: unknown;
-    };
+    201: ChaseLetterDraftDto;
 };
 
 export type ReportsControllerChaseV1Response = ReportsControllerChaseV1Responses[keyof ReportsControllerChaseV1Responses];
@@ -3902,13 +4571,9 @@ export type ReportExportsControllerRequestV1Error = ReportExportsControllerReque
 
 export type ReportExportsControllerRequestV1Responses = {
     /**
-     * Tệp
-     */
-    200: Blob | File;
-    /**
      * Queued; follow it at GET /report-exports/:id
      */
-    202: unknown;
+    202: ReportExportRequestedDto;
 };
 
 export type ReportExportsControllerRequestV1Response = ReportExportsControllerRequestV1Responses[keyof ReportExportsControllerRequestV1Responses];
@@ -3948,10 +4613,7 @@ export type ReportExportsControllerStatusV1Errors = {
 export type ReportExportsControllerStatusV1Error = ReportExportsControllerStatusV1Errors[keyof ReportExportsControllerStatusV1Errors];
 
 export type ReportExportsControllerStatusV1Responses = {
-    /**
-     * Tệp
-     */
-    200: Blob | File;
+    200: ReportExportDto;
 };
 
 export type ReportExportsControllerStatusV1Response = ReportExportsControllerStatusV1Responses[keyof ReportExportsControllerStatusV1Responses];
@@ -3985,14 +4647,14 @@ export type ReportExportsControllerDownloadV1Errors = {
     /**
      * The file is not ready (queued, running or failed)
      */
-    409: unknown;
+    409: ErrorBodyDto;
 };
 
 export type ReportExportsControllerDownloadV1Error = ReportExportsControllerDownloadV1Errors[keyof ReportExportsControllerDownloadV1Errors];
 
 export type ReportExportsControllerDownloadV1Responses = {
     /**
-     * Tệp
+     * Tệp báo cáo (XLSX, CSV hoặc PDF)
      */
     200: Blob | File;
 };
@@ -4514,12 +5176,7 @@ export type CalendarControllerWorkingDaysV1Errors = {
 export type CalendarControllerWorkingDaysV1Error = CalendarControllerWorkingDaysV1Errors[keyof CalendarControllerWorkingDaysV1Errors];
 
 export type CalendarControllerWorkingDaysV1Responses = {
-    /**
-     * workingDays
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: WorkingDaysDto;
 };
 
 export type CalendarControllerWorkingDaysV1Response = CalendarControllerWorkingDaysV1Responses[keyof CalendarControllerWorkingDaysV1Responses];
@@ -4557,12 +5214,7 @@ export type CalendarControllerExceptionsV1Errors = {
 export type CalendarControllerExceptionsV1Error = CalendarControllerExceptionsV1Errors[keyof CalendarControllerExceptionsV1Errors];
 
 export type CalendarControllerExceptionsV1Responses = {
-    /**
-     * exceptions
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: Array<CalendarExceptionEntryDto>;
 };
 
 export type CalendarControllerExceptionsV1Response = CalendarControllerExceptionsV1Responses[keyof CalendarControllerExceptionsV1Responses];
@@ -4601,11 +5253,9 @@ export type CalendarControllerSetExceptionV1Error = CalendarControllerSetExcepti
 
 export type CalendarControllerSetExceptionV1Responses = {
     /**
-     * setException
+     * The day as the calendar now has it
      */
-    200: {
-        [key: string]: unknown;
-    };
+    200: WorkingDaysDto;
 };
 
 export type CalendarControllerSetExceptionV1Response = CalendarControllerSetExceptionV1Responses[keyof CalendarControllerSetExceptionV1Responses];
@@ -4901,12 +5551,7 @@ export type OnboardProvinceControllerOnboardV1Errors = {
 export type OnboardProvinceControllerOnboardV1Error = OnboardProvinceControllerOnboardV1Errors[keyof OnboardProvinceControllerOnboardV1Errors];
 
 export type OnboardProvinceControllerOnboardV1Responses = {
-    /**
-     * onboard
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: OnboardSummaryDto;
 };
 
 export type OnboardProvinceControllerOnboardV1Response = OnboardProvinceControllerOnboardV1Responses[keyof OnboardProvinceControllerOnboardV1Responses];

@@ -1,21 +1,23 @@
 import { ExportFormat, ExportStatus } from '@app/database';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsEnum } from 'class-validator';
 
 export class RequestReportExportDto {
   @ApiProperty({
     enum: ExportFormat,
+    enumName: 'ExportFormat',
     description: 'xlsx: bảng tính nhiều trang; csv: một dòng mỗi đơn vị nhận; pdf: báo cáo theo thể thức Nghị định 30',
   })
   @IsEnum(ExportFormat, { message: `format (định dạng tệp) phải là một trong: ${Object.values(ExportFormat).join(', ')}` })
   format!: ExportFormat;
 }
 
-export class ReportExportView {
+/** GET /report-exports/:id: where the file of a report export stands. */
+export class ReportExportDto {
   @ApiProperty() id!: string;
   @ApiProperty() dispatchId!: string;
-  @ApiProperty({ enum: ExportFormat }) format!: ExportFormat;
-  @ApiProperty({ enum: ExportStatus }) status!: ExportStatus;
+  @ApiProperty({ enum: ExportFormat, enumName: 'ExportFormat' }) format!: ExportFormat;
+  @ApiProperty({ enum: ExportStatus, enumName: 'ExportStatus' }) status!: ExportStatus;
   @ApiProperty({ description: '0–100' }) progress!: number;
   @ApiProperty() rowsDone!: number;
   @ApiPropertyOptional({ type: Number, nullable: true }) rowsTotal!: number | null;
@@ -26,3 +28,6 @@ export class ReportExportView {
   @ApiPropertyOptional({ type: Date, nullable: true }) finishedAt!: Date | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Set once the file is ready' }) downloadUrl!: string | null;
 }
+
+/** POST /dispatches/:id/report/exports: the export queued (or the one already being made). */
+export class ReportExportRequestedDto extends PickType(ReportExportDto, ['id', 'status', 'progress'] as const) {}
