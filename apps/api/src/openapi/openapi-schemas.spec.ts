@@ -34,8 +34,7 @@ const NOT_YET_DESCRIBED = [
 ];
 
 /** `{ type: 'object', additionalProperties: true }` with no field named: a generated client can only type it as a record. */
-const isBareObject = (s: Schema | undefined): boolean =>
-  !!s && s.type === 'object' && s.additionalProperties === true && !s.properties;
+const isBareObject = (s: Schema | undefined): boolean => !!s && s.type === 'object' && s.additionalProperties === true && !s.properties;
 
 /** The operations ("GET /path") whose 2xx body is a bare object, or an array of them. */
 export function bareObjectOperations(doc: Document): string[] {

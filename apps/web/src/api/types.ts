@@ -2,6 +2,13 @@ import type {
   ActivityDto,
   ActorDto,
   AttachmentDto,
+  ChannelFiguresDto,
+  DashboardRowDto,
+  DispatchReportDto,
+  LevelFiguresDto,
+  ReportExportDto,
+  RollupNodeDto,
+  UnitDto,
   DeliveryDetailDto,
   DeliveryItemDto,
   DispatchDocumentDto,
@@ -17,8 +24,8 @@ import type {
  * The shapes the screens read from the api. The generated client (./generated, from the committed
  * openapi.json by `npm run openapi`) is the contract: where the api describes a response, the name
  * below is an alias of its generated type. The interfaces left are responses the api still
- * describes only as "an object" (dispatch detail, rollout list, units, reports, exports): each gives
- * way to its generated type once the endpoint has a response DTO.
+ * describes only as "an object" (dispatch detail, rollout list, preview): each gives way to its
+ * generated type once the endpoint has a response DTO.
  */
 export type {
   AcknowledgementDto,
@@ -127,16 +134,6 @@ export interface RolloutRow {
   messages: Message[];
 }
 
-export interface Unit {
-  id: string;
-  code: string;
-  name: string;
-  type: string;
-  level: string | null;
-  parentId: string | null;
-  emails?: string[];
-}
-
 export interface Preview {
   total: number;
   byPurpose: Record<string, number>;
@@ -145,105 +142,23 @@ export interface Preview {
   items: (Unit & { purpose: string; emails: string[] })[];
 }
 
-export interface DashboardRow {
-  id: string;
-  number: number;
-  symbol: string;
-  subject: string;
-  urgency: string;
-  status: string;
-  issuedDate: string;
-  publishedAt: string | null;
-  issuerName: string;
-  total: number;
-  acknowledgedRate: number;
-  onTimeRate: number;
-  activityCoverage: number;
-  blocking: number;
-}
+/** A unit as stored (GET /units/:id, the unit pickers). */
+export type Unit = UnitDto;
 
-export interface LevelFigures {
-  level: string;
-  total: number;
-  reached: number;
-  acknowledged: number;
-  onTime: number;
-  late: number;
-  refused: number;
-  reachedShare: number;
-  acknowledgedShare: number;
-  onTimeShare: number;
-}
+/** GET /reports/dashboard: a dispatch in scope with its rollout figures. */
+export type DashboardRow = DashboardRowDto;
 
-export interface ChannelFigures {
-  key: string;
-  units: number;
-  activities: number;
-  reach: number;
-  quantity: number;
-  coverage: number;
-}
+/** A level's row of the report (province, district, commune, commune police). */
+export type LevelFigures = LevelFiguresDto;
 
-export interface RollupNode {
-  deliveryId: string;
-  unitCode: string;
-  unitName: string;
-  level: string;
-  status: string;
-  acknowledgedAt: string | null;
-  overdue: boolean;
-  activities: number;
-  below: { total: number; acknowledged: number; refused: number; overdue: number; withActivity: number };
-}
+/** Activities per outreach channel or per numbered task. */
+export type ChannelFigures = ChannelFiguresDto;
 
-export interface DispatchReport {
-  dispatch: {
-    id: string;
-    number: number;
-    symbol: string;
-    issuedDate: string;
-    subject: string;
-    headerIssuer: string;
-    publishedAt: string | null;
-  };
-  generatedAt: string;
-  total: number;
-  byStatus: Record<string, number>;
-  levels: LevelFigures[];
-  ackTime: { medianHours: number | null; p90Hours: number | null };
-  blocking: {
-    deliveryId: string;
-    unitCode: string;
-    unitName: string;
-    level: string;
-    status: string;
-    overdueAck: boolean;
-    overdueForward: boolean;
-    ackDueAt: string | null;
-    forwardDueAt: string | null;
-    waitingBelow: number;
-  }[];
-  blockingTotal: number;
-  activity: {
-    actingUnits: number;
-    unitsWithActivity: number;
-    coverage: number;
-    activities: number;
-    totalReach: number;
-    byChannel: ChannelFigures[];
-    byTask: ChannelFigures[];
-  };
-  tree: RollupNode[];
-}
+/** A province or district delivery with the figures below it. */
+export type RollupNode = RollupNodeDto;
 
-export interface ReportExport {
-  id: string;
-  format: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  progress: number;
-  rowsDone: number;
-  rowsTotal: number | null;
-  error: string | null;
-  fileName: string | null;
-  downloadUrl: string | null;
-}
+/** GET /dispatches/:id/report. */
+export type DispatchReport = DispatchReportDto;
+
+/** GET /report-exports/:id: where a report export stands. */
+export type ReportExport = ReportExportDto;

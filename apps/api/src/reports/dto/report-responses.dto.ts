@@ -80,7 +80,7 @@ export class ChannelFiguresDto implements ChannelFigures {
   @ApiProperty(SHARE('the acting units')) coverage!: number;
 }
 
-export class ReportActivityDto {
+export class ReportActivityFiguresDto {
   @ApiProperty({ description: 'Units asked to act (purpose action or coordinate)' }) actingUnits!: number;
   @ApiProperty() unitsWithActivity!: number;
   @ApiProperty(SHARE('the acting units')) coverage!: number;
@@ -130,7 +130,7 @@ export class DispatchReportDto implements DispatchReport {
   @ApiProperty({ type: AckTimeDto }) ackTime!: AckTimeDto;
   @ApiProperty({ type: [BlockingUnitDto], description: 'The first blocking units, most units waiting first' }) blocking!: BlockingUnitDto[];
   @ApiProperty() blockingTotal!: number;
-  @ApiProperty({ type: ReportActivityDto }) activity!: ReportActivityDto;
+  @ApiProperty({ type: ReportActivityFiguresDto }) activity!: ReportActivityFiguresDto;
   @ApiProperty({ type: [RollupNodeDto] }) tree!: RollupNodeDto[];
   @ApiProperty({ enum: ['dispatch', 'own-branch'], description: "own-branch: an officer's report covers their own branch only" })
   scope!: 'dispatch' | 'own-branch';

@@ -1358,46 +1358,21 @@ export type ChannelFiguresDto = {
     coverage: number;
 };
 
-export type ReportActivityDto = {
+export type ReportActivityFiguresDto = {
     /**
-     * Kênh tuyên truyền
+     * Units asked to act (purpose action or coordinate)
      */
-    channel: 'staff_briefing' | 'resident_meeting' | 'e_portal_post' | 'facebook_post' | 'zalo_post' | 'mass_media' | 'loudspeaker' | 'bulletin_board' | 'leaflet' | 'other';
+    actingUnits: number;
+    unitsWithActivity: number;
     /**
-     * Ngày thực hiện (giờ Việt Nam); không được là ngày tương lai
+     * Share of the acting units, 0–1 (4 decimals)
      */
-    occurredOn: string;
-    /**
-     * Thôn, xóm, tổ dân phố hoặc nơi công cộng
-     */
-    place?: {
-        [key: string]: unknown;
-    };
-    /**
-     * Số người được tuyên truyền
-     */
-    reach?: {
-        [key: string]: unknown;
-    };
-    /**
-     * Số bài đăng, lượt phát, bảng tin, tờ rơi...
-     */
-    quantity?: {
-        [key: string]: unknown;
-    };
-    links?: Array<string>;
-    /**
-     * Mô tả thêm
-     */
-    description?: {
-        [key: string]: unknown;
-    };
-    /**
-     * Số thứ tự nhiệm vụ của công văn mà hoạt động này thực hiện (bắt buộc khi công văn có nhiệm vụ đánh số)
-     */
-    taskNumber?: {
-        [key: string]: unknown;
-    };
+    coverage: number;
+    activities: number;
+    totalReach: number;
+    totalQuantity: number;
+    byChannel: Array<ChannelFiguresDto>;
+    byTask: Array<ChannelFiguresDto>;
 };
 
 export type RollupBelowDto = {
@@ -1465,7 +1440,7 @@ export type DispatchReportDto = {
      */
     blocking: Array<BlockingUnitDto>;
     blockingTotal: number;
-    activity: ReportActivityDto;
+    activity: ReportActivityFiguresDto;
     tree: Array<RollupNodeDto>;
     /**
      * own-branch: an officer's report covers their own branch only
@@ -1635,6 +1610,48 @@ export type ReportExportDto = {
      * Set once the file is ready
      */
     downloadUrl?: string | null;
+};
+
+export type ReportActivityDto = {
+    /**
+     * Kênh tuyên truyền
+     */
+    channel: 'staff_briefing' | 'resident_meeting' | 'e_portal_post' | 'facebook_post' | 'zalo_post' | 'mass_media' | 'loudspeaker' | 'bulletin_board' | 'leaflet' | 'other';
+    /**
+     * Ngày thực hiện (giờ Việt Nam); không được là ngày tương lai
+     */
+    occurredOn: string;
+    /**
+     * Thôn, xóm, tổ dân phố hoặc nơi công cộng
+     */
+    place?: {
+        [key: string]: unknown;
+    };
+    /**
+     * Số người được tuyên truyền
+     */
+    reach?: {
+        [key: string]: unknown;
+    };
+    /**
+     * Số bài đăng, lượt phát, bảng tin, tờ rơi...
+     */
+    quantity?: {
+        [key: string]: unknown;
+    };
+    links?: Array<string>;
+    /**
+     * Mô tả thêm
+     */
+    description?: {
+        [key: string]: unknown;
+    };
+    /**
+     * Số thứ tự nhiệm vụ của công văn mà hoạt động này thực hiện (bắt buộc khi công văn có nhiệm vụ đánh số)
+     */
+    taskNumber?: {
+        [key: string]: unknown;
+    };
 };
 
 export type CorrectActivityDto = {
