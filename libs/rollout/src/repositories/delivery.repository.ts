@@ -181,6 +181,16 @@ export class DeliveryRepository {
     return n;
   }
 
+  /** Deliveries that acknowledged an earlier version and are still in the rollout (not refused, not recalled). */
+  async countAcknowledgedInRollout(db: Db, dispatchId: string): Promise<number> {
+    const [{ n }] = await selectRows<{ n: number }>(
+      db,
+      `SELECT count(*)::int AS n FROM deliveries WHERE dispatch_id = $1 AND acknowledged_at IS NOT NULL AND status NOT IN ('refused', 'recalled')`,
+      [dispatchId],
+    );
+    return n;
+  }
+
   /** The worker's first accepted mail: pending → sent. Later states are never undone. */
   async markSent(db: Db, deliveryId: string): Promise<boolean> {
     const { count } = await updateRows(

@@ -23,6 +23,18 @@ export interface DispatchDeadlines {
 export type NewDispatchTask = Pick<DispatchTask, 'number' | 'text' | 'channels'>;
 export type NewAttachment = Pick<DispatchAttachment, 'dispatchId' | 'fileName' | 'contentType' | 'sizeBytes' | 'sha256' | 'storageKey'>;
 
+/** What a new version (văn bản thay thế, đính chính) replaces and records. */
+export interface DispatchVersionRecord {
+  dispatchId: string;
+  version: number;
+  kind: 'replacement' | 'correction';
+  note: string;
+  previousSubject: string;
+  previousBody: string;
+  attachmentsSha256: string[];
+  createdBy: string;
+}
+
 /** A dispatch's rows (the dispatch, its tasks, recipient choices and attachments) and its status changes, decided by the dispatch transition table. */
 @Injectable()
 export class DispatchRepository {
@@ -177,5 +189,96 @@ export class DispatchRepository {
 
   async attachment(db: Db, dispatchId: string, attachmentId: string): Promise<DispatchAttachment | null> {
     return db.getRepository(DispatchAttachment).findOneBy({ id: attachmentId, dispatchId });
+  }
+
+  /** The current version and the text it replaces. */
+  async currentText(db: Db, dispatchId: string): Promise<{ version: number; subject: string; body: string }> {
+    const [row] = await selectRows<{ version: number; subject: string; body: string }>(
+      db,
+      `SELECT version, subject, body FROM dispatches WHERE id = $1`,
+      [dispatchId],
+    );
+    return row;
+  }
+
+  /** The current files are marked superseded by `version`, and these files are added in it (two set-based statements). */
+  async replaceAttachments(db: Db, dispatchId: string, version: number, files: Omit<NewAttachment, 'dispatchId'>[]): Promise<void> {
+    await updateRows(
+      db,
+      `UPDATE dispatch_attachments SET superseded_in_version = $2 WHERE dispatch_id = $1 AND superseded_in_version IS NULL`,
+      [dispatchId, version],
+    );
+    await selectRows<never>(
+      db,
+      `INSERT INTO dispatch_attachments (dispatch_id, file_name, content_type, size_bytes, sha256, storage_key, added_in_version)
+       SELECT $1, f.name, f.type, f.size, f.sha, f.key, $2
+         FROM unnest($3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[]) AS f(name, type, size, sha, key)`,
+      [
+        dispatchId,
+        version,
+        files.map((f) => f.fileName),
+        files.map((f) => f.contentType),
+        files.map((f) => f.sizeBytes),
+        files.map((f) => f.sha256),
+        files.map((f) => f.storageKey),
+      ],
+    );
+  }
+
+  /** The SHA-256 of the current (not superseded) files, oldest first. */
+  async currentAttachmentHashes(db: Db, dispatchId: string): Promise<string[]> {
+    const [{ shas }] = await selectRows<{ shas: string[] }>(
+      db,
+      `SELECT COALESCE(array_agg(sha256::text ORDER BY created_at), '{}') AS shas
+         FROM dispatch_attachments WHERE dispatch_id = $1 AND superseded_in_version IS NULL`,
+      [dispatchId],
+    );
+    return shas;
+  }
+
+  /** Keeps what the earlier version said (dispatch_versions). */
+  async recordVersion(db: Db, v: DispatchVersionRecord): Promise<void> {
+    await selectRows<never>(
+      db,
+      `INSERT INTO dispatch_versions (dispatch_id, version, kind, note, previous_subject, previous_body, attachments_sha256, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [v.dispatchId, v.version, v.kind, v.note, v.previousSubject, v.previousBody, v.attachmentsSha256, v.createdBy],
+    );
+  }
+
+  /** The dispatch moves to `version`; a subject or body given replaces the current one. */
+  async setVersion(db: Db, dispatchId: string, version: number, subject: string | null, body: string | null): Promise<void> {
+    await updateRows(
+      db,
+      `UPDATE dispatches SET version = $2, subject = COALESCE($3, subject), body = COALESCE($4, body), updated_at = now() WHERE id = $1`,
+      [dispatchId, version, subject, body],
+    );
+  }
+
+  /** The recall as first recorded (a repeated recall answers it unchanged). */
+  async recallOf(db: Db, dispatchId: string): Promise<{ recalledAt: Date; reason: string }> {
+    const [row] = await selectRows<{ recalledAt: Date; reason: string }>(
+      db,
+      `SELECT recalled_at AS "recalledAt", recall_reason AS "reason" FROM dispatches WHERE id = $1`,
+      [dispatchId],
+    );
+    return row;
+  }
+
+  async recordRecall(db: Db, dispatchId: string, at: Date, byUserId: string, reason: string): Promise<void> {
+    await updateRows(db, `UPDATE dispatches SET recalled_at = $2, recalled_by = $3, recall_reason = $4 WHERE id = $1`, [
+      dispatchId,
+      at,
+      byUserId,
+      reason,
+    ]);
+  }
+
+  /** The issuer's reminder rule for this dispatch; null: the default rule. */
+  async setReminderRule(db: Db, dispatchId: string, rule: object | null): Promise<void> {
+    await updateRows(db, `UPDATE dispatches SET reminder_rule = $2, updated_at = now() WHERE id = $1`, [
+      dispatchId,
+      rule ? JSON.stringify(rule) : null,
+    ]);
   }
 }

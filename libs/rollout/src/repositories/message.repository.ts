@@ -1,4 +1,4 @@
-import { MessageStatus, type MessageKind } from '@app/vocabulary';
+import { MessageKind, MessageStatus } from '@app/vocabulary';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { MARK_MESSAGE_SENT_SQL } from '../statements/mark-message-sent.sql.js';
@@ -145,5 +145,51 @@ export class MessageRepository {
         LIMIT $6`,
       [MessageStatus.Pending, graceMs, staleMs, after.createdAt, after.id, limit],
     );
+  }
+
+  /** Every unit still in the rollout (not refused, not recalled) gets a mail of `kind`, one per address; how many were written. */
+  async writeToRollout(db: Db, dispatchId: string, kind: MessageKind): Promise<number> {
+    const [{ n }] = await selectRows<{ n: number }>(
+      db,
+      `WITH ins AS (
+         INSERT INTO messages (delivery_id, kind, to_address)
+         SELECT d.id, $2, lower(e.address)
+           FROM deliveries d JOIN units u ON u.id = d.unit_id
+           CROSS JOIN LATERAL (SELECT DISTINCT unnest(u.emails) AS address) e
+          WHERE d.dispatch_id = $1 AND d.status NOT IN ('refused', 'recalled')
+         RETURNING 1
+       ) SELECT count(*)::int AS n FROM ins`,
+      [dispatchId, kind],
+    );
+    return n;
+  }
+
+  /** Nothing more of this dispatch goes out: its pending notices, reminders and escalations are cancelled; how many. */
+  async cancelPendingOfDispatch(db: Db, dispatchId: string): Promise<number> {
+    const { count } = await updateRows(
+      db,
+      `UPDATE messages m SET status = $2, last_error = 'Công văn đã bị thu hồi trước khi e-mail được gửi'
+        WHERE m.status = $3
+          AND (m.delivery_id IN (SELECT id FROM deliveries WHERE dispatch_id = $1)
+               OR m.escalation_id IN (SELECT id FROM escalations WHERE dispatch_id = $1))`,
+      [dispatchId, MessageStatus.Cancelled, MessageStatus.Pending],
+    );
+    return count;
+  }
+
+  /** Every address that received the dispatch's notice gets one recall notice; how many were written. */
+  async writeRecallNotices(db: Db, dispatchId: string): Promise<number> {
+    const [{ n }] = await selectRows<{ n: number }>(
+      db,
+      `WITH ins AS (
+         INSERT INTO messages (delivery_id, kind, to_address)
+         SELECT DISTINCT m.delivery_id, $2, m.to_address
+           FROM messages m JOIN deliveries d ON d.id = m.delivery_id
+          WHERE d.dispatch_id = $1 AND m.kind = $3 AND m.status = $4
+         RETURNING 1
+       ) SELECT count(*)::int AS n FROM ins`,
+      [dispatchId, MessageKind.Recall, MessageKind.Notice, MessageStatus.Sent],
+    );
+    return n;
   }
 }

@@ -9,7 +9,7 @@ import {
 } from '@app/common';
 import { AppConfig } from '@app/config';
 import { MessageKind } from '@app/database';
-import { DISPATCH_TRANSITIONS, DispatchAction, DispatchRepository } from '@app/rollout';
+import { DeliveryRepository, DISPATCH_TRANSITIONS, DispatchAction, DispatchRepository, MessageRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -57,6 +57,8 @@ export class NewVersionService {
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
     private readonly dispatches: DispatchRepository,
+    private readonly deliveries: DeliveryRepository,
+    private readonly messages: MessageRepository,
   ) {}
 
   async create(actor: Actor, dispatchId: string, dto: NewVersionDto, uploads: DispatchAttachmentUpload[], ip: string | null) {
@@ -67,58 +69,24 @@ export class NewVersionService {
     const result = await this.db.transaction(async (em): Promise<NewVersionResult> => {
       // Locks the dispatch (a recall or close waits) and refuses unless it is in force.
       await this.dispatches.require(em, dispatchId, DispatchAction.NewVersion);
-      const [row] = await em.query(`SELECT version, subject, body FROM dispatches WHERE id = $1`, [dispatchId]);
-      const version = (row.version as number) + 1;
-      if (stored.length > 0) {
-        await em.query(
-          `UPDATE dispatch_attachments SET superseded_in_version = $2 WHERE dispatch_id = $1 AND superseded_in_version IS NULL`,
-          [dispatchId, version],
-        );
-        await em.query(
-          `INSERT INTO dispatch_attachments (dispatch_id, file_name, content_type, size_bytes, sha256, storage_key, added_in_version)
-           SELECT $1, f.name, f.type, f.size, f.sha, f.key, $2
-             FROM unnest($3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[]) AS f(name, type, size, sha, key)`,
-          [
-            dispatchId,
-            version,
-            stored.map((f) => f.fileName),
-            stored.map((f) => f.contentType),
-            stored.map((f) => f.sizeBytes),
-            stored.map((f) => f.sha256),
-            stored.map((f) => f.storageKey),
-          ],
-        );
-      }
-      const [{ shas }] = await em.query(
-        `SELECT COALESCE(array_agg(sha256::text ORDER BY created_at), '{}') AS shas
-           FROM dispatch_attachments WHERE dispatch_id = $1 AND superseded_in_version IS NULL`,
-        [dispatchId],
-      );
-      await em.query(
-        `INSERT INTO dispatch_versions (dispatch_id, version, kind, note, previous_subject, previous_body, attachments_sha256, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [dispatchId, version, dto.kind, dto.note, row.subject, row.body, shas, actor.userId],
-      );
-      await em.query(
-        `UPDATE dispatches SET version = $2, subject = COALESCE($3, subject), body = COALESCE($4, body), updated_at = now() WHERE id = $1`,
-        [dispatchId, version, dto.subject ?? null, dto.body ?? null],
-      );
-      const [{ n: mustReacknowledge }] = await em.query(
-        `SELECT count(*)::int AS n FROM deliveries WHERE dispatch_id = $1 AND acknowledged_at IS NOT NULL AND status NOT IN ('refused', 'recalled')`,
-        [dispatchId],
-      );
+      const row = await this.dispatches.currentText(em, dispatchId);
+      const version = row.version + 1;
+      if (stored.length > 0) await this.dispatches.replaceAttachments(em, dispatchId, version, stored);
+      const shas = await this.dispatches.currentAttachmentHashes(em, dispatchId);
+      await this.dispatches.recordVersion(em, {
+        dispatchId,
+        version,
+        kind: dto.kind,
+        note: dto.note,
+        previousSubject: row.subject,
+        previousBody: row.body,
+        attachmentsSha256: shas,
+        createdBy: actor.userId,
+      });
+      await this.dispatches.setVersion(em, dispatchId, version, dto.subject ?? null, dto.body ?? null);
+      const mustReacknowledge = await this.deliveries.countAcknowledgedInRollout(em, dispatchId);
       // Every unit still in the rollout gets the new version, one mail per address.
-      const [{ n: messages }] = await em.query(
-        `WITH ins AS (
-           INSERT INTO messages (delivery_id, kind, to_address)
-           SELECT d.id, $2, lower(e.address)
-             FROM deliveries d JOIN units u ON u.id = d.unit_id
-             CROSS JOIN LATERAL (SELECT DISTINCT unnest(u.emails) AS address) e
-            WHERE d.dispatch_id = $1 AND d.status NOT IN ('refused', 'recalled')
-           RETURNING 1
-         ) SELECT count(*)::int AS n FROM ins`,
-        [dispatchId, MessageKind.NewVersion],
-      );
+      const messages = await this.messages.writeToRollout(em, dispatchId, MessageKind.NewVersion);
       await this.audit.record(em, auditActor(actor, ip), {
         action: DISPATCH_TRANSITIONS[DispatchAction.NewVersion].auditAction,
         entityType: 'dispatch',

@@ -1,6 +1,6 @@
 import { Clock } from '@app/common';
-import { DispatchStatus, MessageKind, MessageStatus } from '@app/database';
-import { DeliveryRepository, DISPATCH_TRANSITIONS, DispatchAction, DispatchRepository } from '@app/rollout';
+import { DispatchStatus } from '@app/database';
+import { DeliveryRepository, DISPATCH_TRANSITIONS, DispatchAction, DispatchRepository, MessageRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -36,6 +36,7 @@ export class RecallDispatchService {
     private readonly clock: Clock,
     private readonly dispatches: DispatchRepository,
     private readonly deliveries: DeliveryRepository,
+    private readonly messages: MessageRepository,
   ) {}
 
   async recall(actor: Actor, dispatchId: string, reason: string, ip: string | null): Promise<RecallResult> {
@@ -43,12 +44,12 @@ export class RecallDispatchService {
     const result = await this.db.transaction(async (em) => {
       const { decision, from } = await this.dispatches.require(em, dispatchId, DispatchAction.Recall);
       if (decision === 'keep') {
-        const [row] = await em.query(`SELECT recalled_at, recall_reason FROM dispatches WHERE id = $1`, [dispatchId]);
+        const first = await this.dispatches.recallOf(em, dispatchId);
         return {
           dispatchId,
           status: from,
-          recalledAt: row.recalled_at,
-          reason: row.recall_reason,
+          recalledAt: first.recalledAt,
+          reason: first.reason,
           deliveriesRecalled: 0,
           messagesCancelled: 0,
           recallMessages: 0,
@@ -57,31 +58,11 @@ export class RecallDispatchService {
       const now = this.clock.now();
       const recalled = await this.deliveries.recallAll(em, dispatchId, now);
       await this.dispatches.apply(em, dispatchId, DispatchAction.Recall);
-      await em.query(`UPDATE dispatches SET recalled_at = $2, recalled_by = $3, recall_reason = $4 WHERE id = $1`, [
-        dispatchId,
-        now,
-        actor.userId,
-        reason,
-      ]);
+      await this.dispatches.recordRecall(em, dispatchId, now, actor.userId, reason);
       // Nothing more of this dispatch goes out: notices, reminders and escalations still waiting are cancelled.
-      const [, cancelled] = await em.query(
-        `UPDATE messages m SET status = $2, last_error = 'Công văn đã bị thu hồi trước khi e-mail được gửi'
-          WHERE m.status = $3
-            AND (m.delivery_id IN (SELECT id FROM deliveries WHERE dispatch_id = $1)
-                 OR m.escalation_id IN (SELECT id FROM escalations WHERE dispatch_id = $1))`,
-        [dispatchId, MessageStatus.Cancelled, MessageStatus.Pending],
-      );
+      const cancelled = await this.messages.cancelPendingOfDispatch(em, dispatchId);
       // Every address that received the notice is told, once.
-      const [{ n: recallMessages }] = await em.query(
-        `WITH ins AS (
-           INSERT INTO messages (delivery_id, kind, to_address)
-           SELECT DISTINCT m.delivery_id, $2, m.to_address
-             FROM messages m JOIN deliveries d ON d.id = m.delivery_id
-            WHERE d.dispatch_id = $1 AND m.kind = $3 AND m.status = $4
-           RETURNING 1
-         ) SELECT count(*)::int AS n FROM ins`,
-        [dispatchId, MessageKind.Recall, MessageKind.Notice, MessageStatus.Sent],
-      );
+      const recallMessages = await this.messages.writeRecallNotices(em, dispatchId);
       const who = auditActor(actor, ip);
       await this.audit.record(em, who, {
         action: DISPATCH_TRANSITIONS[DispatchAction.Recall].auditAction,
@@ -104,8 +85,8 @@ export class RecallDispatchService {
         recalledAt: now,
         reason,
         deliveriesRecalled: recalled.length,
-        messagesCancelled: cancelled as number,
-        recallMessages: recallMessages as number,
+        messagesCancelled: cancelled,
+        recallMessages,
       };
     });
     if (result.recallMessages > 0) this.events.emit(DISPATCH_MAILS_WRITTEN, { dispatchId } satisfies DeliveriesCreatedEvent);

@@ -1,5 +1,6 @@
 import { fail } from '@app/common';
 import { DispatchStatus } from '@app/database';
+import { DispatchRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -17,6 +18,7 @@ export class ReminderRuleService {
     private readonly access: DispatchAccess,
     private readonly audit: AuditService,
     private readonly view: RemindersView,
+    private readonly dispatches: DispatchRepository,
   ) {}
 
   async set(actor: Actor, dispatchId: string, dto: ReminderRuleDto, ip: string | null) {
@@ -26,10 +28,7 @@ export class ReminderRuleService {
     }
     const rule = Object.fromEntries(Object.entries({ ...dto }).filter(([, v]) => v !== undefined));
     await this.db.transaction(async (em) => {
-      await em.query(`UPDATE dispatches SET reminder_rule = $2, updated_at = now() WHERE id = $1`, [
-        dispatchId,
-        Object.keys(rule).length ? JSON.stringify(rule) : null,
-      ]);
+      await this.dispatches.setReminderRule(em, dispatchId, Object.keys(rule).length ? rule : null);
       await this.audit.record(em, auditActor(actor, ip), {
         action: 'dispatch.reminder_rule_set',
         entityType: 'dispatch',
