@@ -5,6 +5,7 @@ import { crc32 } from 'node:zlib';
 import { seedNamDinh, signIn, SignedIn } from './support/factories.js';
 import { seedDispatchDto } from './support/seed-dispatch.js';
 import { createTestApp, TestApp } from './support/test-app.js';
+import { shapeProblems } from './support/openapi-shape.js';
 
 // Small files whose type file-type recognises from the first bytes; `tag` makes each one distinct.
 const jpeg = (tag: string) =>
@@ -172,6 +173,9 @@ describe('Activities: report, evidence, flags, corrections, withdrawal (real Pos
       .expect(200);
     expect(list.body.items.map((a: { channel: string }) => a.channel)).toEqual(['loudspeaker', 'bulletin_board']);
     expect(list.body.items[1].evidence).toEqual([expect.objectContaining({ id: ev.body.id, sha256: sha256(photo) })]);
+    // As openapi.json describes them: no field more, none missing.
+    expect(shapeProblems(list.body, 'ActivityListDto')).toEqual([]);
+    expect(shapeProblems(ev.body, 'EvidenceDto')).toEqual([]);
     expect(list.body.summary).toEqual({
       active: 2,
       withdrawn: 0,
@@ -302,6 +306,7 @@ describe('Activities: report, evidence, flags, corrections, withdrawal (real Pos
       }),
     ]);
     expect(history.body.current.version).toBe(2);
+    expect(shapeProblems(history.body, 'ActivityHistoryDto')).toEqual([]);
     const corrected = (await auditOf(a.id)).filter((e) => e.action === 'activity.corrected');
     expect(corrected).toEqual([
       expect.objectContaining({

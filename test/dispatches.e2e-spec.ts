@@ -3,6 +3,7 @@ import { Delivery, Dispatch, DispatchStatus, Message, Role } from '@app/database
 import { seedNamDinh, signIn, SignedIn, unitByCode } from './support/factories.js';
 import { SEED, seedDispatchDto } from './support/seed-dispatch.js';
 import { createTestApp, TestApp } from './support/test-app.js';
+import { pageShapeProblems, shapeProblems } from './support/openapi-shape.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const PNG = Buffer.from(
@@ -63,9 +64,12 @@ describe('Dispatches: write, publish, deliver (API side, real PostgreSQL + Redis
     const departments = await t.db.query(`SELECT count(*)::int AS n FROM units WHERE type = 'department'`);
     expect(preview.body.total).toBe(departments[0].n + 10 + 1 + 2);
     expect(preview.body.byPurpose).toEqual({ coordinate: departments[0].n + 10, report: 1, archive: 2 });
+    // Each answer is exactly what openapi.json promises a generated client: no field more, none missing.
+    expect(shapeProblems(preview.body, 'RecipientPreviewDto')).toEqual([]);
 
     const res = await t.http().post(`/api/v1/dispatches/${d.id}/publish`).set(pa05.auth).expect(200);
     expect(res.body).toMatchObject({ deliveries: preview.body.total, messages: preview.body.addresses, unitsWithoutEmail: 0 });
+    expect(shapeProblems(res.body, 'PublishResultDto')).toEqual([]);
 
     const rows: { code: string; purpose: string; ack: Date | null }[] = await t.db.query(
       `SELECT u.code, d.purpose, d.ack_due_at AS ack FROM deliveries d JOIN units u ON u.id = d.unit_id WHERE d.dispatch_id = $1`,
@@ -89,13 +93,16 @@ describe('Dispatches: write, publish, deliver (API side, real PostgreSQL + Redis
     const view = await t.http().get(`/api/v1/dispatches/${d.id}`).set(pa05.auth).expect(200);
     expect(view.body.status).toBe('published');
     expect(Object.values(view.body.deliveryCounts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(rows.length);
+    expect(shapeProblems(view.body, 'DispatchDetailDto')).toEqual([]);
 
     const list = await t.http().get('/api/v1/dispatches').set(pa05.auth).expect(200);
     expect(list.body.items.find((x: { id: string }) => x.id === d.id).deliveryCounts).toEqual(view.body.deliveryCounts);
+    expect(pageShapeProblems(list.body, 'DispatchListItemDto')).toEqual([]);
 
     const page = await t.http().get(`/api/v1/dispatches/${d.id}/deliveries`).query({ limit: 5 }).set(pa05.auth).expect(200);
     expect(page.body.total).toBe(rows.length);
     expect(page.body.items[0].messages[0]).toMatchObject({ kind: 'notice', status: expect.any(String), attempts: expect.any(Number) });
+    expect(pageShapeProblems(page.body, 'RolloutRowDto')).toEqual([]);
 
     // Publishing again is refused and adds nothing.
     await t.http().post(`/api/v1/dispatches/${d.id}/publish`).set(pa05.auth).expect(409);
@@ -148,8 +155,14 @@ describe('Dispatches: write, publish, deliver (API side, real PostgreSQL + Redis
     const haiHau = await unitByCode(t, 'UBND-366');
     const delivery = await t.db.getRepository(Delivery).findOneByOrFail({ dispatchId: d.id, unitId: haiHau.id });
     const before = await t.db.getRepository(Message).countBy({ deliveryId: delivery.id });
-    await t.http().post(`/api/v1/dispatches/${d.id}/deliveries/${delivery.id}/resend`).set(pa05.auth).expect(201);
+    const resent = await t.http().post(`/api/v1/dispatches/${d.id}/deliveries/${delivery.id}/resend`).set(pa05.auth).expect(201);
+    expect(resent.body).toEqual({ messages: 1 });
     expect(await t.db.getRepository(Message).countBy({ deliveryId: delivery.id })).toBe(before + 1);
+    // Reminded once, the unit's row of the rollout list carries its reminder summary, still as its schema says.
+    await t.http().post(`/api/v1/deliveries/${delivery.id}/remind`).set(pa05.auth).expect(200);
+    const rollout = await t.http().get(`/api/v1/dispatches/${d.id}/deliveries`).query({ limit: 500 }).set(pa05.auth).expect(200);
+    expect(rollout.body.items.find((r: { id: string }) => r.id === delivery.id).reminders).toMatchObject({ count: 1 });
+    expect(pageShapeProblems(rollout.body, 'RolloutRowDto')).toEqual([]);
 
     const add = await t
       .http()
@@ -163,6 +176,7 @@ describe('Dispatches: write, publish, deliver (API side, real PostgreSQL + Redis
       })
       .expect(201);
     expect(add.body).toMatchObject({ added: 34, alreadyReceiving: 1 });
+    expect(shapeProblems(add.body, 'AddRecipientsResultDto')).toEqual([]);
     const again = await t
       .http()
       .post(`/api/v1/dispatches/${d.id}/recipients`)
@@ -236,6 +250,12 @@ describe('Dispatches: write, publish, deliver (API side, real PostgreSQL + Redis
         .expect(201);
       expect(ok.body).toMatchObject({ fileName: 'Công văn 5207.pdf', contentType: 'application/pdf', sizeBytes: PDF.length });
       expect(ok.body.sha256).toBe((await import('node:crypto')).createHash('sha256').update(PDF).digest('hex'));
+      // Where the server stores the file never leaves it: the download goes through GET .../attachments/:id.
+      const detail = await t.http().get(`/api/v1/dispatches/${d.id}`).set(pa05.auth).expect(200);
+      expect(detail.body.attachments).toEqual([{ ...ok.body, addedInVersion: 1, supersededInVersion: null }]);
+      for (const body of [ok.body, detail.body]) expect(JSON.stringify(body)).not.toMatch(/storageKey|storage_key/);
+      expect(shapeProblems(ok.body, 'DispatchAttachmentDto')).toEqual([]);
+      expect(shapeProblems(detail.body, 'DispatchDetailDto')).toEqual([]);
       const back = await t.http().get(`/api/v1/dispatches/${d.id}/attachments/${ok.body.id}`).set(pa05.auth).buffer(true).expect(200);
       expect(Buffer.compare(back.body as Buffer, PDF)).toBe(0);
     });
@@ -266,7 +286,7 @@ describe('Dispatches: write, publish, deliver (API side, real PostgreSQL + Redis
     await t.http().post(`/api/v1/dispatches/${d.id}/close`).set(pa05.auth).expect(409);
     await t.http().post(`/api/v1/dispatches/${d.id}/publish`).set(pa05.auth).expect(200);
     const closed = await t.http().post(`/api/v1/dispatches/${d.id}/close`).set(pa05.auth).expect(200);
-    expect(closed.body.status).toBe('closed');
+    expect(closed.body).toEqual({ id: d.id, status: 'closed' });
     const haiHau = await unitByCode(t, 'UBND-366');
     const delivery = await t.db.getRepository(Delivery).findOneByOrFail({ dispatchId: d.id, unitId: haiHau.id });
     const officer = await signIn(t, Role.Officer, 'UBND-366');

@@ -3,6 +3,7 @@ import { Delivery, Role } from '@app/database';
 import { seedNamDinh, signIn, SignedIn, unitByCode } from './support/factories.js';
 import { seedDispatchDto } from './support/seed-dispatch.js';
 import { createTestApp, TestApp } from './support/test-app.js';
+import { pageShapeProblems } from './support/openapi-shape.js';
 
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082',
@@ -349,6 +350,7 @@ describe('Rollout: acknowledge, refuse, cascade down the tree (real PostgreSQL +
     expect(actions).toEqual(
       expect.arrayContaining(['delivery.acknowledged', 'delivery.forwarded', 'delivery.refused', 'delivery.readdressed']),
     );
+    expect(pageShapeProblems(res.body, 'AuditEventDto')).toEqual([]);
     await t.http().get('/api/v1/audit').query({ dispatchId }).set(haiHauOfficer.auth).expect(403);
     await expect(t.db.query(`UPDATE audit_events SET action = 'x'`)).rejects.toThrow(/append-only/);
     await expect(t.db.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);

@@ -17,7 +17,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor.js';
 import { CurrentUser } from '../auth/decorators.js';
-import { ActivityDto } from './dto/activity-responses.dto.js';
+import { ActivityDto, ActivityHistoryDto, ActivityListDto, EvidenceDto } from './dto/activity-responses.dto.js';
 import { CorrectActivityDto, ReportActivityDto, WithdrawActivityDto } from './dto/activity.dto.js';
 import { UploadTooLargeInterceptor } from './upload-too-large.interceptor.js';
 import { ActivityEvidenceService } from './usecases/activity-evidence.service.js';
@@ -25,7 +25,8 @@ import { CorrectActivityService } from './usecases/correct-activity.service.js';
 import { ReportActivityService } from './usecases/report-activity.service.js';
 import { WithdrawActivityService } from './usecases/withdraw-activity.service.js';
 import { ActivityViews } from './views/activity-views.service.js';
-import { ApiObjectResponse, ApiFileResponse } from '../openapi/api-responses.js';
+import { ApiFileResponse } from '../openapi/api-responses.js';
+import { ApiUploadErrorResponses } from '../openapi/api-error-responses.js';
 
 /** Who may do what is decided by ActivityAccess / DeliveryAccess in the services, not here. */
 @ApiTags('activities')
@@ -51,9 +52,9 @@ export class ActivitiesController {
     return this.reporter.report(actor, deliveryId, dto, ip);
   }
 
-  @ApiObjectResponse('list')
+  @ApiOkResponse({ type: ActivityListDto })
   @Get('deliveries/:deliveryId/activities')
-  list(@CurrentUser() actor: Actor, @Param('deliveryId', ParseUUIDPipe) deliveryId: string) {
+  list(@CurrentUser() actor: Actor, @Param('deliveryId', ParseUUIDPipe) deliveryId: string): Promise<ActivityListDto> {
     return this.views.list(actor, deliveryId);
   }
 
@@ -86,13 +87,14 @@ export class ActivitiesController {
     return this.withdrawer.withdraw(actor, id, dto, ip);
   }
 
-  @ApiObjectResponse('history')
+  @ApiOkResponse({ type: ActivityHistoryDto })
   @Get('activities/:id/history')
-  history(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  history(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ActivityHistoryDto> {
     return this.views.history(actor, id);
   }
 
-  @ApiObjectResponse('addEvidence', 201)
+  @ApiCreatedResponse({ type: EvidenceDto })
+  @ApiUploadErrorResponses()
   @Post('activities/:id/evidence')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
@@ -102,7 +104,7 @@ export class ActivitiesController {
     @Param('id', ParseUUIDPipe) id: string,
     @UploadedFile() file: DispatchAttachmentUpload | undefined,
     @Ip() ip: string,
-  ) {
+  ): Promise<EvidenceDto> {
     return this.evidence.add(actor, id, file, ip);
   }
 

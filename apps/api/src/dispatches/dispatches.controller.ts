@@ -1,5 +1,5 @@
 import { Role } from '@app/database';
-import type { DispatchAttachmentUpload } from '@app/common';
+import type { DispatchAttachmentUpload, Page } from '@app/common';
 import {
   Body,
   Controller,
@@ -16,7 +16,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import {
@@ -39,7 +39,20 @@ import { Client, type ClientInfo } from '../auth/client-info.decorator.js';
 import { DispatchViewsService } from './views/dispatch-views.service.js';
 import { attachmentDownload } from './attachment-download.js';
 import { ParsedDispatchTextDto } from './dto/dispatch-text.dto.js';
-import { ApiObjectResponse, ApiFileResponse } from '../openapi/api-responses.js';
+import { ApiFileResponse, ApiPageResponse } from '../openapi/api-responses.js';
+import { ApiUploadErrorResponses } from '../openapi/api-error-responses.js';
+import {
+  AddRecipientsResultDto,
+  DispatchAttachmentDto,
+  DispatchDetailDto,
+  DispatchListItemDto,
+  DispatchStateDto,
+  PublishResultDto,
+  RecipientPreviewDto,
+  RecipientUnitListDto,
+  ResendResultDto,
+  RolloutRowDto,
+} from './dto/dispatch-responses.dto.js';
 
 @ApiTags('dispatches')
 @ApiBearerAuth()
@@ -65,83 +78,100 @@ export class DispatchesController {
   }
 
   /** The units a dispatch can be addressed to, one by one: the acting units of the issuer's province. */
-  @ApiObjectResponse('recipientUnitList')
+  @ApiOkResponse({ type: RecipientUnitListDto })
   @Get('recipient-units')
   @Roles(Role.Issuer, Role.Leader)
-  recipientUnitList(@CurrentUser() actor: Actor) {
+  recipientUnitList(@CurrentUser() actor: Actor): Promise<RecipientUnitListDto> {
     return this.recipientUnits.list(actor);
   }
 
-  @ApiObjectResponse('create', 201)
+  @ApiCreatedResponse({ type: DispatchDetailDto })
   @Post()
   @Roles(Role.Issuer)
-  async create(@CurrentUser() actor: Actor, @Body() dto: CreateDispatchDto) {
+  async create(@CurrentUser() actor: Actor, @Body() dto: CreateDispatchDto): Promise<DispatchDetailDto> {
     return this.views.get(actor, await this.drafts.create(actor, dto));
   }
 
-  @ApiObjectResponse('list')
+  @ApiPageResponse(DispatchListItemDto, 'Công văn đi, mới nhất trước')
   @Get()
-  list(@CurrentUser() actor: Actor, @Query() query: ListDispatchesQuery) {
+  list(@CurrentUser() actor: Actor, @Query() query: ListDispatchesQuery): Promise<Page<DispatchListItemDto>> {
     return this.views.list(actor, query);
   }
 
-  @ApiObjectResponse('get')
+  @ApiOkResponse({ type: DispatchDetailDto })
   @Get(':id')
-  get(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DispatchDetailDto> {
     return this.views.get(actor, id);
   }
 
-  @ApiObjectResponse('update')
+  @ApiOkResponse({ type: DispatchDetailDto })
   @Patch(':id')
   @Roles(Role.Issuer, Role.Leader)
-  async update(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDispatchDto) {
+  async update(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateDispatchDto,
+  ): Promise<DispatchDetailDto> {
     await this.drafts.update(actor, id, dto);
     return this.views.get(actor, id);
   }
 
-  @ApiObjectResponse('preview')
+  @ApiOkResponse({ type: RecipientPreviewDto })
   @Get(':id/recipients/preview')
-  preview(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: PreviewQuery) {
+  preview(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: PreviewQuery): Promise<RecipientPreviewDto> {
     return this.recipients.preview(actor, id, query);
   }
 
-  @ApiObjectResponse('publish')
+  @ApiOkResponse({ type: PublishResultDto })
   @Post(':id/publish')
   @HttpCode(200)
   @Roles(Role.Issuer, Role.Leader)
-  publish(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  publish(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<PublishResultDto> {
     return this.publisher.publish(actor, id);
   }
 
-  @ApiObjectResponse('close')
+  @ApiOkResponse({ type: DispatchStateDto })
   @Post(':id/close')
   @HttpCode(200)
   @Roles(Role.Issuer)
-  close(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Client() client: ClientInfo) {
+  close(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Client() client: ClientInfo): Promise<DispatchStateDto> {
     return this.closing.close(actor, id, client.ip);
   }
 
-  @ApiObjectResponse('addRecipients', 201)
+  @ApiCreatedResponse({ type: AddRecipientsResultDto })
   @Post(':id/recipients')
   @Roles(Role.Issuer)
-  addRecipients(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddRecipientsDto) {
+  addRecipients(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AddRecipientsDto,
+  ): Promise<AddRecipientsResultDto> {
     return this.recipients.add(actor, id, dto);
   }
 
-  @ApiObjectResponse('deliveries')
+  @ApiPageResponse(RolloutRowDto, 'Lượt gửi của công văn, theo cây đơn vị, với từng e-mail')
   @Get(':id/deliveries')
-  deliveries(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ListDeliveriesQuery) {
+  deliveries(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ListDeliveriesQuery,
+  ): Promise<Page<RolloutRowDto>> {
     return this.views.deliveries(actor, id, query);
   }
 
-  @ApiObjectResponse('resend', 201)
+  @ApiCreatedResponse({ type: ResendResultDto })
   @Post(':id/deliveries/:deliveryId/resend')
   @Roles(Role.Issuer)
-  resend(@CurrentUser() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('deliveryId', ParseUUIDPipe) deliveryId: string) {
+  resend(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('deliveryId', ParseUUIDPipe) deliveryId: string,
+  ): Promise<ResendResultDto> {
     return this.recipients.resend(actor, id, deliveryId);
   }
 
-  @ApiObjectResponse('addAttachment', 201)
+  @ApiCreatedResponse({ type: DispatchAttachmentDto })
+  @ApiUploadErrorResponses()
   @Post(':id/attachments')
   @Roles(Role.Issuer)
   @ApiConsumes('multipart/form-data')
@@ -151,7 +181,7 @@ export class DispatchesController {
     @CurrentUser() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @UploadedFile() file: DispatchAttachmentUpload | undefined,
-  ) {
+  ): Promise<DispatchAttachmentDto> {
     return this.attachments.add(actor, id, file);
   }
 

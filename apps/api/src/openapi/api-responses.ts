@@ -22,13 +22,6 @@ export class ErrorBodyDto {
   details?: unknown;
 }
 
-/**
- * A 2xx whose body is a JSON object not yet described field by field (reports, admin tools). It
- * still has a schema, so a generated client types it as a record rather than nothing.
- */
-export const ApiObjectResponse = (description: string, status = 200) =>
-  ApiResponse({ status, description, schema: { type: 'object', additionalProperties: true } });
-
 /** A report read from the reports database (REPORTS_DATABASE_URL): 503 REPORTS_DATABASE_UNAVAILABLE while it cannot be reached. */
 export const ApiReportsDatabaseResponse = () =>
   ApiResponse({

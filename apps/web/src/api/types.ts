@@ -11,21 +11,23 @@ import type {
   UnitDto,
   DeliveryDetailDto,
   DeliveryItemDto,
+  DeliveryMessageDto,
+  DispatchDetailDto,
   DispatchDocumentDto,
+  DispatchListItemDto,
   DispatchTaskDto,
   EvidenceDto,
   InboxItemDto,
   RecipientDto,
-  RecipientPurpose,
+  RecipientPreviewDto,
   RolloutNodeDto,
+  RolloutRowDto,
 } from './generated/types.gen';
 
 /**
  * The shapes the screens read from the api. The generated client (./generated, from the committed
  * openapi.json by `npm run openapi`) is the contract: where the api describes a response, the name
- * below is an alias of its generated type. The interfaces left are responses the api still
- * describes only as "an object" (dispatch detail, rollout list, preview): each gives way to its
- * generated type once the endpoint has a response DTO.
+ * below is an alias of its generated type.
  */
 export type {
   AcknowledgementDto,
@@ -85,62 +87,20 @@ export type DeliveryDetail = DeliveryDetailDto;
 /** GET /dispatches/:id/tree: a node of the rollout tree. */
 export type TreeNode = RolloutNodeDto;
 
-/** GET /dispatches/:id (no response DTO yet). */
-export interface DispatchDetail extends DispatchBody {
-  tasks: Task[];
-  attachments: Attachment[];
-  recipients: {
-    id: string;
-    purpose: RecipientPurpose;
-    unitId: string | null;
-    groupKind: RecipientGroup | null;
-    scopeUnitId: string | null;
-  }[];
-  deliveryCounts: Record<string, number>;
-  messageCounts: Record<string, number>;
-  ackDueAt: string | null;
-  forwardDueAt: string | null;
-  reportDueAt: string | null;
-  publishedAt: string | null;
-}
+/** GET /dispatches/:id: the dispatch with its tasks, current attachments, chosen recipients and counts. */
+export type DispatchDetail = DispatchDetailDto;
 
-export interface Message {
-  id: string;
-  kind: string;
-  to: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  sentAt: string | null;
-}
+/** GET /dispatches: a dispatch of the list, with its deliveries counted by status. */
+export type DispatchListItem = DispatchListItemDto;
 
-export interface RolloutRow {
-  id: string;
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  purpose: string;
-  status: string;
-  parentDeliveryId: string | null;
-  ackDueAt: string | null;
-  arrivedAt: string | null;
-  acknowledgedAt: string | null;
-  ackVersion: number | null;
-  recalledAt: string | null;
-  /** Acknowledged an earlier version: must acknowledge the current one again. */
-  mustReacknowledge: boolean;
-  /** "đã nhắc 2 lần, lần cuối 08:30 05/12"; null when never reminded. */
-  reminders: { count: number; lastAt: string; summary: string } | null;
-  messages: Message[];
-}
+/** One e-mail of a delivery and how far it got. */
+export type Message = DeliveryMessageDto;
 
-export interface Preview {
-  total: number;
-  byPurpose: Record<string, number>;
-  addresses: number;
-  unitsWithoutEmail: { id: string; code: string; name: string }[];
-  items: (Unit & { purpose: string; emails: string[] })[];
-}
+/** GET /dispatches/:id/deliveries: a recipient unit's delivery with its reminders and e-mails. */
+export type RolloutRow = RolloutRowDto;
+
+/** GET /dispatches/:id/recipients/preview: who the dispatch will reach. */
+export type Preview = RecipientPreviewDto;
 
 /** A unit as stored (GET /units/:id, the unit pickers). */
 export type Unit = UnitDto;

@@ -3,12 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Select, Space, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/http';
-import type { DispatchDetail, Page } from '../api/types';
+import type { DispatchListItem, Page } from '../api/types';
 import { ErrorAlert, ResponsiveTable, UrgencyTag } from '../components/common';
 import { fmtDate, fmtNumber } from '../format';
 import { DISPATCH_STATUS } from '../vocab';
 
-type Row = DispatchDetail & { deliveryCounts: Record<string, number> };
+type Row = DispatchListItem;
 
 /** The issuer's dispatches: drafts to finish and published ones to follow. */
 export default function DispatchesPage() {

@@ -10,7 +10,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Unit } from './unit.entity.js';
-import { Urgency, DispatchStatus, RecipientPurpose, RecipientGroup } from '@app/vocabulary';
+import { ActivityChannel, Urgency, DispatchStatus, RecipientPurpose, RecipientGroup } from '@app/vocabulary';
 
 /** Moved to @app/vocabulary (shared with the browser); re-exported so entity imports keep working. */
 export { Urgency, DispatchStatus, RecipientPurpose, RecipientGroup };
@@ -190,9 +190,9 @@ export class DispatchTask {
   @Column({ type: 'text' })
   text!: string;
 
-  /** ActivityChannel values this task asks for. */
+  /** The channels this task asks for. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
-  channels!: string[];
+  channels!: ActivityChannel[];
 }
 
 @Entity('dispatch_attachments')

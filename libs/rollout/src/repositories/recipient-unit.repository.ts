@@ -10,7 +10,7 @@ export interface RecipientUnit {
   code: string;
   name: string;
   type: UnitType;
-  level: UnitLevel | null;
+  level: UnitLevel;
   parentId: string | null;
 }
 
@@ -19,7 +19,7 @@ export interface RecipientMailbox {
   id: string;
   code: string;
   name: string;
-  level: UnitLevel | null;
+  level: UnitLevel;
   type: UnitType;
   emails: string[];
 }

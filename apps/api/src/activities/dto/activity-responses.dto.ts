@@ -56,3 +56,55 @@ export class ActivityDto {
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
 }
+
+/** What the activities of a delivery add up to; withdrawn ones are counted apart and left out of the sums. */
+export class ActivitySummaryDto {
+  @ApiProperty({ description: 'Activities not withdrawn' }) active!: number;
+  @ApiProperty() withdrawn!: number;
+  @ApiProperty({ description: 'People reached' }) reach!: number;
+  @ApiProperty() quantity!: number;
+  @ApiProperty({
+    type: 'object' as const,
+    additionalProperties: { type: 'integer' },
+    description: 'Activities per channel (ActivityChannel); a channel with none is absent',
+    example: { resident_meeting: 2, loudspeaker: 1 },
+  })
+  byChannel!: Partial<Record<ActivityChannel, number>>;
+  @ApiProperty({ description: 'Activities with at least one flag' }) flagged!: number;
+}
+
+/** GET /deliveries/:deliveryId/activities */
+export class ActivityListDto {
+  @ApiProperty() deliveryId!: string;
+  @ApiProperty({ type: [ActivityDto], description: 'Withdrawn ones included, marked' }) items!: ActivityDto[];
+  @ApiProperty({ type: ActivitySummaryDto }) summary!: ActivitySummaryDto;
+}
+
+/** The content of one version of an activity. */
+export class ActivitySnapshotDto {
+  @ApiProperty() version!: number;
+  @ApiProperty({ type: Number, nullable: true }) taskNumber!: number | null;
+  @ApiProperty({ enum: ActivityChannel, enumName: 'ActivityChannel' }) channel!: ActivityChannel;
+  @ApiProperty({ example: '2023-10-25', description: 'YYYY-MM-DD' }) occurredOn!: string;
+  @ApiProperty({ type: String, nullable: true }) place!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) reach!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) quantity!: number | null;
+  @ApiProperty({ type: [String] }) links!: string[];
+  @ApiProperty({ type: String, nullable: true }) description!: string | null;
+  @ApiProperty({ enum: ActivityFlag, enumName: 'ActivityFlag', isArray: true }) flags!: ActivityFlag[];
+}
+
+export class ActivityRevisionDto {
+  @ApiProperty() version!: number;
+  @ApiProperty({ type: ActivitySnapshotDto }) snapshot!: ActivitySnapshotDto;
+  @ApiProperty({ type: PersonRefDto, nullable: true, description: 'Who replaced this version by the next one' })
+  changedBy!: PersonRefDto | null;
+  @ApiProperty() changedAt!: Date;
+}
+
+/** GET /activities/:id/history: every earlier version, oldest first, and the current one. */
+export class ActivityHistoryDto {
+  @ApiProperty() activityId!: string;
+  @ApiProperty({ type: ActivityDto }) current!: ActivityDto;
+  @ApiProperty({ type: [ActivityRevisionDto] }) revisions!: ActivityRevisionDto[];
+}

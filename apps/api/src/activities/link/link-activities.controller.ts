@@ -1,13 +1,15 @@
 import type { DispatchAttachmentUpload } from '@app/common';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { Client, type ClientInfo } from '../../auth/client-info.decorator.js';
 import { Public } from '../../auth/decorators.js';
 import { ReportActivityDto } from '../dto/activity.dto.js';
 import { UploadTooLargeInterceptor } from '../upload-too-large.interceptor.js';
 import { LinkActivitiesService } from './link-activities.service.js';
-import { ApiObjectResponse, ApiFileResponse } from '../../openapi/api-responses.js';
+import { ApiFileResponse } from '../../openapi/api-responses.js';
+import { ApiLinkGoneResponse, ApiUploadErrorResponses } from '../../openapi/api-error-responses.js';
+import { ActivityDto, EvidenceDto } from '../dto/activity-responses.dto.js';
 
 /** "Báo cáo kết quả" from the e-mail link, with no account: the signed token scopes everything to its delivery. */
 @ApiTags('ack-links')
@@ -16,13 +18,16 @@ import { ApiObjectResponse, ApiFileResponse } from '../../openapi/api-responses.
 export class LinkActivitiesController {
   constructor(private readonly links: LinkActivitiesService) {}
 
-  @ApiObjectResponse('report', 201)
+  @ApiCreatedResponse({ type: ActivityDto })
+  @ApiLinkGoneResponse()
   @Post()
-  report(@Param('token') token: string, @Body() dto: ReportActivityDto, @Client() client: ClientInfo) {
+  report(@Param('token') token: string, @Body() dto: ReportActivityDto, @Client() client: ClientInfo): Promise<ActivityDto> {
     return this.links.report(token, dto, client);
   }
 
-  @ApiObjectResponse('addEvidence', 201)
+  @ApiCreatedResponse({ type: EvidenceDto })
+  @ApiLinkGoneResponse()
+  @ApiUploadErrorResponses()
   @Post(':id/evidence')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
@@ -32,11 +37,12 @@ export class LinkActivitiesController {
     @Param('id', ParseUUIDPipe) id: string,
     @UploadedFile() file: DispatchAttachmentUpload | undefined,
     @Client() client: ClientInfo,
-  ) {
+  ): Promise<EvidenceDto> {
     return this.links.addEvidence(token, id, file, client);
   }
 
   @ApiFileResponse('Tệp')
+  @ApiLinkGoneResponse()
   @Get(':id/evidence/:evidenceId')
   async download(
     @Param('token') token: string,

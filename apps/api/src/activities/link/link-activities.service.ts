@@ -10,6 +10,7 @@ import { DeliveryAccess } from '../../access/delivery-access.service.js';
 import type { ReportActivityDto } from '../dto/activity.dto.js';
 import { ActivityEvidenceService } from '../usecases/activity-evidence.service.js';
 import { ReportActivityService } from '../usecases/report-activity.service.js';
+import type { ActivityView, EvidenceView } from '../views/activity-views.service.js';
 
 /**
  * Reporting through the signed e-mail link: the same use cases as a signed-in officer, acting for the link's
@@ -26,12 +27,17 @@ export class LinkActivitiesService {
     private readonly activities: ActivityRepository,
   ) {}
 
-  async report(token: string, dto: ReportActivityDto, client: ClientInfo) {
+  async report(token: string, dto: ReportActivityDto, client: ClientInfo): Promise<ActivityView> {
     const { actor, deliveryId } = await this.actorFor(token, client);
     return this.reporter.report(actor, deliveryId, dto, client.ip);
   }
 
-  async addEvidence(token: string, activityId: string, file: DispatchAttachmentUpload | undefined, client: ClientInfo) {
+  async addEvidence(
+    token: string,
+    activityId: string,
+    file: DispatchAttachmentUpload | undefined,
+    client: ClientInfo,
+  ): Promise<EvidenceView> {
     const { actor, deliveryId } = await this.actorFor(token, client);
     await this.requireOfDelivery(activityId, deliveryId);
     return this.evidence.add(actor, activityId, file, client.ip);

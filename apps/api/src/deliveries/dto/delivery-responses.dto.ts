@@ -1,56 +1,15 @@
-import { AckMethod, ActivityChannel, DeliveryStatus, DispatchStatus, RecipientPurpose, Urgency } from '@app/vocabulary';
+import { AckMethod, DeliveryStatus, DispatchStatus, RecipientPurpose, Urgency } from '@app/vocabulary';
 import { ApiProperty } from '@nestjs/swagger';
 import { LinkSignupState } from '../../access/link-signup-rules.js';
 import { ActivityDto } from '../../activities/dto/activity-responses.dto.js';
+import { AttachmentDto, DispatchDocumentDto, DispatchTaskDto, UnitRefDto } from '../../dispatches/dto/dispatch-document.dto.js';
+
+/** The parts of a dispatch every view shows live with the dispatches; re-exported for the delivery views. */
+export { AttachmentDto, DispatchDocumentDto, DispatchTaskDto, UnitRefDto };
 
 /** The response shapes of the delivery lifecycle, for the OpenAPI document and the generated client. */
 
 const EDXML = { type: String, nullable: true, description: 'edXML status code of QCVN 102 (01–06); none for pending and sent' };
-
-export class DispatchDocumentDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() issuerUnitId!: string;
-  @ApiProperty({ type: String, nullable: true }) headerAuthority!: string | null;
-  @ApiProperty() headerIssuer!: string;
-  @ApiProperty() number!: number;
-  @ApiProperty() symbol!: string;
-  @ApiProperty({ description: 'YYYY-MM-DD' }) issuedDate!: string;
-  @ApiProperty() issuedPlace!: string;
-  @ApiProperty() documentType!: string;
-  @ApiProperty() subject!: string;
-  @ApiProperty() body!: string;
-  @ApiProperty({ enum: Urgency, enumName: 'Urgency' }) urgency!: Urgency;
-  @ApiProperty({ type: [String] }) addresseeLines!: string[];
-  @ApiProperty({ type: [String] }) distributionLines!: string[];
-  @ApiProperty() signerName!: string;
-  @ApiProperty({ type: String, nullable: true }) signerRank!: string | null;
-  @ApiProperty({ type: String, nullable: true }) signerTitle!: string | null;
-  @ApiProperty({ enum: DispatchStatus, enumName: 'DispatchStatus' }) status!: DispatchStatus;
-  @ApiProperty({ description: '1 when published; each new version (văn bản thay thế, đính chính) adds one' }) version!: number;
-  @ApiProperty({ type: Date, nullable: true, description: 'Thu hồi: when the issuer recalled it' }) recalledAt!: Date | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Thu hồi: the reason given' }) recallReason!: string | null;
-}
-
-export class DispatchTaskDto {
-  @ApiProperty() number!: number;
-  @ApiProperty() text!: string;
-  @ApiProperty({ enum: ActivityChannel, enumName: 'ActivityChannel', isArray: true }) channels!: ActivityChannel[];
-}
-
-export class AttachmentDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() fileName!: string;
-  @ApiProperty() contentType!: string;
-  @ApiProperty() sizeBytes!: number;
-  @ApiProperty() sha256!: string;
-  @ApiProperty() createdAt!: Date;
-}
-
-export class UnitRefDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() code!: string;
-  @ApiProperty() name!: string;
-}
 
 /** One delivery as the inbox, the delivery view and the rollout tree list it. */
 export class DeliveryItemDto {

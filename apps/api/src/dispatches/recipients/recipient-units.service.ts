@@ -1,10 +1,9 @@
-import { type RecipientUnit, RecipientUnitRepository } from '@app/rollout';
+import { RecipientUnitRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor.js';
-
-export type { RecipientUnit } from '@app/rollout';
+import type { RecipientUnitListDto } from '../dto/dispatch-responses.dto.js';
 
 /**
  * The acting units (UBND, police, departments, …) serving the issuer's province, for picking single
@@ -18,8 +17,7 @@ export class RecipientUnitsService {
     private readonly units: RecipientUnitRepository,
   ) {}
 
-  async list(actor: Actor): Promise<{ items: RecipientUnit[] }> {
-    const items: RecipientUnit[] = await this.units.actingUnitsOfProvince(this.db, actor.unitId);
-    return { items };
+  async list(actor: Actor): Promise<RecipientUnitListDto> {
+    return { items: await this.units.actingUnitsOfProvince(this.db, actor.unitId) };
   }
 }

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AuditService, auditActor } from '../../audit/audit.service.js';
 import type { Actor } from '../../auth/actor.js';
 import { DispatchAccess } from '../../access/dispatch-access.service.js';
+import type { DispatchStateDto } from '../dto/dispatch-responses.dto.js';
 
 /** Published -> closed: the rollout is over; nothing more is acknowledged, forwarded or reported. */
 @Injectable()
@@ -17,7 +18,7 @@ export class CloseDispatchService {
     private readonly dispatches: DispatchRepository,
   ) {}
 
-  async close(actor: Actor, dispatchId: string, ip: string | null): Promise<{ id: string; status: DispatchStatus }> {
+  async close(actor: Actor, dispatchId: string, ip: string | null): Promise<DispatchStateDto> {
     await this.access.requireManageable(actor, dispatchId);
     return this.db.transaction(async (em) => {
       const { decision, from } = await this.dispatches.require(em, dispatchId, DispatchAction.Close);

@@ -20,6 +20,21 @@ import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor.js';
 import { DispatchAccess } from '../../access/dispatch-access.service.js';
+import type { DispatchAttachmentDto } from '../dto/dispatch-responses.dto.js';
+
+/** An attachment as the api shows it: field by field, so where the file is stored (storageKey) never leaves the server. */
+export const attachmentView = (a: Omit<DispatchAttachment, 'dispatch'>): DispatchAttachmentDto => ({
+  id: a.id,
+  dispatchId: a.dispatchId,
+  fileName: a.fileName,
+  contentType: a.contentType,
+  sizeBytes: a.sizeBytes,
+  sha256: a.sha256,
+  addedInVersion: a.addedInVersion,
+  // A row just inserted comes back without the column (no default): it is current.
+  supersededInVersion: a.supersededInVersion ?? null,
+  createdAt: a.createdAt,
+});
 
 /** Attachments of a draft: checked by content, stored by SHA-256, listed with size and type. */
 @Injectable()
@@ -32,7 +47,7 @@ export class DispatchAttachmentsService {
     private readonly dispatches: DispatchRepository,
   ) {}
 
-  async add(actor: Actor, dispatchId: string, file: DispatchAttachmentUpload | undefined): Promise<DispatchAttachment> {
+  async add(actor: Actor, dispatchId: string, file: DispatchAttachmentUpload | undefined): Promise<DispatchAttachmentDto> {
     const { dispatch } = await this.access.requireManageable(actor, dispatchId);
     if (!file) throw invalid('Chưa có tệp đính kèm: gửi tệp trong trường "file" (multipart/form-data).');
     if (dispatch.status !== DispatchStatus.Draft) throw conflict('Công văn đã ban hành thì không thêm tệp đính kèm được.');
@@ -43,7 +58,9 @@ export class DispatchAttachmentsService {
     const contentType = await detectContentType(fileName, file.buffer, DISPATCH_ATTACHMENT_KINDS);
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const storageKey = await this.files.put(sha256, file.buffer);
-    return this.dispatches.addAttachment(this.db, { dispatchId, fileName, contentType, sizeBytes: file.size, sha256, storageKey });
+    return attachmentView(
+      await this.dispatches.addAttachment(this.db, { dispatchId, fileName, contentType, sizeBytes: file.size, sha256, storageKey }),
+    );
   }
 
   async remove(actor: Actor, dispatchId: string, attachmentId: string): Promise<void> {

@@ -9,6 +9,7 @@ import { auditActor, AuditService } from '../../audit/audit.service.js';
 import type { Actor } from '../../auth/actor.js';
 import { DispatchAccess } from '../../access/dispatch-access.service.js';
 import { AddRecipientsDto, PreviewQuery } from '../dto/dispatch.dto.js';
+import type { AddRecipientsResultDto, RecipientPreviewDto, ResendResultDto } from '../dto/dispatch-responses.dto.js';
 import { DELIVERIES_CREATED, type DeliveriesCreatedEvent } from '../events.js';
 import { RecipientResolver } from '../recipients/recipient-resolver.js';
 import { toRecipientRow } from './dispatch-drafts.service.js';
@@ -29,7 +30,7 @@ export class DispatchRecipientsService {
   ) {}
 
   /** The resolved list before publishing: totals by purpose, units without e-mail, one page of units. */
-  async preview(actor: Actor, dispatchId: string, query: PreviewQuery) {
+  async preview(actor: Actor, dispatchId: string, query: PreviewQuery): Promise<RecipientPreviewDto> {
     const { issuer } = await this.access.requireManageable(actor, dispatchId);
     const choices = await this.dispatches.recipientChoices(this.db, dispatchId);
     const issuedDate = await this.dispatches.issuedDate(this.db, dispatchId);
@@ -54,14 +55,15 @@ export class DispatchRecipientsService {
       byPurpose,
       addresses: rows.reduce((n, r) => n + r.emails.length, 0),
       unitsWithoutEmail: withoutEmail.map((r) => ({ id: r.id, code: r.code, name: r.name })),
-      items: rows.slice(query.offset, query.offset + query.limit).map((r) => ({ ...r, purpose: purposeOf.get(r.id) })),
+      // Every row is a resolved unit, so it has its purpose.
+      items: rows.slice(query.offset, query.offset + query.limit).map((r) => ({ ...r, purpose: purposeOf.get(r.id)! })),
       page: query.page,
       limit: query.limit,
     };
   }
 
   /** Adds recipients to a published dispatch; units that already have it are left alone. */
-  async add(actor: Actor, dispatchId: string, dto: AddRecipientsDto) {
+  async add(actor: Actor, dispatchId: string, dto: AddRecipientsDto): Promise<AddRecipientsResultDto> {
     const { issuer } = await this.access.requireManageable(actor, dispatchId);
     if (dto.recipients.length === 0) throw invalid('Hãy chọn ít nhất một đơn vị hoặc nhóm đơn vị để gửi thêm.');
     const written = await this.db.transaction(async (em) => {
@@ -93,7 +95,7 @@ export class DispatchRecipientsService {
   }
 
   /** Sends the notice again to every current address of one recipient unit. */
-  async resend(actor: Actor, dispatchId: string, deliveryId: string) {
+  async resend(actor: Actor, dispatchId: string, deliveryId: string): Promise<ResendResultDto> {
     await this.access.requireManageable(actor, dispatchId);
     const messages = await this.db.transaction(async (em) => {
       const status = await this.deliveries.dispatchStatusOf(em, deliveryId, dispatchId);

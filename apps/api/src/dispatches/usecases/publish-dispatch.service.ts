@@ -9,13 +9,7 @@ import type { Actor } from '../../auth/actor.js';
 import { DispatchAccess } from '../../access/dispatch-access.service.js';
 import { DISPATCH_PUBLISHED, type DeliveriesCreatedEvent } from '../events.js';
 import { RecipientResolver } from '../recipients/recipient-resolver.js';
-
-export interface PublishResult {
-  dispatchId: string;
-  deliveries: number;
-  messages: number;
-  unitsWithoutEmail: number;
-}
+import type { PublishResultDto } from '../dto/dispatch-responses.dto.js';
 
 /**
  * Publishing is one transaction: the dispatch becomes published, one delivery per recipient unit
@@ -36,7 +30,7 @@ export class PublishDispatchService {
     private readonly audit: AuditService,
   ) {}
 
-  async publish(actor: Actor, dispatchId: string): Promise<PublishResult> {
+  async publish(actor: Actor, dispatchId: string): Promise<PublishResultDto> {
     const { issuer } = await this.access.requireManageable(actor, dispatchId);
     const result = await this.db.transaction(async (em) => {
       const locked = await this.dispatches.require(em, dispatchId, DispatchAction.Publish);

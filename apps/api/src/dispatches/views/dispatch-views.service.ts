@@ -1,5 +1,5 @@
 import { notFound, Page, windowTotal } from '@app/common';
-import { Dispatch, DispatchAttachment, DispatchRecipient, DispatchTask, EDXML_CODE, DeliveryStatus } from '@app/database';
+import { Dispatch, DispatchAttachment, DispatchRecipient, DispatchTask, EDXML_CODE } from '@app/database';
 import { mustReacknowledgeSql } from '@app/rollout';
 import { viReminderSummary } from '@app/vocabulary';
 import { Injectable } from '@nestjs/common';
@@ -8,8 +8,17 @@ import { DataSource, IsNull } from 'typeorm';
 import { Actor, hasGlobalScope } from '../../auth/actor.js';
 import { DispatchAccess } from '../../access/dispatch-access.service.js';
 import { ListDeliveriesQuery, ListDispatchesQuery } from '../dto/dispatch.dto.js';
+import { DispatchDetailDto, DispatchListItemDto, ReminderSummaryDto, RolloutRowDto } from '../dto/dispatch-responses.dto.js';
+import { attachmentView } from '../usecases/dispatch-attachments.service.js';
 
 export type StatusCounts = Record<string, number>;
+
+/** A row of the deliveries page as the SQL returns it (json columns come back as strings for their dates). */
+interface RolloutDbRow extends Omit<RolloutRowDto, 'edxmlCode' | 'reminders'> {
+  reminders: Omit<ReminderSummaryDto, 'summary'> | null;
+  /** count(*) OVER (): bigint, as text. */
+  total: string;
+}
 
 /** What the issuer reads: dispatches with delivery counts, one dispatch, its deliveries and messages. */
 @Injectable()
@@ -19,7 +28,7 @@ export class DispatchViewsService {
     private readonly access: DispatchAccess,
   ) {}
 
-  async list(actor: Actor, query: ListDispatchesQuery): Promise<Page<Dispatch & { deliveryCounts: StatusCounts }>> {
+  async list(actor: Actor, query: ListDispatchesQuery): Promise<Page<DispatchListItemDto>> {
     const qb = this.db
       .getRepository(Dispatch)
       .createQueryBuilder('d')
@@ -31,16 +40,23 @@ export class DispatchViewsService {
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });
     const [items, total] = await qb.getManyAndCount();
     const counts = await this.countsByDispatch(items.map((d) => d.id));
-    return { items: items.map((d) => ({ ...d, deliveryCounts: counts.get(d.id) ?? {} })), total, page: query.page, limit: query.limit };
+    return {
+      // issuerUnit is inner-joined: every row has it.
+      items: items.map((d) => ({ ...d, issuerUnit: d.issuerUnit!, deliveryCounts: counts.get(d.id) ?? {} })),
+      total,
+      page: query.page,
+      limit: query.limit,
+    };
   }
 
-  async get(actor: Actor, id: string) {
-    const { dispatch } = await this.access.requireViewable(actor, id);
+  async get(actor: Actor, id: string): Promise<DispatchDetailDto> {
+    const { dispatch, issuer } = await this.access.requireViewable(actor, id);
     const [tasks, attachments, recipients, counts, messageCounts] = await Promise.all([
       this.db.getRepository(DispatchTask).find({ where: { dispatchId: id }, order: { number: 'ASC' } }),
       this.db
         .getRepository(DispatchAttachment)
-        .find({ where: { dispatchId: id, supersededInVersion: IsNull() }, order: { createdAt: 'ASC' } }),
+        .find({ where: { dispatchId: id, supersededInVersion: IsNull() }, order: { createdAt: 'ASC' } })
+        .then((rows) => rows.map(attachmentView)),
       this.db.getRepository(DispatchRecipient).find({ where: { dispatchId: id } }),
       this.countsByDispatch([id]),
       this.db.query(
@@ -50,6 +66,7 @@ export class DispatchViewsService {
     ]);
     return {
       ...dispatch,
+      issuerUnit: issuer,
       tasks,
       attachments,
       recipients,
@@ -59,7 +76,7 @@ export class DispatchViewsService {
   }
 
   /** Deliveries of a dispatch with their unit and every message's state, one page at a time. */
-  async deliveries(actor: Actor, id: string, query: ListDeliveriesQuery) {
+  async deliveries(actor: Actor, id: string, query: ListDeliveriesQuery): Promise<Page<RolloutRowDto>> {
     await this.access.requireManageable(actor, id);
     const params: unknown[] = [id, query.limit, query.offset];
     const filters: string[] = [];
@@ -72,7 +89,7 @@ export class DispatchViewsService {
       filters.push(`EXISTS (SELECT 1 FROM messages mm WHERE mm.delivery_id = d.id AND mm.status = $${params.length})`);
     }
     const where = filters.length ? `AND ${filters.join(' AND ')}` : '';
-    const page = (p: unknown[]): Promise<(Record<string, unknown> & { reminders: { count: number; lastAt: string } | null })[]> =>
+    const page = (p: unknown[]): Promise<RolloutDbRow[]> =>
       this.db.query(
         `SELECT d.id, d.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName", d.purpose, d.status,
               d.parent_delivery_id AS "parentDeliveryId", d.ack_due_at AS "ackDueAt", d.forward_due_at AS "forwardDueAt",
@@ -102,7 +119,7 @@ export class DispatchViewsService {
     return {
       items: rows.map(({ total: _t, reminders, ...r }) => ({
         ...r,
-        edxmlCode: EDXML_CODE[r.status as DeliveryStatus] ?? null,
+        edxmlCode: EDXML_CODE[r.status] ?? null,
         // "đã nhắc 2 lần, lần cuối 08:30 05/12", as the reminder history of GET /dispatches/:id/reminders writes it.
         reminders: reminders ? { ...reminders, summary: viReminderSummary(reminders.count, reminders.lastAt) } : null,
       })),

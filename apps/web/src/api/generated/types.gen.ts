@@ -500,6 +500,19 @@ export type ParsedDispatchTextDto = {
     signerName: string;
 };
 
+export type RecipientUnitDto = {
+    id: string;
+    code: string;
+    name: string;
+    type: UnitType;
+    level: UnitLevel;
+    parentId: string | null;
+};
+
+export type RecipientUnitListDto = {
+    items: Array<RecipientUnitDto>;
+};
+
 export type TaskDto = {
     number: number;
     text: string;
@@ -570,6 +583,232 @@ export type CreateDispatchDto = {
     reportDueWorkingDays?: number;
 };
 
+export type Urgency = 'thuong' | 'khan' | 'thuong_khan' | 'hoa_toc';
+
+export type DispatchStatus = 'draft' | 'published' | 'recalled' | 'closed';
+
+export type DispatchReminderRuleDto = {
+    cadenceUnit?: 'hours' | 'working_days';
+    /**
+     * A reminder every this many hours / working days after the deadline
+     */
+    every?: number;
+    /**
+     * One reminder this many hours / working days before the deadline (0: none)
+     */
+    before?: number;
+    /**
+     * At most this many reminders after the deadline
+     */
+    maxAfter?: number;
+    /**
+     * Escalate to the unit above this many hours / working days after the deadline
+     */
+    escalateAfter?: number;
+};
+
+export type IssuerUnitDto = {
+    id: string;
+    code: string;
+    name: string;
+    type: UnitType;
+    areaKind: string | null;
+    level: UnitLevel;
+    parentId: string | null;
+    areaId: string | null;
+    path: string;
+    emails: Array<string>;
+    active: boolean;
+    linkSignup: boolean | null;
+    /**
+     * YYYY-MM-DD
+     */
+    retiredOn: string | null;
+    /**
+     * YYYY-MM-DD
+     */
+    validFrom: string | null;
+    createdAt: string;
+    updatedAt: string;
+};
+
+export type ActivityChannel = 'staff_briefing' | 'resident_meeting' | 'e_portal_post' | 'facebook_post' | 'zalo_post' | 'mass_media' | 'loudspeaker' | 'bulletin_board' | 'leaflet' | 'other';
+
+export type DispatchTaskRowDto = {
+    number: number;
+    text: string;
+    channels: Array<ActivityChannel>;
+    id: string;
+    dispatchId: string;
+};
+
+export type DispatchAttachmentDto = {
+    id: string;
+    fileName: string;
+    contentType: string;
+    sizeBytes: number;
+    sha256: string;
+    createdAt: string;
+    dispatchId: string;
+    /**
+     * The dispatch version that added the file
+     */
+    addedInVersion: number;
+    /**
+     * The version that replaced it; null while it is current
+     */
+    supersededInVersion: number | null;
+};
+
+export type RecipientPurpose = 'action' | 'coordinate' | 'report' | 'info' | 'archive';
+
+export type RecipientGroup = 'all_departments' | 'all_district_committees' | 'all_commune_committees' | 'all_district_police' | 'all_commune_police';
+
+export type DispatchRecipientDto = {
+    id: string;
+    dispatchId: string;
+    purpose: RecipientPurpose;
+    unitId: string | null;
+    groupKind: RecipientGroup | null;
+    /**
+     * For a group: the unit whose territory it is taken from
+     */
+    scopeUnitId: string | null;
+};
+
+export type DispatchDetailDto = {
+    id: string;
+    issuerUnitId: string;
+    headerAuthority: string | null;
+    headerIssuer: string;
+    number: number;
+    symbol: string;
+    /**
+     * YYYY-MM-DD
+     */
+    issuedDate: string;
+    issuedPlace: string;
+    documentType: string;
+    subject: string;
+    body: string;
+    urgency: Urgency;
+    addresseeLines: Array<string>;
+    distributionLines: Array<string>;
+    signerName: string;
+    signerRank: string | null;
+    signerTitle: string | null;
+    status: DispatchStatus;
+    /**
+     * 1 when published; each new version (văn bản thay thế, đính chính) adds one
+     */
+    version: number;
+    /**
+     * Thu hồi: when the issuer recalled it
+     */
+    recalledAt: string | null;
+    /**
+     * Thu hồi: the reason given
+     */
+    recallReason: string | null;
+    issuedYear: number;
+    ackDueAt: string | null;
+    forwardDueAt: string | null;
+    reportDueAt: string | null;
+    /**
+     * Trong N ngày làm việc: resolved to ackDueAt when published
+     */
+    ackDueWorkingDays: number | null;
+    forwardDueWorkingDays: number | null;
+    reportDueWorkingDays: number | null;
+    recalledBy: string | null;
+    /**
+     * The issuer's own reminder rule; null: its urgency's policy
+     */
+    reminderRule: DispatchReminderRuleDto | null;
+    publishedAt: string | null;
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+    issuerUnit: IssuerUnitDto;
+    tasks: Array<DispatchTaskRowDto>;
+    attachments: Array<DispatchAttachmentDto>;
+    recipients: Array<DispatchRecipientDto>;
+    /**
+     * Number of deliveries per status; a status with none is absent
+     */
+    deliveryCounts: {
+        [key: string]: number;
+    };
+    /**
+     * Number of e-mails per status; a status with none is absent
+     */
+    messageCounts: {
+        [key: string]: number;
+    };
+};
+
+export type DispatchListItemDto = {
+    id: string;
+    issuerUnitId: string;
+    headerAuthority: string | null;
+    headerIssuer: string;
+    number: number;
+    symbol: string;
+    /**
+     * YYYY-MM-DD
+     */
+    issuedDate: string;
+    issuedPlace: string;
+    documentType: string;
+    subject: string;
+    body: string;
+    urgency: Urgency;
+    addresseeLines: Array<string>;
+    distributionLines: Array<string>;
+    signerName: string;
+    signerRank: string | null;
+    signerTitle: string | null;
+    status: DispatchStatus;
+    /**
+     * 1 when published; each new version (văn bản thay thế, đính chính) adds one
+     */
+    version: number;
+    /**
+     * Thu hồi: when the issuer recalled it
+     */
+    recalledAt: string | null;
+    /**
+     * Thu hồi: the reason given
+     */
+    recallReason: string | null;
+    issuedYear: number;
+    ackDueAt: string | null;
+    forwardDueAt: string | null;
+    reportDueAt: string | null;
+    /**
+     * Trong N ngày làm việc: resolved to ackDueAt when published
+     */
+    ackDueWorkingDays: number | null;
+    forwardDueWorkingDays: number | null;
+    reportDueWorkingDays: number | null;
+    recalledBy: string | null;
+    /**
+     * The issuer's own reminder rule; null: its urgency's policy
+     */
+    reminderRule: DispatchReminderRuleDto | null;
+    publishedAt: string | null;
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+    issuerUnit: IssuerUnitDto;
+    /**
+     * Number of deliveries per status; a status with none is absent
+     */
+    deliveryCounts: {
+        [key: string]: number;
+    };
+};
+
 export type UpdateDispatchDto = {
     /**
      * Issuing unit; defaults to the signed-in user’s unit
@@ -618,19 +857,183 @@ export type UpdateDispatchDto = {
     reportDueWorkingDays?: number;
 };
 
+export type UnitRefDto = {
+    id: string;
+    code: string;
+    name: string;
+};
+
+export type PreviewUnitDto = {
+    id: string;
+    code: string;
+    name: string;
+    level: UnitLevel;
+    type: UnitType;
+    emails: Array<string>;
+    purpose: RecipientPurpose;
+};
+
+export type RecipientPreviewDto = {
+    /**
+     * Units reached
+     */
+    total: number;
+    /**
+     * Units per purpose (RecipientPurpose)
+     */
+    byPurpose: {
+        [key: string]: number;
+    };
+    /**
+     * E-mail addresses of those units
+     */
+    addresses: number;
+    unitsWithoutEmail: Array<UnitRefDto>;
+    /**
+     * One page of the units, in tree order
+     */
+    items: Array<PreviewUnitDto>;
+    page: number;
+    limit: number;
+};
+
+export type PublishResultDto = {
+    dispatchId: string;
+    /**
+     * Deliveries written, one per recipient unit
+     */
+    deliveries: number;
+    /**
+     * E-mails queued
+     */
+    messages: number;
+    /**
+     * Recipient units without an e-mail address
+     */
+    unitsWithoutEmail: number;
+};
+
+export type DispatchStateDto = {
+    id: string;
+    status: DispatchStatus;
+};
+
 export type AddRecipientsDto = {
     recipients: Array<RecipientDto>;
 };
 
-export type RecipientPurpose = 'action' | 'coordinate' | 'report' | 'info' | 'archive';
+export type AddRecipientsResultDto = {
+    /**
+     * New deliveries written
+     */
+    added: number;
+    /**
+     * Units that already had the dispatch (skipped)
+     */
+    alreadyReceiving: number;
+    /**
+     * E-mails queued
+     */
+    messages: number;
+};
 
 export type DeliveryStatus = 'pending' | 'sent' | 'arrived' | 'refused' | 'accepted' | 'assigned' | 'in_progress' | 'completed' | 'recalled';
 
+export type ReminderSummaryDto = {
+    count: number;
+    lastAt: string;
+    summary: string;
+};
+
+export type MessageKind = 'notice' | 'reminder' | 'escalation' | 'recall' | 'new_version' | 'digest';
+
+export type MessageStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
+
+export type DeliveryMessageDto = {
+    id: string;
+    kind: MessageKind;
+    to: string;
+    status: MessageStatus;
+    attempts: number;
+    lastError: string | null;
+    providerMessageId: string | null;
+    sentAt: string | null;
+};
+
+export type RolloutRowDto = {
+    id: string;
+    unitId: string;
+    unitCode: string;
+    unitName: string;
+    purpose: RecipientPurpose;
+    status: DeliveryStatus;
+    /**
+     * edXML status code of QCVN 102 (01–06); none for pending and sent
+     */
+    edxmlCode: string | null;
+    parentDeliveryId: string | null;
+    ackDueAt: string | null;
+    forwardDueAt: string | null;
+    reportDueAt: string | null;
+    sentAt: string | null;
+    arrivedAt: string | null;
+    acknowledgedAt: string | null;
+    ackVersion: number | null;
+    recalledAt: string | null;
+    /**
+     * Acknowledged an earlier version: must acknowledge the current one again
+     */
+    mustReacknowledge: boolean;
+    /**
+     * Null when never reminded
+     */
+    reminders: ReminderSummaryDto | null;
+    messages: Array<DeliveryMessageDto>;
+};
+
+export type ResendResultDto = {
+    /**
+     * E-mails queued to the recipient unit
+     */
+    messages: number;
+};
+
+export type AuditEventDto = {
+    /**
+     * Increasing with time (a bigint, as text)
+     */
+    id: string;
+    occurredAt: string;
+    /**
+     * None for the system and the e-mail links
+     */
+    actorUserId: string | null;
+    actorName: string | null;
+    actorUnitId: string | null;
+    action: string;
+    entityType: string;
+    entityId: string;
+    dispatchId: string | null;
+    /**
+     * The fields the action changed, as the action wrote them (differs per action)
+     */
+    before: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * The fields the action changed, as the action wrote them (differs per action)
+     */
+    after: {
+        [key: string]: unknown;
+    } | null;
+    ip: string | null;
+    /**
+     * X-Request-Id of the request or job that wrote it
+     */
+    requestId: string | null;
+};
+
 export type AckMethod = 'web' | 'email_link' | 'proxy';
-
-export type Urgency = 'thuong' | 'khan' | 'thuong_khan' | 'hoa_toc';
-
-export type DispatchStatus = 'draft' | 'published' | 'recalled' | 'closed';
 
 export type InboxDispatchDto = {
     number: number;
@@ -747,8 +1150,6 @@ export type DispatchDocumentDto = {
      */
     recallReason: string | null;
 };
-
-export type ActivityChannel = 'staff_briefing' | 'resident_meeting' | 'e_portal_post' | 'facebook_post' | 'zalo_post' | 'mass_media' | 'loudspeaker' | 'bulletin_board' | 'leaflet' | 'other';
 
 export type DispatchTaskDto = {
     number: number;
@@ -1201,12 +1602,6 @@ export type AckLinkWorkspaceDeliveryDto = {
     mustReacknowledge: boolean;
 };
 
-export type UnitRefDto = {
-    id: string;
-    code: string;
-    name: string;
-};
-
 /**
  * available: the page offers "Tạo tài khoản cho đơn vị"; otherwise why not
  */
@@ -1654,6 +2049,38 @@ export type ReportActivityDto = {
     };
 };
 
+export type ActivitySummaryDto = {
+    /**
+     * Activities not withdrawn
+     */
+    active: number;
+    withdrawn: number;
+    /**
+     * People reached
+     */
+    reach: number;
+    quantity: number;
+    /**
+     * Activities per channel (ActivityChannel); a channel with none is absent
+     */
+    byChannel: {
+        [key: string]: number;
+    };
+    /**
+     * Activities with at least one flag
+     */
+    flagged: number;
+};
+
+export type ActivityListDto = {
+    deliveryId: string;
+    /**
+     * Withdrawn ones included, marked
+     */
+    items: Array<ActivityDto>;
+    summary: ActivitySummaryDto;
+};
+
 export type CorrectActivityDto = {
     /**
      * Kênh tuyên truyền
@@ -1702,6 +2129,38 @@ export type CorrectActivityDto = {
 
 export type WithdrawActivityDto = {
     reason: string;
+};
+
+export type ActivitySnapshotDto = {
+    version: number;
+    taskNumber: number | null;
+    channel: ActivityChannel;
+    /**
+     * YYYY-MM-DD
+     */
+    occurredOn: string;
+    place: string | null;
+    reach: number | null;
+    quantity: number | null;
+    links: Array<string>;
+    description: string | null;
+    flags: Array<ActivityFlag>;
+};
+
+export type ActivityRevisionDto = {
+    version: number;
+    snapshot: ActivitySnapshotDto;
+    /**
+     * Who replaced this version by the next one
+     */
+    changedBy: PersonRefDto | null;
+    changedAt: string;
+};
+
+export type ActivityHistoryDto = {
+    activityId: string;
+    current: ActivityDto;
+    revisions: Array<ActivityRevisionDto>;
 };
 
 export type CalendarDayKind = 'working' | 'weekend' | 'holiday' | 'compensatory' | 'exception_off' | 'exception_working';
@@ -2988,12 +3447,7 @@ export type DispatchesControllerRecipientUnitListV1Errors = {
 export type DispatchesControllerRecipientUnitListV1Error = DispatchesControllerRecipientUnitListV1Errors[keyof DispatchesControllerRecipientUnitListV1Errors];
 
 export type DispatchesControllerRecipientUnitListV1Responses = {
-    /**
-     * recipientUnitList
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: RecipientUnitListDto;
 };
 
 export type DispatchesControllerRecipientUnitListV1Response = DispatchesControllerRecipientUnitListV1Responses[keyof DispatchesControllerRecipientUnitListV1Responses];
@@ -3036,10 +3490,13 @@ export type DispatchesControllerListV1Error = DispatchesControllerListV1Errors[k
 
 export type DispatchesControllerListV1Responses = {
     /**
-     * list
+     * Công văn đi, mới nhất trước
      */
     200: {
-        [key: string]: unknown;
+        items: Array<DispatchListItemDto>;
+        total: number;
+        page: number;
+        limit: number;
     };
 };
 
@@ -3078,12 +3535,7 @@ export type DispatchesControllerCreateV1Errors = {
 export type DispatchesControllerCreateV1Error = DispatchesControllerCreateV1Errors[keyof DispatchesControllerCreateV1Errors];
 
 export type DispatchesControllerCreateV1Responses = {
-    /**
-     * create
-     */
-    201: {
-        [key: string]: unknown;
-    };
+    201: DispatchDetailDto;
 };
 
 export type DispatchesControllerCreateV1Response = DispatchesControllerCreateV1Responses[keyof DispatchesControllerCreateV1Responses];
@@ -3123,12 +3575,7 @@ export type DispatchesControllerGetV1Errors = {
 export type DispatchesControllerGetV1Error = DispatchesControllerGetV1Errors[keyof DispatchesControllerGetV1Errors];
 
 export type DispatchesControllerGetV1Responses = {
-    /**
-     * get
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: DispatchDetailDto;
 };
 
 export type DispatchesControllerGetV1Response = DispatchesControllerGetV1Responses[keyof DispatchesControllerGetV1Responses];
@@ -3168,12 +3615,7 @@ export type DispatchesControllerUpdateV1Errors = {
 export type DispatchesControllerUpdateV1Error = DispatchesControllerUpdateV1Errors[keyof DispatchesControllerUpdateV1Errors];
 
 export type DispatchesControllerUpdateV1Responses = {
-    /**
-     * update
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: DispatchDetailDto;
 };
 
 export type DispatchesControllerUpdateV1Response = DispatchesControllerUpdateV1Responses[keyof DispatchesControllerUpdateV1Responses];
@@ -3216,12 +3658,7 @@ export type DispatchesControllerPreviewV1Errors = {
 export type DispatchesControllerPreviewV1Error = DispatchesControllerPreviewV1Errors[keyof DispatchesControllerPreviewV1Errors];
 
 export type DispatchesControllerPreviewV1Responses = {
-    /**
-     * preview
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: RecipientPreviewDto;
 };
 
 export type DispatchesControllerPreviewV1Response = DispatchesControllerPreviewV1Responses[keyof DispatchesControllerPreviewV1Responses];
@@ -3261,12 +3698,7 @@ export type DispatchesControllerPublishV1Errors = {
 export type DispatchesControllerPublishV1Error = DispatchesControllerPublishV1Errors[keyof DispatchesControllerPublishV1Errors];
 
 export type DispatchesControllerPublishV1Responses = {
-    /**
-     * publish
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: PublishResultDto;
 };
 
 export type DispatchesControllerPublishV1Response = DispatchesControllerPublishV1Responses[keyof DispatchesControllerPublishV1Responses];
@@ -3306,12 +3738,7 @@ export type DispatchesControllerCloseV1Errors = {
 export type DispatchesControllerCloseV1Error = DispatchesControllerCloseV1Errors[keyof DispatchesControllerCloseV1Errors];
 
 export type DispatchesControllerCloseV1Responses = {
-    /**
-     * close
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: DispatchStateDto;
 };
 
 export type DispatchesControllerCloseV1Response = DispatchesControllerCloseV1Responses[keyof DispatchesControllerCloseV1Responses];
@@ -3351,12 +3778,7 @@ export type DispatchesControllerAddRecipientsV1Errors = {
 export type DispatchesControllerAddRecipientsV1Error = DispatchesControllerAddRecipientsV1Errors[keyof DispatchesControllerAddRecipientsV1Errors];
 
 export type DispatchesControllerAddRecipientsV1Responses = {
-    /**
-     * addRecipients
-     */
-    201: {
-        [key: string]: unknown;
-    };
+    201: AddRecipientsResultDto;
 };
 
 export type DispatchesControllerAddRecipientsV1Response = DispatchesControllerAddRecipientsV1Responses[keyof DispatchesControllerAddRecipientsV1Responses];
@@ -3408,10 +3830,13 @@ export type DispatchesControllerDeliveriesV1Error = DispatchesControllerDeliveri
 
 export type DispatchesControllerDeliveriesV1Responses = {
     /**
-     * deliveries
+     * Lượt gửi của công văn, theo cây đơn vị, với từng e-mail
      */
     200: {
-        [key: string]: unknown;
+        items: Array<RolloutRowDto>;
+        total: number;
+        page: number;
+        limit: number;
     };
 };
 
@@ -3453,12 +3878,7 @@ export type DispatchesControllerResendV1Errors = {
 export type DispatchesControllerResendV1Error = DispatchesControllerResendV1Errors[keyof DispatchesControllerResendV1Errors];
 
 export type DispatchesControllerResendV1Responses = {
-    /**
-     * resend
-     */
-    201: {
-        [key: string]: unknown;
-    };
+    201: ResendResultDto;
 };
 
 export type DispatchesControllerResendV1Response = DispatchesControllerResendV1Responses[keyof DispatchesControllerResendV1Responses];
@@ -3495,17 +3915,20 @@ export type DispatchesControllerAddAttachmentV1Errors = {
      * Trạng thái không cho phép thao tác (mã lỗi trong code)
      */
     409: ErrorBodyDto;
+    /**
+     * Tệp quá lớn (code PAYLOAD_TOO_LARGE)
+     */
+    413: ErrorBodyDto;
+    /**
+     * Loại tệp không được chấp nhận (code UNSUPPORTED_MEDIA_TYPE)
+     */
+    415: ErrorBodyDto;
 };
 
 export type DispatchesControllerAddAttachmentV1Error = DispatchesControllerAddAttachmentV1Errors[keyof DispatchesControllerAddAttachmentV1Errors];
 
 export type DispatchesControllerAddAttachmentV1Responses = {
-    /**
-     * addAttachment
-     */
-    201: {
-        [key: string]: unknown;
-    };
+    201: DispatchAttachmentDto;
 };
 
 export type DispatchesControllerAddAttachmentV1Response = DispatchesControllerAddAttachmentV1Responses[keyof DispatchesControllerAddAttachmentV1Responses];
@@ -3652,10 +4075,13 @@ export type AuditControllerListV1Error = AuditControllerListV1Errors[keyof Audit
 
 export type AuditControllerListV1Responses = {
     /**
-     * list
+     * Nhật ký thao tác, cũ nhất trước
      */
     200: {
-        [key: string]: unknown;
+        items: Array<AuditEventDto>;
+        total: number;
+        page: number;
+        limit: number;
     };
 };
 
@@ -4713,12 +5139,7 @@ export type ActivitiesControllerListV1Errors = {
 export type ActivitiesControllerListV1Error = ActivitiesControllerListV1Errors[keyof ActivitiesControllerListV1Errors];
 
 export type ActivitiesControllerListV1Responses = {
-    /**
-     * list
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: ActivityListDto;
 };
 
 export type ActivitiesControllerListV1Response = ActivitiesControllerListV1Responses[keyof ActivitiesControllerListV1Responses];
@@ -4918,12 +5339,7 @@ export type ActivitiesControllerHistoryV1Errors = {
 export type ActivitiesControllerHistoryV1Error = ActivitiesControllerHistoryV1Errors[keyof ActivitiesControllerHistoryV1Errors];
 
 export type ActivitiesControllerHistoryV1Responses = {
-    /**
-     * history
-     */
-    200: {
-        [key: string]: unknown;
-    };
+    200: ActivityHistoryDto;
 };
 
 export type ActivitiesControllerHistoryV1Response = ActivitiesControllerHistoryV1Responses[keyof ActivitiesControllerHistoryV1Responses];
@@ -4960,17 +5376,20 @@ export type ActivitiesControllerAddEvidenceV1Errors = {
      * Trạng thái không cho phép thao tác (mã lỗi trong code)
      */
     409: ErrorBodyDto;
+    /**
+     * Tệp quá lớn (code PAYLOAD_TOO_LARGE)
+     */
+    413: ErrorBodyDto;
+    /**
+     * Loại tệp không được chấp nhận (code UNSUPPORTED_MEDIA_TYPE)
+     */
+    415: ErrorBodyDto;
 };
 
 export type ActivitiesControllerAddEvidenceV1Error = ActivitiesControllerAddEvidenceV1Errors[keyof ActivitiesControllerAddEvidenceV1Errors];
 
 export type ActivitiesControllerAddEvidenceV1Responses = {
-    /**
-     * addEvidence
-     */
-    201: {
-        [key: string]: unknown;
-    };
+    201: EvidenceDto;
 };
 
 export type ActivitiesControllerAddEvidenceV1Response = ActivitiesControllerAddEvidenceV1Responses[keyof ActivitiesControllerAddEvidenceV1Responses];
@@ -5049,17 +5468,16 @@ export type LinkActivitiesControllerReportV1Errors = {
      * Trạng thái không cho phép thao tác (mã lỗi trong code)
      */
     409: ErrorBodyDto;
+    /**
+     * Liên kết hết hạn hoặc đã được thay bằng liên kết mới (code GONE)
+     */
+    410: ErrorBodyDto;
 };
 
 export type LinkActivitiesControllerReportV1Error = LinkActivitiesControllerReportV1Errors[keyof LinkActivitiesControllerReportV1Errors];
 
 export type LinkActivitiesControllerReportV1Responses = {
-    /**
-     * report
-     */
-    201: {
-        [key: string]: unknown;
-    };
+    201: ActivityDto;
 };
 
 export type LinkActivitiesControllerReportV1Response = LinkActivitiesControllerReportV1Responses[keyof LinkActivitiesControllerReportV1Responses];
@@ -5097,17 +5515,24 @@ export type LinkActivitiesControllerAddEvidenceV1Errors = {
      * Trạng thái không cho phép thao tác (mã lỗi trong code)
      */
     409: ErrorBodyDto;
+    /**
+     * Liên kết hết hạn hoặc đã được thay bằng liên kết mới (code GONE)
+     */
+    410: ErrorBodyDto;
+    /**
+     * Tệp quá lớn (code PAYLOAD_TOO_LARGE)
+     */
+    413: ErrorBodyDto;
+    /**
+     * Loại tệp không được chấp nhận (code UNSUPPORTED_MEDIA_TYPE)
+     */
+    415: ErrorBodyDto;
 };
 
 export type LinkActivitiesControllerAddEvidenceV1Error = LinkActivitiesControllerAddEvidenceV1Errors[keyof LinkActivitiesControllerAddEvidenceV1Errors];
 
 export type LinkActivitiesControllerAddEvidenceV1Responses = {
-    /**
-     * addEvidence
-     */
-    201: {
-        [key: string]: unknown;
-    };
+    201: EvidenceDto;
 };
 
 export type LinkActivitiesControllerAddEvidenceV1Response = LinkActivitiesControllerAddEvidenceV1Responses[keyof LinkActivitiesControllerAddEvidenceV1Responses];
@@ -5144,6 +5569,10 @@ export type LinkActivitiesControllerDownloadV1Errors = {
      * Trạng thái không cho phép thao tác (mã lỗi trong code)
      */
     409: ErrorBodyDto;
+    /**
+     * Liên kết hết hạn hoặc đã được thay bằng liên kết mới (code GONE)
+     */
+    410: ErrorBodyDto;
 };
 
 export type LinkActivitiesControllerDownloadV1Error = LinkActivitiesControllerDownloadV1Errors[keyof LinkActivitiesControllerDownloadV1Errors];
