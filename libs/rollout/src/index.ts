@@ -16,3 +16,4 @@ export * from './read-models/delivery-mail.reader.js';
 export * from './repositories/activity.repository.js';
 export * from './repositories/recipient-unit.repository.js';
 export * from './recipients/recipient-groups.js';
+export * from './repositories/link-signup.repository.js';

@@ -6,6 +6,7 @@ import { DeliveryWriter } from './repositories/delivery-writer.js';
 import { DispatchRepository } from './repositories/dispatch.repository.js';
 import { RecipientUnitRepository } from './repositories/recipient-unit.repository.js';
 import { MessageRepository } from './repositories/message.repository.js';
+import { LinkSignupRepository } from './repositories/link-signup.repository.js';
 import { DeliveryDetailReader } from './read-models/delivery-detail.reader.js';
 import { DeliveryMailReader } from './read-models/delivery-mail.reader.js';
 
@@ -15,6 +16,7 @@ const PROVIDERS = [
   DeliveryRepository,
   DeliveryWriter,
   DispatchRepository,
+  LinkSignupRepository,
   MessageRepository,
   RecipientUnitRepository,
   DeliveryDetailReader,

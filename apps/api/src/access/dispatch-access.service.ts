@@ -1,5 +1,6 @@
 import { notFound, outOfScope, forbidden } from '@app/common';
 import { Dispatch, Role, Unit } from '@app/database';
+import { DeliveryRepository, DispatchRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -23,6 +24,8 @@ export class DispatchAccess {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly dispatches: DispatchRepository,
+    private readonly deliveries: DeliveryRepository,
   ) {}
 
   async requireManageable(actor: Actor, dispatchId: string): Promise<DispatchWithIssuer> {
@@ -36,14 +39,7 @@ export class DispatchAccess {
   async requireViewable(actor: Actor, dispatchId: string): Promise<DispatchWithIssuer> {
     const found = await this.load(dispatchId);
     if (this.access.covers(actor, found.issuer.path)) return found;
-    if (!hasGlobalScope(actor)) {
-      const [{ received }] = await this.db.query(
-        `SELECT EXISTS (SELECT 1 FROM deliveries d JOIN units u ON u.id = d.unit_id
-                         WHERE d.dispatch_id = $1 AND u.path LIKE $2) AS received`,
-        [dispatchId, `${actor.unitPath}%`],
-      );
-      if (received) return found;
-    }
+    if (!hasGlobalScope(actor) && (await this.deliveries.reachesSubtree(this.db, dispatchId, actor.unitPath))) return found;
     throw outOfScope('Đơn vị của bạn không nhận công văn này.');
   }
 
@@ -53,8 +49,8 @@ export class DispatchAccess {
   }
 
   private async load(dispatchId: string): Promise<DispatchWithIssuer> {
-    const dispatch = await this.db.getRepository(Dispatch).findOne({ where: { id: dispatchId }, relations: { issuerUnit: true } });
-    if (!dispatch) throw notFound(`Không tìm thấy công văn ${dispatchId}.`);
-    return { dispatch, issuer: dispatch.issuerUnit! };
+    const found = await this.dispatches.withIssuer(this.db, dispatchId);
+    if (!found) throw notFound(`Không tìm thấy công văn ${dispatchId}.`);
+    return found;
   }
 }

@@ -1,5 +1,6 @@
 import { MetricsRegistry, registerQueueGauges } from '@app/observability';
 import { QueueName } from '@app/queue';
+import { MessageRepository } from '@app/rollout';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -18,21 +19,16 @@ export class BacklogGauges implements OnModuleInit {
     private readonly metrics: MetricsRegistry,
     private readonly moduleRef: ModuleRef,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly messages: MessageRepository,
   ) {}
 
   onModuleInit(): void {
     const queues = Object.values(QueueName).map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
     registerQueueGauges(this.metrics, queues);
-    const db = this.db;
+    const { db, messages } = this;
     let last: Promise<{ n: number; age: number | null }> | undefined;
     // Both gauges are collected together in one scrape: they share the query in flight.
-    const backlog = () =>
-      (last ??= db
-        .query(
-          `SELECT count(*)::int AS n, extract(epoch FROM now() - min(created_at))::float8 AS age FROM messages WHERE status = 'pending'`,
-        )
-        .then((rows: { n: number; age: number | null }[]) => rows[0])
-        .finally(() => (last = undefined)));
+    const backlog = () => (last ??= messages.pendingBacklog(db).finally(() => (last = undefined)));
     this.metrics.gauge({
       name: 'cvt_outbox_pending_messages',
       help: 'E-mails written to the outbox and not sent yet (pending), all dispatches',

@@ -1,3 +1,4 @@
+import { RolloutModule } from '@app/rollout';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { BacklogGauges } from './backlog-gauges.js';
@@ -6,7 +7,7 @@ import { MetricsController } from './metrics.controller.js';
 
 /** GET /api/metrics (Prometheus), and the backlog gauges. */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, RolloutModule],
   controllers: [MetricsController],
   // HttpMetricsMiddleware is applied (and so instantiated, once) by AppModule.configure.
   providers: [MetricsAccessGuard, BacklogGauges],

@@ -1,4 +1,5 @@
 import { outOfScope } from '@app/common';
+import { DeliveryRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -16,17 +17,15 @@ export class ReportAccess {
     @InjectDataSource() private readonly db: DataSource,
     private readonly dispatches: DispatchAccess,
     private readonly access: AccessService,
+    private readonly deliveries: DeliveryRepository,
   ) {}
 
   /** The unit-path prefix to restrict to, or undefined for the whole dispatch. */
   async scopeFor(actor: Actor, dispatchId: string): Promise<string | undefined> {
     const { issuer } = await this.dispatches.requireViewable(actor, dispatchId);
     if (this.access.covers(actor, issuer.path)) return undefined;
-    const [{ any }] = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM deliveries d JOIN units u ON u.id = d.unit_id WHERE d.dispatch_id = $1 AND u.path LIKE $2) AS any`,
-      [dispatchId, `${actor.unitPath}%`],
-    );
-    if (!any) throw outOfScope('Đơn vị của bạn không có phần nào trong công văn này.');
+    if (!(await this.deliveries.reachesSubtree(this.db, dispatchId, actor.unitPath)))
+      throw outOfScope('Đơn vị của bạn không có phần nào trong công văn này.');
     return actor.unitPath;
   }
 }

@@ -1,3 +1,4 @@
+import { RolloutModule } from '@app/rollout';
 import { User } from '@app/database';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -9,7 +10,7 @@ import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User]), AuthModule],
+  imports: [TypeOrmModule.forFeature([User]), AuthModule, RolloutModule],
   controllers: [UsersController, LinkSignupController],
   providers: [UsersService, CreateAccountByLinkService, LinkSignupLimiter],
 })

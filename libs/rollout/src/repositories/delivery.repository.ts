@@ -151,6 +151,17 @@ export class DeliveryRepository {
     );
   }
 
+  /** Whether a unit whose path starts with `pathPrefix` (a subtree) received the dispatch. */
+  async reachesSubtree(db: Db, dispatchId: string, pathPrefix: string): Promise<boolean> {
+    const [{ received }] = await selectRows<{ received: boolean }>(
+      db,
+      `SELECT EXISTS (SELECT 1 FROM deliveries d JOIN units u ON u.id = d.unit_id
+                       WHERE d.dispatch_id = $1 AND u.path LIKE $2) AS received`,
+      [dispatchId, `${pathPrefix}%`],
+    );
+    return received;
+  }
+
   /** The names of these units that already have a delivery of the dispatch. */
   async unitsAlreadyReceiving(db: Db, dispatchId: string, unitIds: string[]): Promise<string[]> {
     const rows = await selectRows<{ name: string }>(

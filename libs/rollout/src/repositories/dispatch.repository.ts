@@ -1,5 +1,5 @@
 import { fail } from '@app/common';
-import { Dispatch, DispatchAttachment, DispatchRecipient, DispatchTask } from '@app/database';
+import { Dispatch, DispatchAttachment, DispatchRecipient, DispatchTask, Unit } from '@app/database';
 import type { DispatchStatus } from '@app/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { decideDispatch, DispatchAction, DISPATCH_TRANSITIONS } from '../lifecycle/dispatch-transitions.js';
@@ -101,6 +101,13 @@ export class DispatchRepository {
       action === DispatchAction.Publish ? [dispatchId, t.to, t.moves, at] : [dispatchId, t.to, t.moves],
     );
     if (count !== 1) throw fail('CONFLICT');
+  }
+
+  /** The dispatch with its issuing unit (what every access check starts from); null when there is none. */
+  async withIssuer(db: Db, dispatchId: string): Promise<{ dispatch: Dispatch; issuer: Unit } | null> {
+    const dispatch = await db.getRepository(Dispatch).findOne({ where: { id: dispatchId }, relations: { issuerUnit: true } });
+    // issuer_unit_id is NOT NULL with a foreign key: the relation loaded is always there.
+    return dispatch ? { dispatch, issuer: dispatch.issuerUnit! } : null;
   }
 
   /** A new draft; its id. */

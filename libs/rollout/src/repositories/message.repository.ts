@@ -81,6 +81,18 @@ export class MessageRepository {
     );
   }
 
+  /**
+   * The outbox backlog of the whole installation: how many rows are pending and the age in seconds of
+   * the oldest (null when none). The status is a literal so the partial index messages_pending_idx answers.
+   */
+  async pendingBacklog(db: Db): Promise<{ n: number; age: number | null }> {
+    const [row] = await selectRows<{ n: number; age: number | null }>(
+      db,
+      `SELECT count(*)::int AS n, extract(epoch FROM now() - min(created_at))::float8 AS age FROM messages WHERE status = 'pending'`,
+    );
+    return row;
+  }
+
   async pendingOfDeliveries(db: Db, deliveryIds: string[]): Promise<string[]> {
     const rows = await selectRows<{ id: string }>(db, `SELECT id FROM messages WHERE delivery_id = ANY($1::uuid[]) AND status = $2`, [
       deliveryIds,

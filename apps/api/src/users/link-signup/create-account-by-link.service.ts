@@ -1,5 +1,6 @@
 import { fail } from '@app/common';
-import { Role, User } from '@app/database';
+import { Role } from '@app/database';
+import { LinkSignupRepository } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
@@ -33,6 +34,7 @@ export class CreateAccountByLinkService {
     private readonly passwords: PasswordService,
     private readonly passwordPolicy: PasswordPolicy,
     private readonly audit: AuditService,
+    private readonly accounts: LinkSignupRepository,
   ) {}
 
   async create(token: string, dto: CreateLinkAccountDto, client: ClientInfo): Promise<LinkAccountDto> {
@@ -40,14 +42,14 @@ export class CreateAccountByLinkService {
     await this.limiter.attempt(deliveryId, client.ip ?? 'unknown');
     const unit = await this.deliveries.load(deliveryId);
     requireAvailable(await this.signup.state(unit.unitId));
-    if (await this.emailTaken(dto.email)) throw fail('ACCOUNT_EMAIL_TAKEN', { email: dto.email });
+    if (await this.accounts.emailTaken(this.db, dto.email)) throw fail('ACCOUNT_EMAIL_TAKEN', { email: dto.email });
     this.passwordPolicy.require(dto.password, [dto.email, dto.fullName]);
     const passwordHash = await this.passwords.hash(dto.password);
     const account = { email: dto.email, fullName: dto.fullName, role: Role.Officer, unitId: unit.unitId };
     try {
       const id = await this.db.transaction(async (em) => {
         requireAvailable(await this.signup.state(unit.unitId, em, true));
-        const { id } = await em.getRepository(User).save(em.getRepository(User).create({ ...account, title: null, passwordHash }));
+        const id = await this.accounts.createAccount(em, { ...account, passwordHash });
         await this.audit.record(em, auditActor(linkActor(unit, client), client.ip), {
           action: 'user.created_by_link',
           entityType: 'user',
@@ -63,11 +65,6 @@ export class CreateAccountByLinkService {
       if (isUniqueViolation(e)) throw fail('ACCOUNT_EMAIL_TAKEN', { email: dto.email });
       throw e;
     }
-  }
-
-  private async emailTaken(email: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM users WHERE email = $1`, [email]);
-    return rows.length > 0;
   }
 }
 
