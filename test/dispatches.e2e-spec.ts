@@ -298,6 +298,21 @@ describe('Dispatches: write, publish, deliver (API side, real PostgreSQL + Redis
     expect(res.body.code).toBe('DISPATCH_CLOSED');
   });
 
+  it('a receiving unit reads the issuer as id, code and name only: none of its e-mails, path or link sign-up setting', async () => {
+    const d = await createSeed({ number: 5303 });
+    await t.http().post(`/api/v1/dispatches/${d.id}/publish`).set(pa05.auth).expect(200);
+    const issuer = await unitByCode(t, 'CA-36-PA05');
+    expect(issuer.emails.length).toBeGreaterThan(0);
+    const officer = await signIn(t, Role.Officer, 'UBND-366');
+    const view = await t.http().get(`/api/v1/dispatches/${d.id}`).set(officer.auth).expect(200);
+    expect(view.body.issuerUnit).toEqual({ id: issuer.id, code: 'CA-36-PA05', name: issuer.name });
+    for (const email of issuer.emails) expect(JSON.stringify(view.body)).not.toContain(email);
+    expect(shapeProblems(view.body, 'DispatchDetailDto')).toEqual([]);
+    // The issuer's own list carries the same three fields.
+    const list = await t.http().get('/api/v1/dispatches').set(pa05.auth).expect(200);
+    expect(list.body.items.find((x: { id: string }) => x.id === d.id).issuerUnit).toEqual(view.body.issuerUnit);
+  });
+
   it('an officer of a district cannot write dispatches, nor read one it did not receive', async () => {
     const d = await createSeed({ number: 6100 });
     const officer = await signIn(t, Role.Officer, 'UBND-366');

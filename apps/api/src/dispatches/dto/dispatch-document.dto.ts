@@ -42,8 +42,12 @@ export class AttachmentDto {
   @ApiProperty() createdAt!: Date;
 }
 
+/** Another unit as a reader may see it: never its e-mails, tree path or settings. */
 export class UnitRefDto {
   @ApiProperty() id!: string;
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
 }
+
+/** Only what UnitRefDto shows, whatever row (a whole unit entity) it is taken from. */
+export const unitRef = ({ id, code, name }: UnitRefDto): UnitRefDto => ({ id, code, name });

@@ -44,23 +44,6 @@ export class DispatchReminderRuleDto {
   escalateAfter?: number;
 }
 
-/** The issuing unit, as the dispatch reads join it (the whole unit row). */
-export class IssuerUnitDto extends UnitRefDto {
-  @ApiProperty({ enum: UnitType, enumName: 'UnitType' }) type!: UnitType;
-  @ApiProperty({ type: String, nullable: true }) areaKind!: string | null;
-  @ApiProperty({ enum: UnitLevel, enumName: 'UnitLevel' }) level!: UnitLevel;
-  @ApiProperty({ type: String, nullable: true }) parentId!: string | null;
-  @ApiProperty({ type: String, nullable: true }) areaId!: string | null;
-  @ApiProperty() path!: string;
-  @ApiProperty({ type: [String] }) emails!: string[];
-  @ApiProperty() active!: boolean;
-  @ApiProperty({ type: Boolean, nullable: true }) linkSignup!: boolean | null;
-  @ApiProperty({ type: String, nullable: true, description: 'YYYY-MM-DD' }) retiredOn!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'YYYY-MM-DD' }) validFrom!: string | null;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
-}
-
 /** A dispatch row as stored: the document, its deadlines, reminder rule, publication and issuing unit. */
 export class DispatchDto extends DispatchDocumentDto {
   @ApiProperty() issuedYear!: number;
@@ -78,7 +61,8 @@ export class DispatchDto extends DispatchDocumentDto {
   @ApiProperty({ type: String, nullable: true }) createdBy!: string | null;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
-  @ApiProperty({ type: IssuerUnitDto }) issuerUnit!: IssuerUnitDto;
+  @ApiProperty({ type: UnitRefDto, description: 'The issuing unit: recipients read this too, so only its id, code and name' })
+  issuerUnit!: UnitRefDto;
 }
 
 /** GET /dispatches: one dispatch of the list, with its issuer and its deliveries counted by status. */

@@ -9,6 +9,7 @@ import { Actor, hasGlobalScope } from '../../auth/actor.js';
 import { DispatchAccess } from '../../access/dispatch-access.service.js';
 import { ListDeliveriesQuery, ListDispatchesQuery } from '../dto/dispatch.dto.js';
 import { DispatchDetailDto, DispatchListItemDto, ReminderSummaryDto, RolloutRowDto } from '../dto/dispatch-responses.dto.js';
+import { unitRef } from '../dto/dispatch-document.dto.js';
 import { attachmentView } from '../usecases/dispatch-attachments.service.js';
 
 export type StatusCounts = Record<string, number>;
@@ -42,7 +43,7 @@ export class DispatchViewsService {
     const counts = await this.countsByDispatch(items.map((d) => d.id));
     return {
       // issuerUnit is inner-joined: every row has it.
-      items: items.map((d) => ({ ...d, issuerUnit: d.issuerUnit!, deliveryCounts: counts.get(d.id) ?? {} })),
+      items: items.map((d) => ({ ...d, issuerUnit: unitRef(d.issuerUnit!), deliveryCounts: counts.get(d.id) ?? {} })),
       total,
       page: query.page,
       limit: query.limit,
@@ -66,7 +67,7 @@ export class DispatchViewsService {
     ]);
     return {
       ...dispatch,
-      issuerUnit: issuer,
+      issuerUnit: unitRef(issuer),
       tasks,
       attachments,
       recipients,

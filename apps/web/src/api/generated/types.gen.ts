@@ -607,29 +607,10 @@ export type DispatchReminderRuleDto = {
     escalateAfter?: number;
 };
 
-export type IssuerUnitDto = {
+export type UnitRefDto = {
     id: string;
     code: string;
     name: string;
-    type: UnitType;
-    areaKind: string | null;
-    level: UnitLevel;
-    parentId: string | null;
-    areaId: string | null;
-    path: string;
-    emails: Array<string>;
-    active: boolean;
-    linkSignup: boolean | null;
-    /**
-     * YYYY-MM-DD
-     */
-    retiredOn: string | null;
-    /**
-     * YYYY-MM-DD
-     */
-    validFrom: string | null;
-    createdAt: string;
-    updatedAt: string;
 };
 
 export type ActivityChannel = 'staff_briefing' | 'resident_meeting' | 'e_portal_post' | 'facebook_post' | 'zalo_post' | 'mass_media' | 'loudspeaker' | 'bulletin_board' | 'leaflet' | 'other';
@@ -729,7 +710,10 @@ export type DispatchDetailDto = {
     createdBy: string | null;
     createdAt: string;
     updatedAt: string;
-    issuerUnit: IssuerUnitDto;
+    /**
+     * The issuing unit: recipients read this too, so only its id, code and name
+     */
+    issuerUnit: UnitRefDto;
     tasks: Array<DispatchTaskRowDto>;
     attachments: Array<DispatchAttachmentDto>;
     recipients: Array<DispatchRecipientDto>;
@@ -800,7 +784,10 @@ export type DispatchListItemDto = {
     createdBy: string | null;
     createdAt: string;
     updatedAt: string;
-    issuerUnit: IssuerUnitDto;
+    /**
+     * The issuing unit: recipients read this too, so only its id, code and name
+     */
+    issuerUnit: UnitRefDto;
     /**
      * Number of deliveries per status; a status with none is absent
      */
@@ -855,12 +842,6 @@ export type UpdateDispatchDto = {
      * Deadline to report, in working days after publication
      */
     reportDueWorkingDays?: number;
-};
-
-export type UnitRefDto = {
-    id: string;
-    code: string;
-    name: string;
 };
 
 export type PreviewUnitDto = {
