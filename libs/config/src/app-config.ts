@@ -213,15 +213,15 @@ export class AppConfig {
   ACK_LINK_TTL_DAYS: number = 90;
 
   /**
-   * Mails in flight per worker process. Each holds its outbox row locked (one database connection)
-   * while SMTP takes it, and waits its turn for one of the SMTP pool's 5 connections: enough of
-   * them keep every SMTP connection busy; the database pool (20) bounds it.
+   * Mails in flight per worker process. Those that arrive together share one transaction (one
+   * database connection, their rows locked while SMTP takes them) and wait their turn for one of
+   * the SMTP pool's 5 connections: enough of them keep every SMTP connection busy.
    */
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(18)
-  MAIL_CONCURRENCY: number = 15;
+  @Max(200)
+  MAIL_CONCURRENCY: number = 100;
 
   /** Tries per e-mail before it is marked failed (exponential backoff between tries). */
   @Type(() => Number)

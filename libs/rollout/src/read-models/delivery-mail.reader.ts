@@ -8,8 +8,8 @@ import type { ChasedStep, DeliveryMail, DispatchMailParts, LockedDeliveryMail } 
 const CACHED_DISPATCHES = 32;
 const CACHE_TTL_MS = 5 * 60_000;
 
-/** One outbox row, locked, with its delivery, recipient and forwarding unit: one query per mail. */
-const LOCK_MESSAGE_SQL = `
+/** An outbox row with its delivery, recipient and forwarding unit: one query per mail, or per batch of mails. */
+const MESSAGE_MAIL_SELECT = `
   SELECT m.id, m.kind, m.to_address AS "toAddress", m.status, m.attempts,
          d.id AS "deliveryId", d.dispatch_id AS "dispatchId", d.purpose, d.ack_due_at AS "ackDueAt", d.forward_due_at AS "forwardDueAt",
          d.report_due_at AS "reportDueAt", d.instruction, d.link_nonce AS "linkNonce", d.link_expires_at AS "linkExpiresAt",
@@ -25,11 +25,18 @@ const LOCK_MESSAGE_SQL = `
     JOIN units u ON u.id = d.unit_id
     JOIN dispatches x ON x.id = d.dispatch_id
     LEFT JOIN deliveries p ON p.id = d.parent_delivery_id
-    LEFT JOIN units pu ON pu.id = p.unit_id
-   WHERE m.id = $1
-     -- An escalation names the forwarding unit's delivery but is a mail of its own (FollowUpMailReader).
-     AND m.escalation_id IS NULL
+    LEFT JOIN units pu ON pu.id = p.unit_id`;
+
+/** One row, locked: waits behind whoever holds it. An escalation names the forwarding unit's delivery but is a mail of its own (FollowUpMailReader). */
+const LOCK_MESSAGE_SQL = `${MESSAGE_MAIL_SELECT}
+   WHERE m.id = $1 AND m.escalation_id IS NULL
      FOR UPDATE OF m`;
+
+/** A batch of rows, locked in id order; a row another transaction holds is skipped, not waited for. */
+const LOCK_MESSAGES_SQL = `${MESSAGE_MAIL_SELECT}
+   WHERE m.id = ANY($1::uuid[]) AND m.escalation_id IS NULL
+   ORDER BY m.id
+     FOR UPDATE OF m SKIP LOCKED`;
 
 type LockedRow = DeliveryMail['message'] &
   DeliveryMail['delivery'] &
@@ -63,7 +70,20 @@ export class DeliveryMailReader {
    */
   async lockForSend(em: EntityManager, messageId: string): Promise<LockedDeliveryMail | null> {
     const [row] = await selectRows<LockedRow>(em, LOCK_MESSAGE_SQL, [messageId]);
-    if (!row) return null;
+    return row ? this.toLocked(em, row) : null;
+  }
+
+  /**
+   * The batch sender's read: the rows of these ids it can lock now, in id order, each with what its
+   * mail shows, in one query. A row locked elsewhere (a duplicate job sending it right now) is left
+   * out, as is an id that is not a delivery's own mail: the caller sends those one by one.
+   */
+  async lockBatchForSend(em: EntityManager, messageIds: string[]): Promise<LockedDeliveryMail[]> {
+    const rows = await selectRows<LockedRow>(em, LOCK_MESSAGES_SQL, [messageIds]);
+    return Promise.all(rows.map((row) => this.toLocked(em, row)));
+  }
+
+  private async toLocked(em: EntityManager, row: LockedRow): Promise<LockedDeliveryMail> {
     const shared = await this.dispatchParts(em, row.dispatchId, row.dispatchVersion);
     return {
       status: row.status,

@@ -1,7 +1,7 @@
 import { MessageKind, MessageStatus } from '@app/vocabulary';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { MARK_MESSAGE_SENT_SQL } from '../statements/mark-message-sent.sql.js';
+import { MARK_MESSAGES_SENT_SQL } from '../statements/mark-message-sent.sql.js';
 import { type Db, selectRows, updateRows } from './sql.js';
 
 export interface OutboxMessage {
@@ -41,19 +41,29 @@ export class MessageRepository {
     return row ?? null;
   }
 
-  /** A mail that must not go out after all (a reminder whose unit did the step meanwhile), with why. */
-  async cancel(db: Db, messageId: string, reason: string): Promise<void> {
-    await updateRows(db, `UPDATE messages SET status = $2, last_error = $3 WHERE id = $1`, [messageId, MessageStatus.Cancelled, reason]);
+  /** Mails that must not go out after all (reminders whose unit did the step meanwhile), with why. */
+  async cancel(db: Db, messageIds: string[], reason: string): Promise<void> {
+    if (messageIds.length === 0) return;
+    await updateRows(db, `UPDATE messages SET status = $2, last_error = $3 WHERE id = ANY($1::uuid[])`, [
+      messageIds,
+      MessageStatus.Cancelled,
+      reason,
+    ]);
   }
 
-  async recordFailure(db: Db, messageId: string, error: string, final: boolean): Promise<void> {
+  /** Failed tries, one statement for all: the attempt counted, the reason kept, the row failed for good where `final`. */
+  async recordFailures(db: Db, failures: { messageId: string; error: string; final: boolean }[]): Promise<void> {
+    if (failures.length === 0) return;
     await updateRows(
       db,
-      `UPDATE messages SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN $4 ELSE status END WHERE id = $1`,
-      [messageId, error, final, MessageStatus.Failed],
+      `UPDATE messages m SET attempts = m.attempts + 1, last_error = f.error, status = CASE WHEN f.final THEN $4 ELSE m.status END
+         FROM unnest($1::uuid[], $2::text[], $3::bool[]) AS f(id, error, final)
+        WHERE m.id = f.id`,
+      [failures.map((f) => f.messageId), failures.map((f) => f.error), failures.map((f) => f.final), MessageStatus.Failed],
     );
   }
 
+  /** A mail with no delivery (an escalation, a digest) accepted by the server. */
   async recordSent(db: Db, messageId: string, providerMessageId: string | null): Promise<void> {
     await updateRows(
       db,
@@ -63,11 +73,17 @@ export class MessageRepository {
   }
 
   /**
-   * A delivery's mail accepted by the server: the row is sent and the delivery's first mail moves it
-   * pending → sent, in one statement (MARK_MESSAGE_SENT_SQL).
+   * Deliveries' mails accepted by the server: the rows are sent and each delivery's first mail moves
+   * it pending → sent, in one statement (MARK_MESSAGES_SENT_SQL).
    */
-  async recordDeliverySent(db: Db, messageId: string, providerMessageId: string | null, deliveryId: string): Promise<void> {
-    await updateRows(db, MARK_MESSAGE_SENT_SQL, [messageId, MessageStatus.Sent, providerMessageId, deliveryId]);
+  async recordDeliveriesSent(db: Db, sent: { messageId: string; providerId: string | null; deliveryId: string }[]): Promise<void> {
+    if (sent.length === 0) return;
+    await updateRows(db, MARK_MESSAGES_SENT_SQL, [
+      sent.map((s) => s.messageId),
+      sent.map((s) => s.providerId),
+      MessageStatus.Sent,
+      [...new Set(sent.map((s) => s.deliveryId))],
+    ]);
   }
 
   /** Rows are locked in id order, so two overlapping marks (publish, relay, resend) cannot deadlock. */
