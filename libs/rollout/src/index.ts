@@ -17,3 +17,5 @@ export * from './repositories/activity.repository.js';
 export * from './repositories/recipient-unit.repository.js';
 export * from './recipients/recipient-groups.js';
 export * from './repositories/link-signup.repository.js';
+export * from './read-models/dispatch-view.reader.js';
+export * from './read-models/rollout.reader.js';

@@ -9,6 +9,8 @@ import { MessageRepository } from './repositories/message.repository.js';
 import { LinkSignupRepository } from './repositories/link-signup.repository.js';
 import { DeliveryDetailReader } from './read-models/delivery-detail.reader.js';
 import { DeliveryMailReader } from './read-models/delivery-mail.reader.js';
+import { DispatchViewReader } from './read-models/dispatch-view.reader.js';
+import { RolloutReader } from './read-models/rollout.reader.js';
 
 const PROVIDERS = [
   AckLinkSigner,
@@ -21,6 +23,8 @@ const PROVIDERS = [
   RecipientUnitRepository,
   DeliveryDetailReader,
   DeliveryMailReader,
+  DispatchViewReader,
+  RolloutReader,
 ];
 
 /** The delivery lifecycle's repositories, for the api's features and the worker alike. */
