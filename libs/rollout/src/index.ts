@@ -19,3 +19,5 @@ export * from './recipients/recipient-groups.js';
 export * from './repositories/link-signup.repository.js';
 export * from './read-models/dispatch-view.reader.js';
 export * from './read-models/rollout.reader.js';
+export * from './read-models/dispatch-versions.reader.js';
+export * from './read-models/reminder-view.reader.js';

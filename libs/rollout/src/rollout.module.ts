@@ -11,6 +11,8 @@ import { DeliveryDetailReader } from './read-models/delivery-detail.reader.js';
 import { DeliveryMailReader } from './read-models/delivery-mail.reader.js';
 import { DispatchViewReader } from './read-models/dispatch-view.reader.js';
 import { RolloutReader } from './read-models/rollout.reader.js';
+import { DispatchVersionsReader } from './read-models/dispatch-versions.reader.js';
+import { ReminderViewReader } from './read-models/reminder-view.reader.js';
 
 const PROVIDERS = [
   AckLinkSigner,
@@ -25,6 +27,8 @@ const PROVIDERS = [
   DeliveryMailReader,
   DispatchViewReader,
   RolloutReader,
+  DispatchVersionsReader,
+  ReminderViewReader,
 ];
 
 /** The delivery lifecycle's repositories, for the api's features and the worker alike. */
