@@ -35,16 +35,6 @@ export class DeliveryDetailReader {
     return { ...found, attachments: await this.attachments(db, found.delivery.dispatchId) };
   }
 
-  /** The same, with the attachments' storage keys: only for the worker, which attaches the files to the mail. */
-  async loadWithFiles(
-    db: Db,
-    deliveryId: string,
-  ): Promise<(Omit<DeliveryDetail, 'attachments'> & { attachments: AttachmentFile[] }) | null> {
-    const found = await this.core(db, deliveryId);
-    if (!found) return null;
-    return { ...found, attachments: await this.attachmentFiles(db, found.delivery.dispatchId) };
-  }
-
   private async core(db: Db, deliveryId: string): Promise<Omit<DeliveryDetail, 'attachments'> | null> {
     const [row] = await selectRows<DeliveryJoined>(
       db,

@@ -1,4 +1,4 @@
-import type { AckMethod, DeliveryStatus, DispatchStatus, RecipientPurpose } from '@app/vocabulary';
+import type { DeliveryStatus, DispatchStatus, RecipientPurpose } from '@app/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { DeliveryAction as A } from '../lifecycle/delivery-transitions.js';
 import { dispatchAllowsSql, movesFromSql, mustReacknowledgeSql, nextStatusSql } from '../lifecycle/sql-conditions.js';
@@ -13,29 +13,6 @@ import {
 } from '../statements/acknowledge.sql.js';
 import { DELIVERY_CONTEXT_SQL, type DeliveryContext } from './delivery-context.js';
 import { type Db, selectRows, updateRows } from './sql.js';
-
-export interface AckRequest {
-  deliveryId: string;
-  method: AckMethod;
-  userId: string | null;
-  name: string;
-  unitId: string;
-  proxyReason?: string | null;
-  ip: string | null;
-  userAgent: string | null;
-}
-
-export interface AcknowledgementRow {
-  deliveryId: string;
-  status: DeliveryStatus;
-  acknowledgedAt: Date;
-  method: AckMethod;
-  byName: string;
-  byUserId: string | null;
-  byUnitId: string;
-  proxyReason: string | null;
-  attachmentsSha256: string[];
-}
 
 export interface RefusalRow {
   id: string;
@@ -76,10 +53,6 @@ export interface ChildDelivery {
   acknowledgedAt: Date | null;
 }
 
-const ACK_COLUMNS = `id AS "deliveryId", status, acknowledged_at AS "acknowledgedAt", ack_method AS method, ack_by_name AS "byName",
-  ack_by_user_id AS "byUserId", ack_by_unit_id AS "byUnitId", ack_proxy_reason AS "proxyReason",
-  COALESCE(ack_attachments_sha256, '{}') AS "attachmentsSha256"`;
-
 const REFUSAL_COLUMNS = `id, status, refused_at AS "refusedAt", refusal_reason AS "reason", refused_by_name AS "byName"`;
 
 /**
@@ -104,16 +77,6 @@ export class DeliveryRepository {
       [deliveryId],
     );
     return row ?? null;
-  }
-
-  /** What the mail's acknowledgement link is signed from (the nonce is never shown anywhere else). */
-  async mailLink(db: Db, deliveryId: string): Promise<{ linkNonce: string; linkExpiresAt: Date }> {
-    const [row] = await selectRows<{ linkNonce: string; linkExpiresAt: Date }>(
-      db,
-      `SELECT link_nonce AS "linkNonce", link_expires_at AS "linkExpiresAt" FROM deliveries WHERE id = $1`,
-      [deliveryId],
-    );
-    return row;
   }
 
   /** ACKNOWLEDGE_SQL: the scope check, the acknowledgement and its audit event in one round trip; null when there is no such delivery. */
@@ -202,16 +165,6 @@ export class DeliveryRepository {
     return n;
   }
 
-  /** The worker's first accepted mail: pending → sent. Later states are never undone. */
-  async markSent(db: Db, deliveryId: string): Promise<boolean> {
-    const { count } = await updateRows(
-      db,
-      `UPDATE deliveries SET status = ${nextStatusSql(A.Send)}, sent_at = now() WHERE id = $1 AND ${movesFromSql(A.Send)}`,
-      [deliveryId],
-    );
-    return count === 1;
-  }
-
   /** "01 đã đến": the first opening records the time; pending or sent move to arrived. */
   async markArrived(db: Db, deliveryId: string): Promise<void> {
     await updateRows(
@@ -220,28 +173,6 @@ export class DeliveryRepository {
         WHERE id = $1 AND (arrived_at IS NULL OR ${movesFromSql(A.MarkArrived)})`,
       [deliveryId],
     );
-  }
-
-  /**
-   * "03": one conditional UPDATE lets exactly one of any number of concurrent confirmations
-   * through. Null when this call did not win (already acknowledged, refused, or the dispatch is not in force).
-   */
-  async acknowledge(db: Db, req: AckRequest): Promise<(AcknowledgementRow & { dispatchId: string }) | null> {
-    const { rows } = await updateRows<AcknowledgementRow & { dispatchId: string }>(
-      db,
-      `UPDATE deliveries d
-          SET acknowledged_at = now(),
-              arrived_at = COALESCE(arrived_at, now()),
-              status = ${nextStatusSql(A.Acknowledge)},
-              ack_method = $2, ack_by_user_id = $3, ack_by_name = $4, ack_by_unit_id = $5, ack_proxy_reason = $6,
-              ack_ip = $7, ack_user_agent = $8,
-              ack_attachments_sha256 = ARRAY(SELECT a.sha256::text FROM dispatch_attachments a WHERE a.dispatch_id = d.dispatch_id AND a.superseded_in_version IS NULL ORDER BY a.created_at)
-        WHERE id = $1 AND acknowledged_at IS NULL AND ${movesFromSql(A.Acknowledge)}
-          AND EXISTS (SELECT 1 FROM dispatches x WHERE x.id = d.dispatch_id AND ${dispatchAllowsSql(A.Acknowledge, 'x')})
-        RETURNING ${ACK_COLUMNS}, dispatch_id AS "dispatchId"`,
-      [req.deliveryId, req.method, req.userId, req.name, req.unitId, req.proxyReason ?? null, req.ip, req.userAgent?.slice(0, 500) ?? null],
-    );
-    return rows[0] ?? null;
   }
 
   /**
@@ -257,11 +188,6 @@ export class DeliveryRepository {
       [dispatchId, at],
     );
     return rows.map((r) => r.id);
-  }
-
-  async acknowledgementOf(db: Db, deliveryId: string): Promise<AcknowledgementRow> {
-    const [row] = await selectRows<AcknowledgementRow>(db, `SELECT ${ACK_COLUMNS} FROM deliveries WHERE id = $1`, [deliveryId]);
-    return row;
   }
 
   /** "02": null when this call did not win (already acknowledged or refused, or the dispatch is not in force). */
