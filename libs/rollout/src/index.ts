@@ -21,3 +21,4 @@ export * from './read-models/dispatch-view.reader.js';
 export * from './read-models/rollout.reader.js';
 export * from './read-models/dispatch-versions.reader.js';
 export * from './read-models/reminder-view.reader.js';
+export * from './read-models/activity-view.reader.js';

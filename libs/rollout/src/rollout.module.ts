@@ -13,6 +13,7 @@ import { DispatchViewReader } from './read-models/dispatch-view.reader.js';
 import { RolloutReader } from './read-models/rollout.reader.js';
 import { DispatchVersionsReader } from './read-models/dispatch-versions.reader.js';
 import { ReminderViewReader } from './read-models/reminder-view.reader.js';
+import { ActivityViewReader } from './read-models/activity-view.reader.js';
 
 const PROVIDERS = [
   AckLinkSigner,
@@ -29,6 +30,7 @@ const PROVIDERS = [
   RolloutReader,
   DispatchVersionsReader,
   ReminderViewReader,
+  ActivityViewReader,
 ];
 
 /** The delivery lifecycle's repositories, for the api's features and the worker alike. */

@@ -53,7 +53,11 @@ const API_READERS = [
 ];
 
 /** The api's views: what the screens read comes from the read models of libs/rollout. */
-const VIEW_FOLDERS = ['apps/api/src/dispatches/views', 'apps/api/src/follow-up/views'];
+const VIEW_FOLDERS = [
+  'apps/api/src/activities/views',
+  'apps/api/src/dispatches/views',
+  'apps/api/src/follow-up/views',
+];
 
 /** An EntityManager or DataSource writing or reading entities directly (the use cases' names for them). */
 const ENTITY_MANAGER_CALLS = /\b(?:em|manager|db)\.(?:find\w*|insert|update|delete|save|upsert|count\w*|exists\w*)\s*\(/;

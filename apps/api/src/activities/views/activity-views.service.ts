@@ -1,7 +1,8 @@
 import { ActivityChannel, ActivityFlag } from '@app/database';
+import { ActivityViewReader, type ActivityViewRow, type Db } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor.js';
 import { DeliveryAccess } from '../../access/delivery-access.service.js';
 import { ActivityAccess, ActivitySnapshot } from '../activity-access.js';
@@ -70,42 +71,6 @@ export interface RevisionView {
   changedAt: Date;
 }
 
-interface ActivityDbRow extends Omit<ActivityView, 'unit' | 'flagNotes' | 'reportedBy' | 'withdrawn' | 'evidence'> {
-  unitId: string;
-  unitName: string;
-  dispatchIssuedDate: string;
-  reportedById: string | null;
-  reportedByName: string | null;
-  withdrawnAt: Date | null;
-  withdrawnById: string | null;
-  withdrawnByName: string | null;
-  withdrawalReason: string | null;
-}
-
-const ACTIVITY_VIEW_SQL = `
-  SELECT a.id, a.delivery_id AS "deliveryId", a.dispatch_id AS "dispatchId", a.unit_id AS "unitId", u.name AS "unitName",
-         a.task_number AS "taskNumber", a.channel, to_char(a.occurred_on, 'YYYY-MM-DD') AS "occurredOn", a.place, a.reach,
-         a.quantity, a.links, a.description, a.flags, a.version,
-         (SELECT count(*)::int FROM activity_revisions r WHERE r.activity_id = a.id) AS "historyCount",
-         to_char(x.issued_date, 'YYYY-MM-DD') AS "dispatchIssuedDate",
-         a.reported_by AS "reportedById", ru.full_name AS "reportedByName",
-         a.withdrawn_at AS "withdrawnAt", a.withdrawn_by AS "withdrawnById", wu.full_name AS "withdrawnByName",
-         a.withdrawal_reason AS "withdrawalReason", a.created_at AS "createdAt", a.updated_at AS "updatedAt"
-    FROM activities a
-    JOIN units u ON u.id = a.unit_id
-    JOIN dispatches x ON x.id = a.dispatch_id
-    LEFT JOIN users ru ON ru.id = a.reported_by
-    LEFT JOIN users wu ON wu.id = a.withdrawn_by`;
-
-const EVIDENCE_VIEW_SQL = `
-  SELECT e.id, e.activity_id AS "activityId", e.file_name AS "fileName", e.content_type AS "contentType",
-         e.size_bytes::float8 AS "sizeBytes", e.sha256, e.duplicate_of_unit_id AS "duplicateOfUnitId", du.name AS "duplicateOfUnitName",
-         e.created_at AS "createdAt"
-    FROM activity_evidence e
-    LEFT JOIN units du ON du.id = e.duplicate_of_unit_id
-   WHERE e.activity_id = ANY($1::uuid[])
-   ORDER BY e.created_at, e.id`;
-
 /**
  * Activities as readers see them: with evidence, flags explained, history count and withdrawal.
  * `forDeliveries` is the entry point for other features (the delivery detail view); it checks no
@@ -117,21 +82,17 @@ export class ActivityViews {
     @InjectDataSource() private readonly db: DataSource,
     private readonly deliveries: DeliveryAccess,
     private readonly activities: ActivityAccess,
+    private readonly reader: ActivityViewReader,
   ) {}
 
   /** Every activity of these deliveries (withdrawn ones included, marked), oldest first per delivery. */
-  async forDeliveries(deliveryIds: string[], em: EntityManager = this.db.manager): Promise<ActivityView[]> {
+  async forDeliveries(deliveryIds: string[], db: Db = this.db): Promise<ActivityView[]> {
     if (!deliveryIds.length) return [];
-    const rows: ActivityDbRow[] = await em.query(
-      `${ACTIVITY_VIEW_SQL} WHERE a.delivery_id = ANY($1::uuid[]) ORDER BY a.delivery_id, a.occurred_on, a.created_at, a.id`,
-      [deliveryIds],
-    );
-    return this.assemble(rows, em);
+    return this.assemble(await this.reader.ofDeliveries(db, deliveryIds), db);
   }
 
-  async one(activityId: string, em: EntityManager = this.db.manager): Promise<ActivityView> {
-    const rows: ActivityDbRow[] = await em.query(`${ACTIVITY_VIEW_SQL} WHERE a.id = $1`, [activityId]);
-    const [view] = await this.assemble(rows, em);
+  async one(activityId: string, db: Db = this.db): Promise<ActivityView> {
+    const [view] = await this.assemble(await this.reader.one(db, activityId), db);
     return view;
   }
 
@@ -150,12 +111,7 @@ export class ActivityViews {
   /** GET /activities/:id/history: every earlier version, oldest first, then the current one. */
   async history(actor: Actor, activityId: string): Promise<{ activityId: string; current: ActivityView; revisions: RevisionView[] }> {
     await this.activities.requireVisible(actor, activityId);
-    const rows: (Omit<RevisionView, 'changedBy'> & { changedById: string | null; changedByName: string | null })[] = await this.db.query(
-      `SELECT r.version, r.snapshot, r.changed_by AS "changedById", u.full_name AS "changedByName", r.changed_at AS "changedAt"
-         FROM activity_revisions r LEFT JOIN users u ON u.id = r.changed_by
-        WHERE r.activity_id = $1 ORDER BY r.version`,
-      [activityId],
-    );
+    const rows = await this.reader.revisions(this.db, activityId);
     return {
       activityId,
       current: await this.one(activityId),
@@ -163,12 +119,12 @@ export class ActivityViews {
     };
   }
 
-  private async assemble(rows: ActivityDbRow[], em: EntityManager): Promise<ActivityView[]> {
+  private async assemble(rows: ActivityViewRow[], db: Db): Promise<ActivityView[]> {
     if (!rows.length) return [];
-    const evidenceRows: (Omit<EvidenceView, 'duplicateOfUnit' | 'url'> & {
-      duplicateOfUnitId: string | null;
-      duplicateOfUnitName: string | null;
-    })[] = await em.query(EVIDENCE_VIEW_SQL, [rows.map((r) => r.id)]);
+    const evidenceRows = await this.reader.evidence(
+      db,
+      rows.map((r) => r.id),
+    );
     const evidenceOf = new Map<string, EvidenceView[]>();
     for (const { duplicateOfUnitId, duplicateOfUnitName, ...e } of evidenceRows) {
       const view: EvidenceView = {
