@@ -22,3 +22,4 @@ export * from './read-models/rollout.reader.js';
 export * from './read-models/dispatch-versions.reader.js';
 export * from './read-models/reminder-view.reader.js';
 export * from './read-models/activity-view.reader.js';
+export * from './read-models/delivery-view.reader.js';

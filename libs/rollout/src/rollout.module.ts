@@ -14,6 +14,7 @@ import { RolloutReader } from './read-models/rollout.reader.js';
 import { DispatchVersionsReader } from './read-models/dispatch-versions.reader.js';
 import { ReminderViewReader } from './read-models/reminder-view.reader.js';
 import { ActivityViewReader } from './read-models/activity-view.reader.js';
+import { DeliveryViewReader } from './read-models/delivery-view.reader.js';
 
 const PROVIDERS = [
   AckLinkSigner,
@@ -31,6 +32,7 @@ const PROVIDERS = [
   DispatchVersionsReader,
   ReminderViewReader,
   ActivityViewReader,
+  DeliveryViewReader,
 ];
 
 /** The delivery lifecycle's repositories, for the api's features and the worker alike. */

@@ -55,6 +55,7 @@ const API_READERS = [
 /** The api's views: what the screens read comes from the read models of libs/rollout. */
 const VIEW_FOLDERS = [
   'apps/api/src/activities/views',
+  'apps/api/src/deliveries/views',
   'apps/api/src/dispatches/views',
   'apps/api/src/follow-up/views',
 ];

@@ -23,7 +23,8 @@ export class DispatchDocumentDto {
   @ApiProperty({ type: String, nullable: true }) signerTitle!: string | null;
   @ApiProperty({ enum: DispatchStatus, enumName: 'DispatchStatus' }) status!: DispatchStatus;
   @ApiProperty({ description: '1 when published; each new version (văn bản thay thế, đính chính) adds one' }) version!: number;
-  @ApiProperty({ type: Date, nullable: true, description: 'Thu hồi: when the issuer recalled it' }) recalledAt!: Date | null;
+  // A Date from the dispatch entity, the timestamp's ISO text from the delivery detail read model (json): the same date-time on the wire.
+  @ApiProperty({ type: Date, nullable: true, description: 'Thu hồi: when the issuer recalled it' }) recalledAt!: Date | string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Thu hồi: the reason given' }) recallReason!: string | null;
 }
 
