@@ -1,5 +1,6 @@
 import { Role } from '@app/database';
 import { seedNamDinh, signIn, SignedIn, unitByCode } from './support/factories.js';
+import { shapeProblems } from './support/openapi-shape.js';
 import { GenDelivery, generateRollout, GeneratedRollout, Level } from './support/rollout-generator.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 
@@ -174,8 +175,18 @@ describe('Compliance report of a generated rollout over the real Nam Định tre
     const chairman = await signIn(t, Role.Leader, 'UBND-36');
     const res = await t.http().get(`/api/v1/reports/units/${unit.id}/scorecard`).query({ from, to }).set(chairman.auth).expect(200);
     const own = res.body.units.find((u: { unitCode: string }) => u.unitCode === district.unitCode);
-    expect(own).toMatchObject({ deliveries: 1, acknowledged: 1, expectedToForward: 1, forwarded: 1, forwardingRate: 1 });
+    expect(own).toMatchObject({
+      deliveries: 1,
+      acknowledged: 1,
+      acknowledgedRate: 1,
+      expectedToForward: 1,
+      forwarded: 1,
+      forwardingRate: 1,
+    });
+    expect(typeof own.medianAckHours).toBe('number');
     expect(res.body.units.length).toBeGreaterThan(20);
+    // Rates and hours are JSON numbers, as the document says, not PostgreSQL's numeric text ("0.7500").
+    expect(shapeProblems(res.body, 'ScorecardDto')).toEqual([]);
   });
 
   it('drafts a chasing letter addressed to exactly the late units', async () => {

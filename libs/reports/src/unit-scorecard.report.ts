@@ -14,9 +14,10 @@ export interface ScorecardRow {
   retiredOn: string | null;
   deliveries: number;
   acknowledged: number;
-  /** numeric, as PostgreSQL's text ("0.7500"). */
-  acknowledgedRate: string;
-  medianAckHours: string | null;
+  /** Acknowledged of the deliveries, 0–1, four decimals (0.75). */
+  acknowledgedRate: number;
+  /** Median hours from delivery to acknowledgement, two decimals; null when none acknowledged. */
+  medianAckHours: number | null;
   expectedToForward: number;
   forwarded: number;
   overdueForward: number;
@@ -40,8 +41,8 @@ export class UnitScorecardReport {
       `SELECT u.id AS "unitId", u.code AS "unitCode", u.name AS "unitName", u.level, u.type, u.retired_on::text AS "retiredOn",
               count(d.id)::int AS deliveries,
               count(d.acknowledged_at)::int AS acknowledged,
-              COALESCE(round(count(d.acknowledged_at)::numeric / NULLIF(count(d.id), 0), 4), 0) AS "acknowledgedRate",
-              round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.acknowledged_at - d.created_at)) / 3600)::numeric, 2) AS "medianAckHours",
+              COALESCE(round(count(d.acknowledged_at)::numeric / NULLIF(count(d.id), 0), 4), 0)::float8 AS "acknowledgedRate",
+              round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.acknowledged_at - d.created_at)) / 3600)::numeric, 2)::float8 AS "medianAckHours",
               count(d.id) FILTER (WHERE ${EXPECTED_TO_FORWARD})::int AS "expectedToForward",
               count(d.forwarded_at) FILTER (WHERE ${EXPECTED_TO_FORWARD})::int AS forwarded,
               count(d.id) FILTER (WHERE ${OVERDUE_FORWARD_SQL})::int AS "overdueForward",

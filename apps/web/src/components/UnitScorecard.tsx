@@ -8,8 +8,8 @@ import { fmtDate, fmtNumber, fmtPercent, todayVn } from '../format';
 import { ErrorAlert, ResponsiveTable } from './common';
 import { VnDate } from './DateFields';
 
-const pct = (v: string | number | null) => (v == null ? '—' : fmtPercent(Number(v)));
-const hours = (v: string | number | null) => (v == null ? '—' : `${fmtNumber(Number(v))} giờ`);
+const pct = (v: number | null) => (v == null ? '—' : fmtPercent(v));
+const hours = (v: number | null) => (v == null ? '—' : `${fmtNumber(v)} giờ`);
 const forwarding = (r: ScorecardRow) => (r.expectedToForward ? `${fmtNumber(r.forwarded)}/${fmtNumber(r.expectedToForward)}` : '—');
 
 function Rows({ rows, label, loading, empty }: { rows?: ScorecardRow[]; label: string; loading: boolean; empty: string }) {

@@ -178,8 +178,13 @@ export class ScorecardRowDto implements ScorecardRow {
   @ApiProperty({ type: String, nullable: true, description: 'YYYY-MM-DD' }) retiredOn!: string | null;
   @ApiProperty() deliveries!: number;
   @ApiProperty() acknowledged!: number;
-  @ApiProperty({ description: 'numeric as PostgreSQL writes it, 0–1 ("0.7500")' }) acknowledgedRate!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'numeric as PostgreSQL writes it ("1.25")' }) medianAckHours!: string | null;
+  @ApiProperty({ description: 'Acknowledged of the deliveries, 0–1, four decimals' }) acknowledgedRate!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Median hours from delivery to acknowledgement, two decimals; null when none acknowledged',
+  })
+  medianAckHours!: number | null;
   @ApiProperty() expectedToForward!: number;
   @ApiProperty() forwarded!: number;
   @ApiProperty() overdueForward!: number;

@@ -1895,13 +1895,13 @@ export type ScorecardRowDto = {
     deliveries: number;
     acknowledged: number;
     /**
-     * numeric as PostgreSQL writes it, 0–1 ("0.7500")
+     * Acknowledged of the deliveries, 0–1, four decimals
      */
-    acknowledgedRate: string;
+    acknowledgedRate: number;
     /**
-     * numeric as PostgreSQL writes it ("1.25")
+     * Median hours from delivery to acknowledgement, two decimals; null when none acknowledged
      */
-    medianAckHours: string | null;
+    medianAckHours: number | null;
     expectedToForward: number;
     forwarded: number;
     overdueForward: number;
