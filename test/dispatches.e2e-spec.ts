@@ -96,7 +96,10 @@ describe('Dispatches: write, publish, deliver (API side, real PostgreSQL + Redis
     expect(shapeProblems(view.body, 'DispatchDetailDto')).toEqual([]);
 
     const list = await t.http().get('/api/v1/dispatches').set(pa05.auth).expect(200);
-    expect(list.body.items.find((x: { id: string }) => x.id === d.id).deliveryCounts).toEqual(view.body.deliveryCounts);
+    expect(list.body.items.find((x: { id: string }) => x.id === d.id)).toMatchObject({
+      deliveryCounts: view.body.deliveryCounts,
+      acknowledged: view.body.acknowledged,
+    });
     expect(pageShapeProblems(list.body, 'DispatchListItemDto')).toEqual([]);
 
     const page = await t.http().get(`/api/v1/dispatches/${d.id}/deliveries`).query({ limit: 5 }).set(pa05.auth).expect(200);

@@ -144,6 +144,14 @@ describe('New versions (re-acknowledgement) and recall down the cascade (real Po
       dispatchId,
     ]);
     expect(statuses).toEqual([{ status: 'recalled', n: total }]);
+    // The issuer's page still counts the units that had acknowledged (Hải Hậu): the recall moved their status, not the fact.
+    const [{ acked }] = await t.db.query(
+      `SELECT count(*)::int AS acked FROM deliveries WHERE dispatch_id = $1 AND acknowledged_at IS NOT NULL`,
+      [dispatchId],
+    );
+    expect(acked).toBeGreaterThanOrEqual(1);
+    const view = await t.http().get(`/api/v1/dispatches/${dispatchId}`).set(pa05.auth).expect(200);
+    expect(view.body).toMatchObject({ acknowledged: acked, deliveryCounts: { recalled: total } });
 
     await allMailed();
     const recallMails = smtp.mails.slice(before);

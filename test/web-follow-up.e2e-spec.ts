@@ -209,6 +209,14 @@ describe('The web: reminders, a new version and recall (thu hồi) in a real bro
     }
     const statuses = await t.db.query(`SELECT DISTINCT status FROM deliveries WHERE dispatch_id = $1`, [dispatchId]);
     expect(statuses).toEqual([{ status: 'recalled' }]);
+    // The units that had acknowledged still count as acknowledged: the recall moved their status, not the fact.
+    const [{ acked }] = await t.db.query(
+      `SELECT count(*)::int AS acked FROM deliveries WHERE dispatch_id = $1 AND acknowledged_at IS NOT NULL`,
+      [dispatchId],
+    );
+    expect(acked).toBeGreaterThan(0);
+    const tile = page.locator('.ant-statistic').filter({ has: page.getByText('Đã xác nhận', { exact: true }) });
+    expect((await tile.locator('.ant-statistic-content').innerText()).trim()).toBe(String(acked));
     await web.shoot('follow-up-06-recalled-rollout');
     await fitsPhone();
     await web.logOut();

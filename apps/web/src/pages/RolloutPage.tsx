@@ -77,7 +77,6 @@ export default function RolloutPage() {
   const d = dispatch.data;
   const counts = d.deliveryCounts;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const acked = ['accepted', 'assigned', 'in_progress', 'completed'].reduce((n, k) => n + (counts[k] ?? 0), 0);
   const error = resend.error ?? close.error;
   const recalled = d.status === 'recalled';
   const mustReack = (r: RolloutRow) => (r.mustReacknowledge ? <Tag color="orange">Chờ xác nhận lại</Tag> : null);
@@ -107,7 +106,7 @@ export default function RolloutPage() {
         </Col>
         <Col xs={12} md={4}>
           <Card size="small">
-            <Statistic title="Đã xác nhận" value={fmtNumber(acked)} />
+            <Statistic title="Đã xác nhận" value={fmtNumber(d.acknowledged)} />
           </Card>
         </Col>
         <Col xs={12} md={4}>

@@ -7,6 +7,12 @@ import { type Db, selectRows } from '../repositories/sql.js';
 /** Counts keyed by a status value; a status with none is absent. */
 export type StatusCounts = Record<string, number>;
 
+/** A dispatch's deliveries by status, and how many were acknowledged (whatever their status now). */
+export interface DeliveryTally {
+  byStatus: StatusCounts;
+  acknowledged: number;
+}
+
 /** Which dispatches a list shows: those issued in a subtree (null: all), of one status or any. */
 export interface DispatchListFilter {
   issuerPathPrefix: string | null;
@@ -34,16 +40,24 @@ export class DispatchViewReader {
     return { items: items.map((d) => Object.assign(d, { issuerUnit: d.issuerUnit! })), total };
   }
 
-  /** The deliveries of each dispatch counted by status, in one grouped statement. */
-  async deliveryCounts(db: Db, dispatchIds: string[]): Promise<Map<string, StatusCounts>> {
-    const map = new Map<string, StatusCounts>();
+  /**
+   * The deliveries of each dispatch counted by status, and how many of them were acknowledged at any
+   * time (a recall or a refusal after the acknowledgement moves the status on, not the fact): one
+   * grouped statement.
+   */
+  async deliveryCounts(db: Db, dispatchIds: string[]): Promise<Map<string, DeliveryTally>> {
+    const map = new Map<string, DeliveryTally>();
     if (dispatchIds.length === 0) return map;
-    const rows = await selectRows<{ dispatch_id: string; status: string; n: number }>(
+    const rows = await selectRows<{ dispatch_id: string; status: string; n: number; acknowledged: number }>(
       db,
-      `SELECT dispatch_id, status, count(*)::int AS n FROM deliveries WHERE dispatch_id = ANY($1::uuid[]) GROUP BY dispatch_id, status`,
+      `SELECT dispatch_id, status, count(*)::int AS n, count(acknowledged_at)::int AS acknowledged
+         FROM deliveries WHERE dispatch_id = ANY($1::uuid[]) GROUP BY dispatch_id, status`,
       [dispatchIds],
     );
-    for (const r of rows) map.set(r.dispatch_id, { ...(map.get(r.dispatch_id) ?? {}), [r.status]: r.n });
+    for (const r of rows) {
+      const tally = map.get(r.dispatch_id) ?? { byStatus: {}, acknowledged: 0 };
+      map.set(r.dispatch_id, { byStatus: { ...tally.byStatus, [r.status]: r.n }, acknowledged: tally.acknowledged + r.acknowledged });
+    }
     return map;
   }
 

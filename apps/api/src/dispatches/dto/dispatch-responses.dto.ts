@@ -68,6 +68,8 @@ export class DispatchDto extends DispatchDocumentDto {
 /** GET /dispatches: one dispatch of the list, with its issuer and its deliveries counted by status. */
 export class DispatchListItemDto extends DispatchDto {
   @ApiProperty(COUNTS('deliveries')) deliveryCounts!: Record<string, number>;
+  @ApiProperty({ description: 'Deliveries acknowledged at any time, whatever their status now (a recall keeps the count)' })
+  acknowledged!: number;
 }
 
 export class DispatchTaskRowDto extends DispatchTaskDto {
@@ -100,6 +102,8 @@ export class DispatchDetailDto extends DispatchDto {
   @ApiProperty({ type: [DispatchAttachmentDto] }) attachments!: DispatchAttachmentDto[];
   @ApiProperty({ type: [DispatchRecipientDto] }) recipients!: DispatchRecipientDto[];
   @ApiProperty(COUNTS('deliveries')) deliveryCounts!: Record<string, number>;
+  @ApiProperty({ description: 'Deliveries acknowledged at any time, whatever their status now (a recall keeps the count)' })
+  acknowledged!: number;
   @ApiProperty(COUNTS('e-mails')) messageCounts!: Record<string, number>;
 }
 

@@ -35,7 +35,12 @@ export class DispatchViewsService {
       items.map((d) => d.id),
     );
     return {
-      items: items.map((d) => ({ ...d, issuerUnit: unitRef(d.issuerUnit), deliveryCounts: counts.get(d.id) ?? {} })),
+      items: items.map((d) => ({
+        ...d,
+        issuerUnit: unitRef(d.issuerUnit),
+        deliveryCounts: counts.get(d.id)?.byStatus ?? {},
+        acknowledged: counts.get(d.id)?.acknowledged ?? 0,
+      })),
       total,
       page: query.page,
       limit: query.limit,
@@ -57,7 +62,8 @@ export class DispatchViewsService {
       tasks,
       attachments,
       recipients,
-      deliveryCounts: counts.get(id) ?? {},
+      deliveryCounts: counts.get(id)?.byStatus ?? {},
+      acknowledged: counts.get(id)?.acknowledged ?? 0,
       messageCounts,
     };
   }

@@ -724,6 +724,10 @@ export type DispatchDetailDto = {
         [key: string]: number;
     };
     /**
+     * Deliveries acknowledged at any time, whatever their status now (a recall keeps the count)
+     */
+    acknowledged: number;
+    /**
      * Number of e-mails per status; a status with none is absent
      */
     messageCounts: {
@@ -794,6 +798,10 @@ export type DispatchListItemDto = {
     deliveryCounts: {
         [key: string]: number;
     };
+    /**
+     * Deliveries acknowledged at any time, whatever their status now (a recall keeps the count)
+     */
+    acknowledged: number;
 };
 
 export type UpdateDispatchDto = {
