@@ -3,7 +3,7 @@ import { Delivery, Role } from '@app/database';
 import { seedNamDinh, signIn, SignedIn, unitByCode } from './support/factories.js';
 import { seedDispatchDto } from './support/seed-dispatch.js';
 import { createTestApp, TestApp } from './support/test-app.js';
-import { pageShapeProblems } from './support/openapi-shape.js';
+import { pageShapeProblems, shapeProblems } from './support/openapi-shape.js';
 
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082',
@@ -295,6 +295,16 @@ describe('Rollout: acknowledge, refuse, cascade down the tree (real PostgreSQL +
       .send({ unitId: newUnit.id })
       .expect(201);
     expect((await t.db.getRepository(Delivery).findOneByOrFail({ id: re.body.deliveryId })).parentDeliveryId).toBe(haiHauDelivery.id);
+
+    // Hải Hậu's e-mail link page lists the same communes, each with whether it confirmed, as the document describes it.
+    const workspace = await t
+      .http()
+      .get(`/api/v1/ack-links/${await linkFor(haiHauDelivery.id)}/workspace`)
+      .expect(200);
+    expect(shapeProblems(workspace.body, 'AckLinkWorkspaceDto')).toEqual([]);
+    const listed = new Map((workspace.body.children as { unitName: string; status: string }[]).map((c) => [c.unitName, c.status]));
+    expect(listed.size).toBe(root.children.length + 1);
+    expect(listed.get((await unitByCode(t, `UBND-${d}`)).name)).toBe('refused');
   });
 
   it('an officer cannot acknowledge or refuse for another unit', async () => {

@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../api/http';
 import type { AckLinkWorkspaceDto } from '../api/generated/types.gen';
-import type { Activity } from '../api/types';
 import { ActivityForm, ActivityList, type ActivityEndpoints } from '../components/ActivityReport';
 import { Deadline, DeliveryStatusTag, ErrorAlert, Loading } from '../components/common';
 import { AttachmentList, DispatchText } from '../components/DispatchText';
@@ -15,8 +14,7 @@ import { LinkAccountCard } from '../components/LinkAccountCard';
 import { fmtDateTime } from '../format';
 import { PURPOSE } from '../vocab';
 
-/** The generated shape, with the activities as the activity list reads them. */
-type LinkWorkspace = Omit<AckLinkWorkspaceDto, 'activities'> & { activities: Activity[] };
+type LinkWorkspace = AckLinkWorkspaceDto;
 
 /**
  * The page a commune reaches from its e-mail, with no account: confirm receipt, then report activities with

@@ -7,6 +7,7 @@ import { ActivityViews } from '../../activities/views/activity-views.service.js'
 import type { ClientInfo } from '../../auth/client-info.decorator.js';
 import { DeliveryAccess } from '../../access/delivery-access.service.js';
 import type { ForwardDto } from '../dto/delivery-actions.dto.js';
+import type { AckLinkWorkspaceDto } from '../dto/delivery-responses.dto.js';
 import { ForwardDeliveryService } from '../usecases/forward-delivery.service.js';
 import { AckLinkService } from './ack-link.service.js';
 import { linkActor } from '../../access/link-actor.js';
@@ -29,7 +30,7 @@ export class AckLinkWorkspace {
     private readonly repository: DeliveryRepository,
   ) {}
 
-  async view(token: string) {
+  async view(token: string): Promise<AckLinkWorkspaceDto> {
     const view = await this.links.open(token);
     const id = view.delivery.id;
     const [own, children, activities, accountSignup] = await Promise.all([

@@ -159,10 +159,19 @@ export class AckLinkWorkspaceDeliveryDto extends AckLinkDeliveryDto {
   @ApiProperty({ description: 'Acknowledged an earlier version: must acknowledge the current one again' }) mustReacknowledge!: boolean;
 }
 
+/** A unit this delivery was passed down to, as the link page lists them: who, and whether it confirmed. */
+export class LinkChildDeliveryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() unitName!: string;
+  @ApiProperty({ enum: DeliveryStatus, enumName: 'DeliveryStatus' }) status!: DeliveryStatus;
+  @ApiProperty(EDXML) edxmlCode!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) acknowledgedAt!: Date | null;
+}
+
 export class AckLinkWorkspaceDto extends AckLinkViewDto {
   @ApiProperty({ type: AckLinkWorkspaceDeliveryDto }) declare delivery: AckLinkWorkspaceDeliveryDto;
-  @ApiProperty({ type: [DeliveryItemDto] }) children!: DeliveryItemDto[];
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) activities!: Record<string, unknown>[];
+  @ApiProperty({ type: [LinkChildDeliveryDto], description: 'The units it was passed down to' }) children!: LinkChildDeliveryDto[];
+  @ApiProperty({ type: [ActivityDto], description: 'Activities reported against it' }) activities!: ActivityDto[];
   @ApiProperty() canForward!: boolean;
   @ApiProperty({
     enum: LinkSignupState,

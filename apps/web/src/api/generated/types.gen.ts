@@ -1591,6 +1591,17 @@ export type AckLinkWorkspaceDeliveryDto = {
     mustReacknowledge: boolean;
 };
 
+export type LinkChildDeliveryDto = {
+    id: string;
+    unitName: string;
+    status: DeliveryStatus;
+    /**
+     * edXML status code of QCVN 102 (01–06); none for pending and sent
+     */
+    edxmlCode: string | null;
+    acknowledgedAt: string | null;
+};
+
 /**
  * available: the page offers "Tạo tài khoản cho đơn vị"; otherwise why not
  */
@@ -1602,10 +1613,14 @@ export type AckLinkWorkspaceDto = {
     dispatch: DispatchDocumentDto;
     tasks: Array<DispatchTaskDto>;
     attachments: Array<AttachmentDto>;
-    children: Array<DeliveryItemDto>;
-    activities: Array<{
-        [key: string]: unknown;
-    }>;
+    /**
+     * The units it was passed down to
+     */
+    children: Array<LinkChildDeliveryDto>;
+    /**
+     * Activities reported against it
+     */
+    activities: Array<ActivityDto>;
     canForward: boolean;
     /**
      * available: the page offers "Tạo tài khoản cho đơn vị"; otherwise why not
