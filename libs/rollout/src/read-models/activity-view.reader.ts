@@ -1,35 +1,17 @@
-import type { ActivityChannel, ActivityFlag } from '@app/vocabulary';
 import { Injectable } from '@nestjs/common';
-import type { ActivityContent } from '../repositories/activity.repository.js';
+import type { ActivityContent, ActivityRow } from '../repositories/activity.repository.js';
 import { type Db, selectRows } from '../repositories/sql.js';
 
-/** An activity as its readers' screens read it: with its unit, the dispatch's issued date, history count, reporter and withdrawal. */
-export interface ActivityViewRow {
-  id: string;
-  deliveryId: string;
-  dispatchId: string;
-  unitId: string;
+/** An activity as its readers' screens read it: the stored row with its unit, the dispatch's issued date, history count, reporter and withdrawal. */
+export interface ActivityViewRow extends ActivityRow {
   unitName: string;
-  taskNumber: number | null;
-  channel: ActivityChannel;
-  occurredOn: string;
-  place: string | null;
-  reach: number | null;
-  quantity: number | null;
-  links: string[];
-  description: string | null;
-  flags: ActivityFlag[];
-  version: number;
   /** Earlier versions kept by corrections. */
   historyCount: number;
   dispatchIssuedDate: string;
   reportedById: string | null;
   reportedByName: string | null;
-  withdrawnAt: Date | null;
   withdrawnById: string | null;
   withdrawnByName: string | null;
-  withdrawalReason: string | null;
-  createdAt: Date;
   updatedAt: Date;
 }
 

@@ -3,20 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { type Db, selectRows, updateRows } from './sql.js';
 
 /** An activity as the write paths read it (dates as YYYY-MM-DD strings, never shifted by a time zone). */
-export interface ActivityRow {
+export interface ActivityRow extends ActivityContent {
   id: string;
   deliveryId: string;
   unitId: string;
   dispatchId: string;
-  taskNumber: number | null;
-  channel: ActivityChannel;
-  occurredOn: string;
-  place: string | null;
-  reach: number | null;
-  quantity: number | null;
-  links: string[];
-  description: string | null;
-  flags: ActivityFlag[];
   version: number;
   withdrawnAt: Date | null;
   withdrawalReason: string | null;

@@ -1,5 +1,5 @@
-import { ActivityChannel, ActivityFlag } from '@app/database';
-import { ActivityViewReader, type ActivityViewRow, type Db } from '@app/rollout';
+import { ActivityChannel } from '@app/database';
+import { type ActivityContent, ActivityViewReader, type ActivityViewRow, type Db } from '@app/rollout';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -26,20 +26,12 @@ export interface PersonRef {
   name: string;
 }
 
-export interface ActivityView {
+/** An activity as readers see it: its content (what was reported), with its unit, evidence, flags explained and withdrawal. */
+export interface ActivityView extends ActivityContent {
   id: string;
   deliveryId: string;
   dispatchId: string;
   unit: { id: string; name: string };
-  taskNumber: number | null;
-  channel: ActivityChannel;
-  occurredOn: string;
-  place: string | null;
-  reach: number | null;
-  quantity: number | null;
-  links: string[];
-  description: string | null;
-  flags: ActivityFlag[];
   /** One Vietnamese explanation per flag, in the same order. */
   flagNotes: string[];
   version: number;
