@@ -50,3 +50,23 @@ export async function windowTotal<R>(
   const [first] = await firstRow();
   return first ? Number(countOf(first)) : 0;
 }
+
+/**
+ * A page read with `count(*) OVER () AS total`, its parameters laid out as [key, limit, offset, ...filters]:
+ * its rows without the window column, and the total (re-read as the first row when the page is past the end).
+ * count(*) OVER () is a bigint, as text: it is the page's, not the row's.
+ */
+export async function pageWithWindowTotal<R extends { total: unknown }>(
+  page: (params: unknown[]) => Promise<R[]>,
+  params: unknown[],
+  offset: number,
+): Promise<{ rows: Omit<R, 'total'>[]; total: number }> {
+  const rows = await page(params);
+  const total = await windowTotal(
+    rows,
+    offset,
+    (r) => r.total,
+    () => page([params[0], 1, 0, ...params.slice(3)]),
+  );
+  return { rows: rows.map(({ total: _t, ...r }) => r), total };
+}

@@ -1,4 +1,4 @@
-import { windowTotal } from '@app/common';
+import { pageWithWindowTotal } from '@app/common';
 import { OVERDUE_ACK_SQL, OVERDUE_FORWARD_SQL, OVERDUE_REPORT_SQL } from '@app/reports';
 import type { AckMethod, DeliveryStatus, DispatchStatus, RecipientPurpose, Urgency } from '@app/vocabulary';
 import { Injectable } from '@nestjs/common';
@@ -125,15 +125,7 @@ export class DeliveryViewReader {
         LIMIT $2 OFFSET $3`,
         p,
       );
-    const rows = await page(params);
-    const total = await windowTotal(
-      rows,
-      filter.offset,
-      (r) => r.total,
-      () => page([params[0], 1, 0, ...params.slice(3)]),
-    );
-    // count(*) OVER () is a bigint, as text: it is the page's, not the row's.
-    return { rows: rows.map(({ total: _t, ...r }) => r), total };
+    return pageWithWindowTotal(page, params, filter.offset);
   }
 
   /** The delivery; the caller checked it exists. */

@@ -1,4 +1,4 @@
-import { windowTotal } from '@app/common';
+import { pageWithWindowTotal } from '@app/common';
 import type { DeliveryStatus, MessageKind, MessageStatus, RecipientPurpose } from '@app/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { mustReacknowledgeSql } from '../lifecycle/sql-conditions.js';
@@ -85,14 +85,6 @@ export class RolloutReader {
         LIMIT $2 OFFSET $3`,
         p,
       );
-    const rows = await page(params);
-    const total = await windowTotal(
-      rows,
-      filter.offset,
-      (r) => r.total,
-      () => page([params[0], 1, 0, ...params.slice(3)]),
-    );
-    // count(*) OVER () is a bigint, as text: it is the page's, not the row's.
-    return { rows: rows.map(({ total: _t, ...r }) => r), total };
+    return pageWithWindowTotal(page, params, filter.offset);
   }
 }
