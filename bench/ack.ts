@@ -9,10 +9,15 @@
  *   `POST /api/v1/deliveries/:id/proxy-acknowledge`;
  * - beside it, the same statements on the same database through `pg` (support/ack-driver.ts), as
  *   many client loops over a pool as large as the api's, on `--acks` other deliveries. The driver
- *   runs the api's own statement (ACKNOWLEDGE_SQL), so the ratio is the api's overhead.
- * Each round's ratio is api throughput / driver throughput; the figures are the medians over the
- * rounds, p50 and p99 over every api request. Every acknowledgement and its one audit event are
- * counted at the end. The last stdout line is one JSON object.
+ *   runs the api's own statement (ACKNOWLEDGE_SQL), prepared as the api prepares it, so the ratio
+ *   is the api's overhead;
+ * - for reference, the same driver with the statement parsed and planned on every call, as pgbench
+ *   runs a script by default (-M simple) and as the api ran it before it prepared it.
+ * A first round through each path is a warm-up (the api's JIT, every pooled connection's prepared
+ * statement) and is not counted. Each round's ratio is api throughput / driver throughput; the
+ * figures are the medians over the rounds, p50 and p99 over every api request. Every
+ * acknowledgement and its one audit event are counted at the end. The last stdout line is one JSON
+ * object.
  */
 import 'reflect-metadata';
 import { loadConfig } from '@app/config';
@@ -29,7 +34,6 @@ import { startChild } from './support/child.js';
 import { closedLoop, jsonClient } from './support/load.js';
 
 const log = (m: string) => console.error(`[bench:ack] ${m}`);
-const WARMUP = 500;
 /** The product's pool size per api process (dataSourceOptions: extra.max). */
 const API_POOL = 20;
 
@@ -48,7 +52,8 @@ async function main() {
   pool.on('error', (e) => log(`driver pool: ${e.message}`));
   try {
     const ds = await new DataSource(dataSourceOptions(loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url }))).initialize();
-    const total = WARMUP + 2 * rounds * acks;
+    // A warm-up round and `rounds` counted rounds, each through the api, the driver and the unprepared driver.
+    const total = 3 * (rounds + 1) * acks;
     log(`making ${total} deliveries to acknowledge`);
     const fx = await ackFixture(ds, total);
     await ds.destroy();
@@ -92,32 +97,38 @@ async function main() {
       unitPath: unit.path,
     };
     const viaDriver = (id: string) => driverAcknowledge(pool, actor, id);
+    const viaUnprepared = (id: string) => driverAcknowledge(pool, actor, id, false);
 
     const ids = fx.deliveryIds;
-    log(`warming up (${WARMUP / 2} through the api, ${WARMUP / 2} through the driver)`);
-    await closedLoop(ids.slice(0, WARMUP / 2), clients, viaApi);
-    await closedLoop(ids.slice(WARMUP / 2, WARMUP), clients, viaDriver);
+    const slice = (round: number, path: number) => ids.slice((3 * round + path) * acks, (3 * round + path + 1) * acks);
+    log(`warming up (${acks} through the api, the driver and the unprepared driver)`);
+    await closedLoop(slice(0, 0), clients, viaApi);
+    await closedLoop(slice(0, 1), clients, viaDriver);
+    await closedLoop(slice(0, 2), clients, viaUnprepared);
 
     const apiRuns: number[] = [];
     const driverRuns: number[] = [];
+    const unpreparedRuns: number[] = [];
     const ratios: number[] = [];
     const cpuPerAck: number[] = [];
     const latencies: number[] = [];
     const driverLatencies: number[] = [];
     for (let r = 0; r < rounds; r++) {
-      const at = WARMUP + 2 * r * acks;
       const cpu0 = api.cpuMs();
-      const a = await closedLoop(ids.slice(at, at + acks), clients, viaApi);
+      const a = await closedLoop(slice(r + 1, 0), clients, viaApi);
       cpuPerAck.push((api.cpuMs() - cpu0) / acks);
-      const d = await closedLoop(ids.slice(at + acks, at + 2 * acks), clients, viaDriver);
+      const d = await closedLoop(slice(r + 1, 1), clients, viaDriver);
+      const u = await closedLoop(slice(r + 1, 2), clients, viaUnprepared);
       apiRuns.push(a.perSecond);
       driverRuns.push(d.perSecond);
+      unpreparedRuns.push(u.perSecond);
       ratios.push(a.perSecond / d.perSecond);
       latencies.push(...a.latencies);
       driverLatencies.push(...d.latencies);
       log(
         `round ${r + 1}: api ${a.perSecond.toFixed(0)}/s (p50 ${percentile(a.latencies, 50).toFixed(1)} ms, p99 ${percentile(a.latencies, 99).toFixed(1)} ms), ` +
           `driver ${d.perSecond.toFixed(0)}/s (p99 ${percentile(d.latencies, 99).toFixed(1)} ms), ratio ${(a.perSecond / d.perSecond).toFixed(2)}, ` +
+          `unprepared driver ${u.perSecond.toFixed(0)}/s, ` +
           `api CPU ${cpuPerAck[r].toFixed(2)} ms per acknowledgement`,
       );
     }
@@ -145,6 +156,7 @@ async function main() {
         api_p99_ms: r1(percentile(latencies, 99)),
         driver_per_s: Math.round(median(driverRuns)),
         driver_p99_ms: r1(percentile(driverLatencies, 99)),
+        unprepared_driver_per_s: Math.round(median(unpreparedRuns)),
         api_peak_rss_mb: api.peakRssMb(),
         api_cpu_ms_per_ack: Math.round(median(cpuPerAck) * 100) / 100,
         round_ratios: ratios.map((x) => Math.round(x * 100) / 100),

@@ -7,10 +7,10 @@ import type { Actor } from '../../apps/api/src/auth/actor.js';
 /**
  * What PostgreSQL alone does for one proxy acknowledgement: the very statement the api runs to
  * check the scope, write the acknowledgement and its audit event (ACKNOWLEDGE_SQL, imported from
- * the product, with the same parameters), sent straight through `pg`, with no HTTP, auth or
- * framework in between.
+ * the product, with the same parameters, prepared once per connection as the api prepares it),
+ * sent straight through `pg`, with no HTTP, auth or framework in between.
  */
-export async function driverAcknowledge(pool: pg.Pool, actor: Actor, deliveryId: string): Promise<void> {
+export async function driverAcknowledge(pool: pg.Pool, actor: Actor, deliveryId: string, prepared = true): Promise<void> {
   const params = acknowledgeParams(
     {
       deliveryId,
@@ -26,6 +26,10 @@ export async function driverAcknowledge(pool: pg.Pool, actor: Actor, deliveryId:
     // An issuer of the issuing unit, as the api sees the bench's account.
     { kind: 'proxy', unitId: actor.unitId, unitPath: actor.unitPath, issuerSide: true, global: false, leader: false, provinceRoots: [] },
   );
-  const { rows } = await pool.query(ACKNOWLEDGE_SQL, params);
+  // Prepared under the same name as the api prepares it (DeliveryRepository.acknowledgeChecked), or,
+  // for reference, parsed and planned on every call, as pgbench runs a script by default (-M simple).
+  const { rows } = await pool.query(
+    prepared ? { name: 'cvt_acknowledge', text: ACKNOWLEDGE_SQL, values: params } : { text: ACKNOWLEDGE_SQL, values: params },
+  );
   if (!rows[0]?.created) throw new Error(`driver: delivery ${deliveryId} was not acknowledged`);
 }

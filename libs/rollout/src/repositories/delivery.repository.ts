@@ -12,7 +12,8 @@ import {
   type VersionedAcknowledgement,
 } from '../statements/acknowledge.sql.js';
 import { DELIVERY_CONTEXT_SQL, type DeliveryContext } from './delivery-context.js';
-import { type Db, selectRows, updateRows } from './sql.js';
+import type { DataSource } from 'typeorm';
+import { type Db, preparedRows, selectRows, updateRows } from './sql.js';
 
 export interface RefusalRow {
   id: string;
@@ -80,8 +81,8 @@ export class DeliveryRepository {
   }
 
   /** ACKNOWLEDGE_SQL: the scope check, the acknowledgement and its audit event in one round trip; null when there is no such delivery. */
-  async acknowledgeChecked(db: Db, write: AckWrite, scope: AckScope): Promise<AckOutcome | null> {
-    const [row] = await selectRows<AckOutcome>(db, ACKNOWLEDGE_SQL, acknowledgeParams(write, scope));
+  async acknowledgeChecked(db: DataSource, write: AckWrite, scope: AckScope): Promise<AckOutcome | null> {
+    const [row] = await preparedRows<AckOutcome>(db, 'cvt_acknowledge', ACKNOWLEDGE_SQL, acknowledgeParams(write, scope));
     return row ?? null;
   }
 
