@@ -9,8 +9,10 @@
  *   `POST /api/v1/deliveries/:id/proxy-acknowledge`;
  * - beside it, the same statements on the same database through `pg` (support/ack-driver.ts), as
  *   many client loops over a pool as large as the api's, on `--acks` other deliveries. The driver
- *   runs the api's own statement (ACKNOWLEDGE_SQL), prepared as the api prepares it, so the ratio
- *   is the api's overhead;
+ *   runs the api's own statement (ACKNOWLEDGE_SQL), prepared as the api prepares it, one
+ *   acknowledgement per statement and transaction, as pgbench runs a transaction. The api also
+ *   shares a statement among the acknowledgements that arrive together (AcknowledgementBatcher), so
+ *   the ratio is what the api makes of the database, overhead and group commit together;
  * - for reference, the same driver with the statement parsed and planned on every call, as pgbench
  *   runs a script by default (-M simple) and as the api ran it before it prepared it.
  * A first round through each path is a warm-up (the api's JIT, every pooled connection's prepared

@@ -3,6 +3,7 @@ export * from './statements/index.js';
 export * from './repositories/sql.js';
 export * from './repositories/delivery-context.js';
 export * from './repositories/delivery.repository.js';
+export * from './repositories/acknowledgement-batcher.js';
 export * from './repositories/delivery-writer.js';
 export * from './rollout.module.js';
 export * from './lifecycle/require-transition.js';

@@ -1,5 +1,6 @@
 import { AckLinkSigner } from '@app/common';
 import { Module } from '@nestjs/common';
+import { AcknowledgementBatcher } from './repositories/acknowledgement-batcher.js';
 import { ActivityRepository } from './repositories/activity.repository.js';
 import { DeliveryRepository } from './repositories/delivery.repository.js';
 import { DeliveryWriter } from './repositories/delivery-writer.js';
@@ -18,6 +19,7 @@ import { DeliveryViewReader } from './read-models/delivery-view.reader.js';
 
 const PROVIDERS = [
   AckLinkSigner,
+  AcknowledgementBatcher,
   ActivityRepository,
   DeliveryRepository,
   DeliveryWriter,

@@ -2,18 +2,9 @@ import type { DeliveryStatus, DispatchStatus, RecipientPurpose } from '@app/voca
 import { Injectable } from '@nestjs/common';
 import { DeliveryAction as A } from '../lifecycle/delivery-transitions.js';
 import { dispatchAllowsSql, movesFromSql, mustReacknowledgeSql, nextStatusSql } from '../lifecycle/sql-conditions.js';
-import {
-  ACKNOWLEDGE_SQL,
-  ACKNOWLEDGEMENT_SQL,
-  type AckOutcome,
-  type AckScope,
-  type AckWrite,
-  acknowledgeParams,
-  type VersionedAcknowledgement,
-} from '../statements/acknowledge.sql.js';
+import { ACKNOWLEDGEMENT_SQL, type VersionedAcknowledgement } from '../statements/acknowledge.sql.js';
 import { DELIVERY_CONTEXT_SQL, type DeliveryContext } from './delivery-context.js';
-import type { DataSource } from 'typeorm';
-import { type Db, preparedRows, selectRows, updateRows } from './sql.js';
+import { type Db, selectRows, updateRows } from './sql.js';
 
 export interface RefusalRow {
   id: string;
@@ -77,12 +68,6 @@ export class DeliveryRepository {
       `SELECT dispatch_id AS "dispatchId", link_token_hash AS "linkTokenHash" FROM deliveries WHERE id = $1`,
       [deliveryId],
     );
-    return row ?? null;
-  }
-
-  /** ACKNOWLEDGE_SQL: the scope check, the acknowledgement and its audit event in one round trip; null when there is no such delivery. */
-  async acknowledgeChecked(db: DataSource, write: AckWrite, scope: AckScope): Promise<AckOutcome | null> {
-    const [row] = await preparedRows<AckOutcome>(db, 'cvt_acknowledge', ACKNOWLEDGE_SQL, acknowledgeParams(write, scope));
     return row ?? null;
   }
 

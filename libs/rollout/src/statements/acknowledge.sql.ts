@@ -85,49 +85,60 @@ const ACK_COLUMNS = (
   COALESCE(${t}.ack_attachments_sha256, '{}') AS "attachmentsSha256", ${t}.ack_version AS version`;
 
 /**
- * The whole acknowledgement in one statement, so one round trip: read the delivery with what the
- * scope check needs (`ctx`), acknowledge it if the caller may and nobody did yet (`won`), and
- * write the winner's audit event (`audit`). A data-modifying CTE runs in the statement's own
- * transaction, so the acknowledgement and its audit event commit together or not at all.
+ * Acknowledgements in one statement, so one round trip for any number of them: read each delivery
+ * with what its scope check needs (`ctx`), acknowledge it if its caller may and nobody did yet
+ * (`won`), and write each winner's history row and audit event. $1 is a JSON array of AckInput
+ * (acknowledgeInput), each with its position `ord`; the answer has one row per input whose delivery
+ * exists, with its `ord`. A data-modifying CTE runs in the statement's own transaction, so every
+ * acknowledgement of the statement and its audit event commit together or not at all.
+ *
+ * The api sends the acknowledgements that arrive together as one statement (AcknowledgementBatcher):
+ * one commit, one WAL flush and one wake-up of a backend for all of them. An input never names a
+ * delivery another input of the same statement names (the batcher keeps such a repeat for the next
+ * statement), so each delivery row joins at most one input.
  *
  * Exactly one winner under concurrency: the UPDATE's `acknowledged_at IS NULL` is re-checked on the
  * latest row version after waiting for a concurrent winner's lock (READ COMMITTED), so the losers
  * update nothing and write no audit event. `ctx` is read from the statement's snapshot: a loser of
  * such a race sees the delivery still unacknowledged there and reads the winner's row afterwards.
  *
- * $1 delivery, $2 method, $3 user, $4 name, $5 acknowledging unit (null: the recipient), $6 proxy reason, $7 ip, $8 user agent,
- * $9 scope ('own' | 'proxy' | 'link'), $10 actor unit, $11 actor unit path, $12 actor is on the
- * issuer side by role, $13 actor has global scope, $14 a provincial admin's province roots,
- * $15 the request id (audit_events.request_id), $16 the actor is a leader (acts for its leadership body).
  * The rules are the api's DeliveryAccess.requireOwn / requireProxy (with AccessService.covers),
  * written in SQL so the check and the write are one statement; test/rollout.e2e-spec.ts covers both
  * refusals.
  */
 export const ACKNOWLEDGE_SQL = `
-WITH ctx AS (
-  SELECT d.dispatch_id, u.name AS unit_name, x.status AS dispatch_status, x.version AS dispatch_version,
-         CASE $9::text
+WITH input AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(
+    ord int, delivery_id uuid, method text, user_id uuid, name text, unit_id uuid, proxy_reason text, ip text, user_agent text,
+    scope text, actor_unit_id uuid, actor_path text, issuer_side boolean, global boolean, leader boolean, province_roots text[], request_id text)
+),
+ctx AS (
+  SELECT i.ord, i.method AS in_method, i.user_id AS in_user_id, i.name AS in_name, i.unit_id AS in_unit_id,
+         i.proxy_reason AS in_proxy_reason, i.ip AS in_ip, i.user_agent AS in_user_agent, i.request_id AS in_request_id,
+         d.dispatch_id, u.name AS unit_name, x.status AS dispatch_status, x.version AS dispatch_version,
+         CASE i.scope
            WHEN 'link' THEN true
-           WHEN 'own' THEN $13::boolean OR d.unit_id = $10::uuid
-                OR ($16::boolean AND u.path = $11::text || d.unit_id::text || '.' AND right(u.code, ${LEADERSHIP_BODY_SUFFIX.length}) = '${LEADERSHIP_BODY_SUFFIX}')
-           ELSE $13::boolean
-                OR ($12::boolean AND (starts_with(iu.path, $11::text) OR EXISTS (SELECT 1 FROM unnest($14::text[]) r WHERE starts_with(iu.path, r))))
-                OR (starts_with(u.path, $11::text) AND d.unit_id <> $10::uuid)
+           WHEN 'own' THEN i.global OR d.unit_id = i.actor_unit_id
+                OR (i.leader AND u.path = i.actor_path || d.unit_id::text || '.' AND right(u.code, ${LEADERSHIP_BODY_SUFFIX.length}) = '${LEADERSHIP_BODY_SUFFIX}')
+           ELSE i.global
+                OR (i.issuer_side AND (starts_with(iu.path, i.actor_path) OR EXISTS (SELECT 1 FROM unnest(i.province_roots) r WHERE starts_with(iu.path, r))))
+                OR (starts_with(u.path, i.actor_path) AND d.unit_id <> i.actor_unit_id)
          END AS allowed,
          ${ACK_COLUMNS('d')}
-    FROM deliveries d
+    FROM input i
+    JOIN deliveries d ON d.id = i.delivery_id
     JOIN units u ON u.id = d.unit_id
     JOIN dispatches x ON x.id = d.dispatch_id
     JOIN units iu ON iu.id = x.issuer_unit_id
-   WHERE d.id = $1
 ),
 won AS (
   UPDATE deliveries d
      SET acknowledged_at = COALESCE(d.acknowledged_at, now()),
          arrived_at = COALESCE(d.arrived_at, now()),
          status = ${nextStatusSql(A.Acknowledge, 'd')},
-         ack_method = $2, ack_by_user_id = $3, ack_by_name = $4, ack_by_unit_id = COALESCE($5::uuid, d.unit_id), ack_proxy_reason = $6,
-         ack_ip = $7, ack_user_agent = $8,
+         ack_method = ctx.in_method, ack_by_user_id = ctx.in_user_id, ack_by_name = ctx.in_name,
+         ack_by_unit_id = COALESCE(ctx.in_unit_id, d.unit_id), ack_proxy_reason = ctx.in_proxy_reason,
+         ack_ip = ctx.in_ip, ack_user_agent = ctx.in_user_agent,
          ack_version = ctx.dispatch_version,
          ack_attachments_sha256 = ARRAY(SELECT a.sha256::text FROM dispatch_attachments a
                                          WHERE a.dispatch_id = d.dispatch_id AND a.superseded_in_version IS NULL ORDER BY a.created_at)
@@ -136,7 +147,7 @@ won AS (
      -- The first acknowledgement, or the first of a newer version (văn bản thay thế, đính chính).
      AND (d.acknowledged_at IS NULL OR d.ack_version IS NULL OR d.ack_version < ctx.dispatch_version)
      AND EXISTS (SELECT 1 FROM dispatches x WHERE x.id = d.dispatch_id AND ${dispatchAllowsSql(A.Acknowledge, 'x')})
-  RETURNING ${ACK_COLUMNS('d')}, d.dispatch_id
+  RETURNING ${ACK_COLUMNS('d')}, d.dispatch_id, ctx.ord
 ),
 history AS (
   INSERT INTO delivery_acknowledgements (delivery_id, version, acknowledged_at, method, by_name, by_user_id, attachments_sha256)
@@ -144,41 +155,67 @@ history AS (
 ),
 audit AS (
   INSERT INTO audit_events (actor_user_id, actor_name, actor_unit_id, ip, action, entity_type, entity_id, dispatch_id, before, after, request_id)
-  SELECT $3, $4, w."byUnitId", $7,
+  SELECT c.in_user_id, c.in_name, w."byUnitId", c.in_ip,
          CASE WHEN c."acknowledgedAt" IS NULL THEN '${DELIVERY_TRANSITIONS[A.Acknowledge].auditAction}'
               ELSE '${DELIVERY_TRANSITIONS[A.Reacknowledge].auditAction}' END,
          'delivery', w."deliveryId", w.dispatch_id,
          jsonb_build_object('acknowledgedAt', c."acknowledgedAt", 'version', c.version),
          jsonb_build_object('status', w.status, 'method', w.method, 'byName', w."byName", 'proxyReason', w."proxyReason",
-                            'attachmentsSha256', to_jsonb(w."attachmentsSha256"), 'version', w.version), $15
-    FROM won w CROSS JOIN ctx c
+                            'attachmentsSha256', to_jsonb(w."attachmentsSha256"), 'version', w.version), c.in_request_id
+    FROM won w JOIN ctx c ON c.ord = w.ord
+    ORDER BY c.ord
 )
-SELECT c.allowed, c.unit_name AS "unitName", c.status AS "ctxStatus", c.dispatch_status AS "dispatchStatus",
+SELECT c.ord, c.allowed, c.unit_name AS "unitName", c.status AS "ctxStatus", c.dispatch_status AS "dispatchStatus",
        c."acknowledgedAt" IS NOT NULL AND c.version >= c.dispatch_version AS "wasAcknowledged", w."deliveryId" IS NOT NULL AS created,
        ${ACK_FIELDS.map((f) => `CASE WHEN w."deliveryId" IS NULL THEN c."${f}" ELSE w."${f}" END AS "${f}"`).join(',\n       ')}
-  FROM ctx c LEFT JOIN won w ON true`;
+  FROM ctx c LEFT JOIN won w ON w.ord = c.ord`;
 
 /** The read after losing a race: the winner's acknowledgement as committed. */
 export const ACKNOWLEDGEMENT_SQL = `SELECT ${ACK_COLUMNS('d')} FROM deliveries d WHERE d.id = $1`;
 
-export function acknowledgeParams(write: AckWrite, scope: AckScope): unknown[] {
+/** One acknowledgement as ACKNOWLEDGE_SQL reads it (its JSON input, without the position `ord`). */
+export interface AckInput {
+  delivery_id: string;
+  method: AckMethod;
+  user_id: string | null;
+  name: string;
+  unit_id: string | null;
+  proxy_reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  scope: AckScope['kind'];
+  actor_unit_id: string | null;
+  actor_path: string | null;
+  issuer_side: boolean;
+  global: boolean;
+  leader: boolean;
+  province_roots: string[];
+  request_id: string | null;
+}
+
+export function acknowledgeInput(write: AckWrite, scope: AckScope): AckInput {
   const actor = scope.kind === 'link' ? null : scope;
-  return [
-    write.deliveryId,
-    write.method,
-    write.userId,
-    write.name,
-    write.unitId,
-    write.proxyReason,
-    write.ip,
-    write.userAgent?.slice(0, 500) ?? null,
-    scope.kind,
-    actor?.unitId ?? null,
-    actor?.unitPath ?? null,
-    actor?.issuerSide ?? false,
-    actor?.global ?? false,
-    actor?.provinceRoots ?? [],
-    write.requestId,
-    actor?.leader ?? false,
-  ];
+  return {
+    delivery_id: write.deliveryId,
+    method: write.method,
+    user_id: write.userId,
+    name: write.name,
+    unit_id: write.unitId,
+    proxy_reason: write.proxyReason,
+    ip: write.ip,
+    user_agent: write.userAgent?.slice(0, 500) ?? null,
+    scope: scope.kind,
+    actor_unit_id: actor?.unitId ?? null,
+    actor_path: actor?.unitPath ?? null,
+    issuer_side: actor?.issuerSide ?? false,
+    global: actor?.global ?? false,
+    leader: actor?.leader ?? false,
+    province_roots: actor?.provinceRoots ?? [],
+    request_id: write.requestId,
+  };
+}
+
+/** ACKNOWLEDGE_SQL's one parameter: the inputs, each with its position. */
+export function acknowledgeParams(inputs: AckInput[]): [string] {
+  return [JSON.stringify(inputs.map((input, ord) => ({ ...input, ord })))];
 }

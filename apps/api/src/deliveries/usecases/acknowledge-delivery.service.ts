@@ -7,6 +7,7 @@ import { type Actor, hasGlobalScope } from '../../auth/actor.js';
 import type { ClientInfo } from '../../auth/client-info.decorator.js';
 import type { ProxyAcknowledgeDto } from '../dto/delivery-actions.dto.js';
 import {
+  AcknowledgementBatcher,
   type AckScope,
   type AckWrite,
   DeliveryAction,
@@ -28,8 +29,9 @@ export interface Acknowledgement extends VersionedAcknowledgement {
  * Confirms receipt ("03 đã tiếp nhận"), idempotently: a conditional UPDATE lets exactly one of any
  * number of concurrent confirmations through; the others, and every later one, get the first
  * acknowledgement back unchanged. The scope check, the acknowledgement and the winner's audit
- * event are one statement (ACKNOWLEDGE_SQL), so one round trip to PostgreSQL: this is the hot path
- * of a rollout (tens of thousands of units confirming within hours).
+ * event are one statement (ACKNOWLEDGE_SQL), so one round trip to PostgreSQL, shared with the
+ * acknowledgements that arrive at the same moment (AcknowledgementBatcher): this is the hot path of
+ * a rollout (tens of thousands of units confirming within hours).
  */
 @Injectable()
 export class AcknowledgeDeliveryService {
@@ -37,6 +39,7 @@ export class AcknowledgeDeliveryService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly repository: DeliveryRepository,
+    private readonly batcher: AcknowledgementBatcher,
   ) {}
 
   /** A signed-in officer of the recipient unit. */
@@ -81,7 +84,7 @@ export class AcknowledgeDeliveryService {
   }
 
   private async acknowledge(write: AckWrite, scope: AckScope): Promise<Acknowledgement> {
-    const row = await this.repository.acknowledgeChecked(this.db, write, scope);
+    const row = await this.batcher.acknowledge(write, scope);
     if (!row) throw fail('DELIVERY_NOT_FOUND', { id: write.deliveryId });
     const { allowed, unitName, ctxStatus, dispatchStatus, wasAcknowledged, created, ...ack } = row;
     if (!allowed && scope.kind === 'own') throw forbidden(`Chỉ cán bộ của ${unitName} mới được thao tác trên công văn gửi đơn vị đó.`);
