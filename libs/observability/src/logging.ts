@@ -72,6 +72,9 @@ export function loggerParams(config: AppConfig, service: 'api' | 'worker'): Para
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       quietReqLogger: true,
+      // The serializers above read the raw request and response (pino-http sets req.id): no
+      // pino-std-serializers copy of every request's headers first, only to be thrown away.
+      wrapSerializers: false,
     },
   };
 }

@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { createHmac, createSecretKey } from 'node:crypto';
-import { verifyHs256 } from './access-token.js';
+import { VerifiedTokens, verifyHs256 } from './access-token.js';
 
 const SECRET = 'a-secret-of-the-test-that-is-long-enough-000000';
 const key = createSecretKey(Buffer.from(SECRET));
@@ -44,5 +44,35 @@ describe('verifyHs256 (the access-token check of the global guard)', () => {
     expect(verifyHs256(signed({ alg: 'HS256' }, { sub: 'u', exp: now + 60, nbf: now + 30 }), key, now)).toBeNull();
     expect(verifyHs256(signed({ alg: 'HS256' }, [1, 2]), key)).toBeNull();
     expect(verifyHs256(signed({ alg: 'HS256' }, 'text'), key)).toBeNull();
+  });
+});
+
+describe('VerifiedTokens (a token verified once is not verified again while it is current)', () => {
+  it('keeps a valid token and answers it without the key, until it expires', () => {
+    const tokens = new VerifiedTokens();
+    const token = signed({ alg: 'HS256' }, { sub: 'u', ver: 1, exp: now + 60 });
+    expect(tokens.verify(token, key, now)).toMatchObject({ sub: 'u' });
+    // Served from memory: a wrong key would refuse it if it were verified again.
+    expect(tokens.verify(token, createSecretKey(Buffer.from('another-key')), now)).toMatchObject({ sub: 'u' });
+    expect(tokens.get(token, now + 59)).toMatchObject({ sub: 'u' });
+    expect(tokens.get(token, now + 60)).toBeNull();
+    expect(tokens.verify(token, key, now + 60)).toBeNull();
+    expect(tokens.size).toBe(0);
+  });
+
+  it('keeps nothing for a refused token, and a changed signature is another token, verified anew', () => {
+    const tokens = new VerifiedTokens();
+    const token = signed({ alg: 'HS256' }, { sub: 'u', exp: now + 60 });
+    expect(tokens.verify(token, key, now)).not.toBeNull();
+    const [h, p] = token.split('.');
+    expect(tokens.verify(`${h}.${p}.${signed({ alg: 'HS256' }, { sub: 'u', exp: now + 60 }, 'x').split('.')[2]}`, key, now)).toBeNull();
+    expect(tokens.verify(signed({ alg: 'HS256' }, { sub: 'v', exp: now + 60 }, 'another-secret'), key, now)).toBeNull();
+    expect(tokens.size).toBe(1);
+  });
+
+  it('is bounded: when full it starts again empty', () => {
+    const tokens = new VerifiedTokens();
+    for (let i = 0; i <= VerifiedTokens.MAX; i++) tokens.verify(signed({ alg: 'HS256' }, { sub: `u${i}`, exp: now + 60 }), key, now);
+    expect(tokens.size).toBe(1);
   });
 });

@@ -35,17 +35,58 @@ export function verifyHs256(token: string, key: KeyObject, nowSeconds = Math.flo
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   const payload = json(body);
   if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return null;
-  const { exp, nbf } = payload as { exp?: unknown; nbf?: unknown };
-  if (nbf !== undefined && (typeof nbf !== 'number' || nbf > nowSeconds)) return null;
+  return isCurrent(payload as Record<string, unknown>, nowSeconds) ? (payload as Record<string, unknown>) : null;
+}
+
+/** Within the token's validity: past nbf if it has one, before exp, which it must have. */
+function isCurrent(payload: Record<string, unknown>, nowSeconds: number): boolean {
+  const { exp, nbf } = payload;
+  if (nbf !== undefined && (typeof nbf !== 'number' || nbf > nowSeconds)) return false;
   // A token must expire (jsonwebtoken only checks exp when present; ours are always issued with one).
-  if (typeof exp !== 'number' || nowSeconds >= exp) return null;
-  return payload as Record<string, unknown>;
+  return typeof exp === 'number' && nowSeconds < exp;
+}
+
+/**
+ * Tokens this process has already found well signed, by their whole text (signature included), so
+ * the next request with the same token skips the base64, JSON and HMAC work: a browser sends one
+ * token with every call for its whole validity. Only the signature check is skipped: the times are
+ * checked again at each use, and the account and its token version are checked after this
+ * (ActorCache). At most MAX entries; when full it starts again empty.
+ */
+export class VerifiedTokens {
+  static readonly MAX = 10_000;
+  private readonly entries = new Map<string, Record<string, unknown>>();
+
+  /** The token's payload if it was verified here and is still current; null if it must be verified. */
+  get(token: string, nowSeconds = Math.floor(Date.now() / 1000)): Record<string, unknown> | null {
+    const payload = this.entries.get(token);
+    if (!payload) return null;
+    if (isCurrent(payload, nowSeconds)) return payload;
+    this.entries.delete(token);
+    return null;
+  }
+
+  /** Verifies with verifyHs256 unless verified already; only a valid token is kept. */
+  verify(token: string, key: KeyObject, nowSeconds = Math.floor(Date.now() / 1000)): Record<string, unknown> | null {
+    const known = this.get(token, nowSeconds);
+    if (known) return known;
+    const payload = verifyHs256(token, key, nowSeconds);
+    if (!payload) return null;
+    if (this.entries.size >= VerifiedTokens.MAX) this.entries.clear();
+    this.entries.set(token, payload);
+    return payload;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
 }
 
 /** The signed-in actor of a request: a valid access token, then the account at its current token version. */
 @Injectable()
 export class AccessTokenVerifier {
   private readonly key: KeyObject;
+  private readonly verified = new VerifiedTokens();
 
   constructor(
     config: AppConfig,
@@ -64,7 +105,7 @@ export class AccessTokenVerifier {
   async actorOf(authorization: string | undefined): Promise<Actor> {
     const token = authorization ? BEARER.exec(authorization)?.[1] : undefined;
     // No token or a bad one: Nest's default 401, which the exception filter words in Vietnamese.
-    const payload = token ? verifyHs256(token, this.key) : null;
+    const payload = token ? this.verified.verify(token, this.key) : null;
     if (!payload) throw new UnauthorizedException();
     const valid =
       payload.purpose === undefined && Number.isInteger(payload.ver) && typeof payload.sub === 'string' && UUID.test(payload.sub);
