@@ -1,7 +1,11 @@
 import { loadConfig } from '@app/config';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { loggablePath, pinoOptions } from './logging.js';
+import { once } from 'node:events';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pinoHttp } from 'pino-http';
+import { loggablePath, loggerParams, pinoOptions } from './logging.js';
 import { acceptableRequestId, runWithRequestId } from '@app/common';
 
 function capture(level = 'info') {
@@ -60,5 +64,48 @@ describe('structured logs', () => {
     expect(acceptableRequestId('x\n{"level":"fatal"}')).toBeUndefined();
     expect(acceptableRequestId('a'.repeat(101))).toBeUndefined();
     expect(acceptableRequestId(undefined)).toBeUndefined();
+  });
+
+  it('writes one access-log line per request: its id, method, path and status, no headers, no query string', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+        done();
+      },
+    });
+    const params = loggerParams(loadConfig({ LOG_LEVEL: 'info' }), 'api').pinoHttp as Parameters<typeof pinoHttp>[0] & object;
+    const log = pinoHttp({ ...params, stream } as Parameters<typeof pinoHttp>[0]);
+    const server = createServer((req, res) => {
+      log(req, res);
+      res.statusCode = 201;
+      res.end('ok');
+    }).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve, reject) => {
+      request(
+        {
+          port,
+          host: '127.0.0.1',
+          method: 'POST',
+          path: '/api/v1/units?q=nguyen-van-a',
+          agent: false,
+          headers: { authorization: 'Bearer secret-token' },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', resolve);
+        },
+      )
+        .on('error', reject)
+        .end();
+    });
+    server.closeAllConnections();
+    server.close();
+    const line = lines.find((l) => l.message === 'request completed');
+    expect(line).toMatchObject({ req: { method: 'POST', path: '/api/v1/units' }, res: { statusCode: 201 } });
+    expect(typeof (line?.req as { id?: unknown }).id).toBe('string');
+    expect(JSON.stringify(line)).not.toMatch(/secret-token|authorization|headers|nguyen/);
   });
 });

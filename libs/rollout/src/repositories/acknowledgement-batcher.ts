@@ -19,7 +19,7 @@ const MAX_BATCH = 64;
 /**
  * At most this many statements at once per process. Fewer, fuller statements cost PostgreSQL less
  * per acknowledgement; two let one statement's commit overlap the next one's work. bench:ack, 50
- * clients on 2 cores: 1 in flight 2,141/s, 2 in flight 2,070–2,140/s, 4 in flight 1,850–1,990/s,
+ * clients on 2 cores: 1 in flight 2,141/s, 2 in flight 2,067–2,137/s, 4 in flight 1,853–1,993/s,
  * 8 in flight 1,761/s. The rest of the pool stays free for everything else.
  */
 const MAX_IN_FLIGHT = 2;
@@ -37,7 +37,8 @@ interface Pending {
  * and one WAL flush for all of them. An officer alone adds no wait; fifty at once share the
  * database's work.
  *
- * Each call gets exactly what the statement alone would have answered for it. The statement is all
+ * Each call gets what the statement alone would have answered for it (only the time, now(), is
+ * the shared transaction's). The statement is all
  * or nothing, so when it fails (a value a column refuses, a deadlock between two statements over the
  * same deliveries), nothing of it was written and each of its calls is run again on its own: a bad
  * request fails alone, with its own error, and the others succeed.
